@@ -1,0 +1,160 @@
+#include "cli.h"
+
+#include "engine.h"
+#include "planjson.h"
+#include "report.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QTextStream>
+
+#include <cstdio>
+#include <optional>
+
+namespace lp::cli {
+
+namespace {
+
+const QStringList kCommands{QStringLiteral("report")};
+// Answered without a display, so `--help` and `--version` work over ssh and in CI.
+const QStringList kInfoOptions{QStringLiteral("--help"), QStringLiteral("-h"), QStringLiteral("--version"),
+                               QStringLiteral("-v")};
+
+QString usageText()
+{
+    return QStringLiteral(
+        "Usage: leverage-planner [PLAN]\n"
+        "       leverage-planner COMMAND [options]\n\n"
+        "Plan, understand and export leveraged loops on Aave-v3-style lending markets.\n"
+        "Without a command, opens the window (with PLAN if given).\n\n"
+        "Commands (no display needed):\n"
+        "  report PLAN [--format json|text]   compute a plan and print its report\n\n"
+        "Options:\n"
+        "  -h, --help      show this help\n"
+        "  -v, --version   show the version\n\n"
+        "Exit codes: 0 ok, 2 bad input (arguments or plan file), 1 any other failure.\n");
+}
+
+void printErr(const QString &text)
+{
+    QTextStream err(stderr);
+    err << text << Qt::endl;
+}
+
+bool writeStdout(const QByteArray &bytes)
+{
+    QFile out;
+    if (!out.open(stdout, QIODevice::WriteOnly))
+        return false;
+    const bool ok = out.write(bytes) == bytes.size();
+    out.flush();
+    return ok;
+}
+
+// Parses a subcommand's options; on a usage error prints it and returns false with *exitCode set.
+bool parseOrExit(QCommandLineParser &parser, const QStringList &args, int *exitCode)
+{
+    parser.addHelpOption();
+    if (!parser.parse(args)) {
+        printErr(QStringLiteral("leverage-planner: %1").arg(parser.errorText()));
+        *exitCode = BadInput;
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        writeStdout(parser.helpText().toUtf8());
+        *exitCode = Ok;
+        return false;
+    }
+    return true;
+}
+
+// Reads the one positional PLAN argument and computes it, or prints why not.
+std::optional<PlanResult> loadAndCompute(const QCommandLineParser &parser, int *exitCode)
+{
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1) {
+        printErr(QStringLiteral("leverage-planner: expected one plan file, got %1 arguments (see --help)")
+                     .arg(positional.size()));
+        *exitCode = BadInput;
+        return std::nullopt;
+    }
+    const QString path = positional.first();
+    const Expected<Plan> plan = readPlanFile(path);
+    if (!plan) {
+        printErr(QStringLiteral("leverage-planner: %1 is not a valid plan:").arg(path));
+        for (const ValidationError &e : plan.errors())
+            printErr(QStringLiteral("  ") + e.toString());
+        *exitCode = BadInput;
+        return std::nullopt;
+    }
+    Expected<PlanResult> result = computePlan(*plan);
+    if (!result) {
+        printErr(QStringLiteral("leverage-planner: %1 cannot be carried out:").arg(path));
+        for (const ValidationError &e : result.errors())
+            printErr(QStringLiteral("  ") + e.toString());
+        *exitCode = BadInput;
+        return std::nullopt;
+    }
+    return std::move(result).value();
+}
+
+int runReport(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Computes a plan and prints its position, loop steps, opening costs and key prices."));
+    parser.addPositionalArgument(QStringLiteral("PLAN"), QStringLiteral("Plan file (JSON)."));
+    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("Output format: json or text."),
+                                    QStringLiteral("json|text"), QStringLiteral("json"));
+    parser.addOption(format);
+    int code = Ok;
+    if (!parseOrExit(parser, args, &code))
+        return code;
+    const QString fmt = parser.value(format);
+    if (fmt != QLatin1String("json") && fmt != QLatin1String("text")) {
+        printErr(QStringLiteral("leverage-planner: --format must be json or text (got \"%1\")").arg(fmt));
+        return BadInput;
+    }
+    const std::optional<PlanResult> result = loadAndCompute(parser, &code);
+    if (!result)
+        return code;
+    const QByteArray bytes = fmt == QLatin1String("json")
+                                 ? QJsonDocument(reportJson(*result)).toJson(QJsonDocument::Indented)
+                                 : reportText(*result).toUtf8();
+    if (!writeStdout(bytes)) {
+        printErr(QStringLiteral("leverage-planner: could not write the report to standard output"));
+        return Failure;
+    }
+    return Ok;
+}
+
+} // namespace
+
+bool isCommand(const QStringList &arguments)
+{
+    return arguments.size() > 1 && (kCommands.contains(arguments.at(1)) || kInfoOptions.contains(arguments.at(1)));
+}
+
+int run(const QStringList &arguments)
+{
+    const QString command = arguments.value(1);
+    if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
+        writeStdout(QStringLiteral("leverage-planner %1\n").arg(QCoreApplication::applicationVersion()).toUtf8());
+        return Ok;
+    }
+    if (command == QLatin1String("--help") || command == QLatin1String("-h")) {
+        writeStdout(usageText().toUtf8());
+        return Ok;
+    }
+    // QCommandLineParser wants the program name first: "leverage-planner report".
+    QStringList args = arguments.mid(2);
+    args.prepend(arguments.value(0) + QLatin1Char(' ') + command);
+    if (command == QLatin1String("report"))
+        return runReport(args);
+    printErr(QStringLiteral("leverage-planner: unknown command \"%1\"").arg(command));
+    return BadInput;
+}
+
+} // namespace lp::cli

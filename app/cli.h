@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QStringList>
+
+namespace lp::cli {
+
+// Exit codes of the headless commands (documented in README).
+enum ExitCode : int { Ok = 0, Failure = 1, BadInput = 2 };
+
+// True when argv names a headless command (report, ...) rather than the GUI.
+[[nodiscard]] bool isCommand(const QStringList &arguments);
+
+// Runs a headless command; needs a QCoreApplication. Output on stdout, messages on stderr.
+[[nodiscard]] int run(const QStringList &arguments);
+
+} // namespace lp::cli

@@ -1,0 +1,46 @@
+// Thin entry point: a headless command runs on QCoreApplication (no display needed); anything else
+// opens the window.
+#include "cli.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace {
+
+void setApplicationInfo()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("LeveragePlanner"));
+    QCoreApplication::setApplicationName(QStringLiteral("leverage-planner"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LP_VERSION));
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+
+    if (lp::cli::isCommand(arguments)) {
+        QCoreApplication app(argc, argv);
+        setApplicationInfo();
+        return lp::cli::run(arguments);
+    }
+
+    QApplication app(argc, argv);
+    setApplicationInfo();
+    QApplication::setApplicationDisplayName(QStringLiteral("Leverage Planner"));
+
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("PLAN"), QStringLiteral("Plan file to open (optional)."));
+    parser.process(app);
+
+    lp::MainWindow window;
+    if (!parser.positionalArguments().isEmpty())
+        window.openPlanFile(parser.positionalArguments().constFirst());
+    window.show();
+    return QApplication::exec();
+}

@@ -1,0 +1,22 @@
+# Project-wide warning and sanitizer flags, applied per target with lp_set_target_options().
+add_library(lp_compile_options INTERFACE)
+target_compile_options(lp_compile_options INTERFACE
+    -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion -Wnon-virtual-dtor
+    -Woverloaded-virtual -Wold-style-cast -Wcast-align -Wnull-dereference -Wdouble-promotion)
+if(LP_WERROR)
+    target_compile_options(lp_compile_options INTERFACE -Werror)
+endif()
+if(LP_SANITIZE)
+    target_compile_options(lp_compile_options INTERFACE
+        -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+    target_link_options(lp_compile_options INTERFACE -fsanitize=address,undefined)
+endif()
+# Qt's own headers are not ours to fix: they come in as system headers (see Qt6 config), but
+# make sure moc output does not break -Werror on older Qt either.
+target_compile_definitions(lp_compile_options INTERFACE
+    QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII QT_NO_URL_CAST_FROM_STRING QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
+    QT_DISABLE_DEPRECATED_UP_TO=0x060400)
+
+function(lp_set_target_options target)
+    target_link_libraries(${target} PRIVATE lp_compile_options)
+endfunction()

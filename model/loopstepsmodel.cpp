@@ -1,0 +1,160 @@
+#include "loopstepsmodel.h"
+
+#include <QLocale>
+
+#include <cmath>
+
+namespace lp {
+
+LoopStepsModel::LoopStepsModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void LoopStepsModel::setSteps(std::vector<LoopStep> steps, QString collateralSymbol, QString borrowSymbol)
+{
+    const bool sameShape = steps.size() == m_steps.size() && collateralSymbol == m_collateralSymbol &&
+                           borrowSymbol == m_borrowSymbol;
+    if (sameShape) {
+        // Same rows: update in place so views keep their selection and scroll position.
+        m_steps = std::move(steps);
+        if (!m_steps.empty())
+            emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+        return;
+    }
+    beginResetModel();
+    m_steps = std::move(steps);
+    m_collateralSymbol = std::move(collateralSymbol);
+    m_borrowSymbol = std::move(borrowSymbol);
+    endResetModel();
+}
+
+int LoopStepsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_steps.size());
+}
+
+int LoopStepsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+double LoopStepsModel::rawValue(const LoopStep &s, Column column)
+{
+    switch (column) {
+    case Step:
+        return s.step;
+    case Borrowed:
+        return s.borrowed;
+    case SwappedToCollateral:
+        return s.swappedToCollateral;
+    case Collateral:
+        return s.collateral;
+    case Debt:
+        return s.debt;
+    case CollateralUsd:
+        return s.collateralUsd;
+    case DebtUsd:
+        return s.debtUsd;
+    case EquityUsd:
+        return s.equityUsd;
+    case Leverage:
+        return s.leverage;
+    case Ltv:
+        return s.ltv;
+    case HealthFactor:
+        return s.healthFactor;
+    case LiquidationPriceUsd:
+        return s.liquidationPriceUsd;
+    case ColumnCount:
+        break;
+    }
+    return 0.0;
+}
+
+QVariant LoopStepsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const LoopStep &s = m_steps[static_cast<size_t>(index.row())];
+    const auto column = static_cast<Column>(index.column());
+    const double v = rawValue(s, column);
+    switch (role) {
+    case RawValueRole:
+        return v;
+    case Qt::TextAlignmentRole:
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    case Qt::ToolTipRole:
+        if (column == Step && s.partial)
+            return tr("Partial loop: borrowed only what the target needed");
+        if (column == Step && s.step == 0)
+            return tr("Initial deposit");
+        return {};
+    case Qt::DisplayRole: {
+        const QLocale locale;
+        if (std::isinf(v))
+            return QStringLiteral("∞");
+        switch (column) {
+        case Step:
+            return s.step == 0 ? tr("deposit") : (s.partial ? tr("%1 (partial)").arg(s.step) : locale.toString(s.step));
+        case Borrowed:
+        case SwappedToCollateral:
+        case Collateral:
+        case Debt:
+            return locale.toString(v, 'f', 4);
+        case CollateralUsd:
+        case DebtUsd:
+        case EquityUsd:
+        case LiquidationPriceUsd:
+            return locale.toString(v, 'f', 2);
+        case Leverage:
+            return locale.toString(v, 'f', 3) + QLatin1Char('x');
+        case Ltv:
+            return locale.toString(v * 100.0, 'f', 2) + QStringLiteral(" %");
+        case HealthFactor:
+            return locale.toString(v, 'f', 3);
+        case ColumnCount:
+            break;
+        }
+        return {};
+    }
+    default:
+        return {};
+    }
+}
+
+QVariant LoopStepsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    const QString a = m_collateralSymbol.isEmpty() ? tr("A") : m_collateralSymbol;
+    const QString b = m_borrowSymbol.isEmpty() ? tr("B") : m_borrowSymbol;
+    switch (static_cast<Column>(section)) {
+    case Step:
+        return tr("Step");
+    case Borrowed:
+        return tr("Borrowed (%1)").arg(b);
+    case SwappedToCollateral:
+        return tr("Bought (%1)").arg(a);
+    case Collateral:
+        return tr("Collateral (%1)").arg(a);
+    case Debt:
+        return tr("Debt (%1)").arg(b);
+    case CollateralUsd:
+        return tr("Collateral ($)");
+    case DebtUsd:
+        return tr("Debt ($)");
+    case EquityUsd:
+        return tr("Equity ($)");
+    case Leverage:
+        return tr("Leverage");
+    case Ltv:
+        return tr("LTV");
+    case HealthFactor:
+        return tr("Health factor");
+    case LiquidationPriceUsd:
+        return tr("Liq. price ($)");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+} // namespace lp

@@ -1,0 +1,216 @@
+#include "opening.h"
+
+#include "position.h"
+
+#include <cmath>
+
+namespace lp {
+
+namespace {
+
+QString pct(double fraction)
+{
+    return QString::number(fraction * 100.0, 'f', fraction * 100.0 < 10.0 ? 2 : 1) + QStringLiteral(" %");
+}
+
+QString times(double leverage)
+{
+    return QString::number(leverage, 'f', 2) + QLatin1Char('x');
+}
+
+LoopStep makeStep(int index, double c, double d, const Plan &plan)
+{
+    const PositionFigures f = positionFigures(c, d, plan.collateral.priceUsd, plan.borrow.priceUsd, plan);
+    LoopStep s;
+    s.step = index;
+    s.collateral = c;
+    s.debt = d;
+    s.collateralUsd = f.collateralUsd;
+    s.debtUsd = f.debtUsd;
+    s.equityUsd = f.equityUsd;
+    s.leverage = f.leverage;
+    s.ltv = f.ltv;
+    s.healthFactor = f.healthFactor;
+    s.liquidationPriceUsd = liquidationPrice(c, d, plan.borrow.priceUsd, plan.collateral.liquidationThreshold);
+    return s;
+}
+
+// Records one swap of `usd` worth of B into A: fee s on the input, slippage q on what is left.
+void chargeSwap(double usd, const Costs &costs, LoopStep *step, OpeningCosts *total)
+{
+    const double fee = usd * costs.swapFeeBps / 1e4;
+    const double slip = (usd - fee) * costs.slippageBps / 1e4;
+    step->swapFeeUsd = fee;
+    step->slippageUsd = slip;
+    total->swapFeesUsd += fee;
+    total->slippageUsd += slip;
+}
+
+// Loop execution. With target <= 0 it runs plan.strategy.loops full loops; otherwise it loops until the
+// leverage reaches `target`, the last loop borrowing only what is needed.
+Expected<OpenedPosition> openWithLoops(const Plan &plan, double target, const QString &targetField)
+{
+    const double pa = plan.collateral.priceUsd;
+    const double pb = plan.borrow.priceUsd;
+    const double k = plan.costs.swapKeep();
+    const double t = plan.strategy.ltvFraction * plan.collateral.ltv;
+
+    OpenedPosition out;
+    out.execution = Execution::Loop;
+    out.perLoopLtv = t;
+
+    if (target > 0) {
+        // Each loop borrows up to t of the collateral value, so leverage tends to 1 / (1 - t) and never reaches
+        // it: a target at or above it needs a higher LTV than the loops may use.
+        const double neededLtv = 1.0 - 1.0 / target;
+        if (target > 1.0 && neededLtv >= t) {
+            return ValidationError{targetField,
+                                   QStringLiteral("%1 needs LTV %2, but each loop borrows at most %3 (%4 of "
+                                                  "%5's max LTV %6); loops stay below %7")
+                                       .arg(times(target), pct(neededLtv), pct(t), pct(plan.strategy.ltvFraction),
+                                            plan.collateral.symbol, pct(plan.collateral.ltv),
+                                            times(1.0 / (1.0 - t)))};
+        }
+    }
+
+    double c = plan.deposit;
+    double d = 0.0;
+    out.steps.push_back(makeStep(0, c, d, plan));
+    const int maxLoops = target > 0 ? limits::maxLoops : plan.strategy.loops;
+    bool reached = target > 0 && target <= 1.0;
+    for (int i = 1; i <= maxLoops && !reached; ++i) {
+        const double cv = c * pa;
+        const double dv = d * pb;
+        const double fullUsd = std::max(0.0, t * cv - dv);
+        double borrowUsd = fullUsd;
+        bool partial = false;
+        if (target > 0) {
+            // Borrowing y (USD) gives leverage (CV + k y) / (CV - DV + k y - y); solve it for the target.
+            const double need = (target * (cv - dv) - cv) / (target * (1.0 - k) + k);
+            if (need <= fullUsd) {
+                borrowUsd = std::max(0.0, need);
+                partial = borrowUsd < fullUsd * (1.0 - 1e-12);
+                reached = true;
+            }
+        }
+        const double received = borrowUsd * k / pa;
+        c += received;
+        d += borrowUsd / pb;
+        LoopStep step = makeStep(i, c, d, plan);
+        step.borrowed = borrowUsd / pb;
+        step.swappedToCollateral = received;
+        step.partial = partial;
+        chargeSwap(borrowUsd, plan.costs, &step, &out.costs);
+        out.steps.push_back(step);
+        out.loops = i;
+    }
+    if (target > 0 && !reached) {
+        return ValidationError{targetField, QStringLiteral("%1 needs more than %2 loops at %3 per loop; %2 loops "
+                                                           "reach %4")
+                                                .arg(times(target))
+                                                .arg(limits::maxLoops)
+                                                .arg(pct(t), times(out.steps.back().leverage))};
+    }
+    out.collateral = c;
+    out.debt = d;
+    out.costs.transactions = 1 + kTxPerLoop * out.loops;
+    out.costs.gasUsd = out.costs.transactions * plan.costs.gasUsdPerTx;
+    out.targetLeverage = target > 0 ? target : out.steps.back().leverage;
+    return out;
+}
+
+Expected<OpenedPosition> openWithFlashLoan(const Plan &plan, double target, const QString &targetField)
+{
+    const double pa = plan.collateral.priceUsd;
+    const double pb = plan.borrow.priceUsd;
+    const double k = plan.costs.swapKeep();
+    const double phi = plan.costs.flashPremiumBps / 1e4;
+    const double ltv = plan.collateral.ltv;
+
+    // The final borrow must respect the protocol's LTV: 1 - 1/L <= ltv.
+    const double maxLeverage = 1.0 / (1.0 - ltv);
+    if (target > maxLeverage * (1.0 + 1e-12)) {
+        return ValidationError{targetField, QStringLiteral("%1 needs LTV %2, %3 allows %4; the maximum with a flash "
+                                                           "loan is %5")
+                                                .arg(times(target), pct(1.0 - 1.0 / target), plan.collateral.symbol,
+                                                     pct(ltv), times(maxLeverage))};
+    }
+
+    OpenedPosition out;
+    out.execution = Execution::FlashLoan;
+    out.perLoopLtv = plan.strategy.ltvFraction * ltv;
+    out.targetLeverage = target;
+
+    const double c0 = plan.deposit;
+    out.steps.push_back(makeStep(0, c0, 0.0, plan));
+    const double y = flashLoanUsdForLeverage(c0 * pa, target, k, phi);
+    if (y > 0.0) {
+        const double received = y * k / pa;
+        const double debt = y * (1.0 + phi) / pb;
+        LoopStep step = makeStep(1, c0 + received, debt, plan);
+        step.borrowed = debt;
+        step.swappedToCollateral = received;
+        chargeSwap(y, plan.costs, &step, &out.costs);
+        step.flashPremiumUsd = y * phi;
+        out.costs.flashPremiumUsd = y * phi;
+        out.steps.push_back(step);
+        out.loops = 1;
+    }
+    out.collateral = out.steps.back().collateral;
+    out.debt = out.steps.back().debt;
+    out.costs.transactions = 1;
+    out.costs.gasUsd = plan.costs.gasUsdPerTx;
+    return out;
+}
+
+} // namespace
+
+double leverageForHealthFactor(double healthFactor, double liquidationThreshold)
+{
+    return healthFactor / (healthFactor - liquidationThreshold);
+}
+
+double flashLoanUsdForLeverage(double equityUsd, double leverage, double keep, double premium)
+{
+    return equityUsd * (leverage - 1.0) / (leverage * (1.0 + premium - keep) + keep);
+}
+
+Expected<OpenedPosition> openPosition(const Plan &plan)
+{
+    const Strategy &s = plan.strategy;
+    const double lt = plan.collateral.liquidationThreshold;
+    const bool flash = plan.execution == Execution::FlashLoan;
+
+    switch (s.mode) {
+    case StrategyMode::Loops: {
+        Expected<OpenedPosition> looped = openWithLoops(plan, 0.0, QStringLiteral("strategy.loops"));
+        if (!flash || !looped)
+            return looped;
+        // The same exposure opened in one flash transaction, so the two executions compare like for like.
+        return openWithFlashLoan(plan, looped->steps.back().leverage, QStringLiteral("strategy.loops"));
+    }
+    case StrategyMode::TargetLeverage:
+        return flash ? openWithFlashLoan(plan, s.leverage, QStringLiteral("strategy.leverage"))
+                     : openWithLoops(plan, s.leverage, QStringLiteral("strategy.leverage"));
+    case StrategyMode::TargetHealthFactor: {
+        const QString field = QStringLiteral("strategy.healthFactor");
+        if (s.healthFactor <= lt) // validatePlan guarantees HF > 1 > lt; kept for direct callers
+            return ValidationError{field, QStringLiteral("must be above the liquidation threshold")};
+        const double target = leverageForHealthFactor(s.healthFactor, lt);
+        // HF = lt / LTV, so the lowest reachable HF is lt / (max LTV the execution may use).
+        const double maxLtv = flash ? plan.collateral.ltv : s.ltvFraction * plan.collateral.ltv;
+        if (1.0 - 1.0 / target >= maxLtv * (flash ? 1.0 + 1e-12 : 1.0)) {
+            return ValidationError{field, QStringLiteral("health factor %1 needs LTV %2, but %3 allows at most %4; "
+                                                         "the lowest reachable health factor is above %5")
+                                              .arg(QString::number(s.healthFactor, 'f', 3), pct(lt / s.healthFactor),
+                                                   flash ? QStringLiteral("a flash loan")
+                                                         : QStringLiteral("each loop"),
+                                                   pct(maxLtv), QString::number(lt / maxLtv, 'f', 3))};
+        }
+        return flash ? openWithFlashLoan(plan, target, field) : openWithLoops(plan, target, field);
+    }
+    }
+    return ValidationError{QStringLiteral("strategy.mode"), QStringLiteral("unknown mode")};
+}
+
+} // namespace lp

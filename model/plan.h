@@ -1,0 +1,109 @@
+#pragma once
+
+#include "validationerror.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace lp {
+
+// The plan document of DESIGN §3 as value types. All rates are fractions (0.05 = 5 %); costs are in
+// basis points as in the file format; prices are USD per unit.
+
+enum class StrategyMode { Loops, TargetLeverage, TargetHealthFactor };
+enum class Execution { Loop, FlashLoan };
+enum class PriceModel { Fixed, TracksCollateral };
+
+struct CollateralAsset {
+    QString symbol = QStringLiteral("wstETH");
+    double priceUsd = 3500.0;
+    double ltv = 0.75;
+    double liquidationThreshold = 0.80;
+    double liquidationBonus = 0.05;
+    double supplyApy = 0.0;
+    double nativeYield = 0.0;
+    friend bool operator==(const CollateralAsset &, const CollateralAsset &) = default;
+};
+
+struct BorrowAsset {
+    QString symbol = QStringLiteral("WETH");
+    double priceUsd = 3000.0;
+    double borrowApy = 0.0;
+    PriceModel priceModel = PriceModel::Fixed;
+    friend bool operator==(const BorrowAsset &, const BorrowAsset &) = default;
+};
+
+struct Strategy {
+    StrategyMode mode = StrategyMode::Loops;
+    int loops = 3;               // mode Loops
+    double leverage = 2.0;       // mode TargetLeverage: collateral value / equity
+    double healthFactor = 1.5;   // mode TargetHealthFactor
+    double ltvFraction = 1.0;    // per-loop target LTV = ltvFraction * collateral.ltv
+    friend bool operator==(const Strategy &, const Strategy &) = default;
+};
+
+struct Costs {
+    double swapFeeBps = 0.0;       // DEX fee, s
+    double slippageBps = 0.0;      // price impact and slippage, q
+    double flashPremiumBps = 0.0;  // flash-loan premium, phi
+    double gasUsdPerTx = 0.0;
+    friend bool operator==(const Costs &, const Costs &) = default;
+
+    // Share of value a swap keeps: k = (1 - s)(1 - q).
+    [[nodiscard]] double swapKeep() const;
+};
+
+struct RiskInputs {
+    double annualVolatility = 0.6;
+    double drift = 0.0;
+    friend bool operator==(const RiskInputs &, const RiskInputs &) = default;
+};
+
+struct Plan {
+    QString name;
+    QString market;
+    CollateralAsset collateral;
+    BorrowAsset borrow;
+    double deposit = 10.0; // units of Token A
+    Strategy strategy;
+    Execution execution = Execution::Loop;
+    Costs costs;
+    int horizonDays = 365;
+    RiskInputs risk;
+    // Fields this version does not know, kept so that a save does not drop them.
+    QJsonObject unknownFields;
+
+    friend bool operator==(const Plan &, const Plan &) = default;
+};
+
+// Limits shared by validation, the GUI's ranges and the docs.
+namespace limits {
+inline constexpr int maxLoops = 100;
+inline constexpr double maxPriceUsd = 1e9;
+inline constexpr double maxDeposit = 1e12;
+inline constexpr double maxPositionUsd = 1e15;
+inline constexpr double maxBps = 10000.0;
+inline constexpr double maxGasUsdPerTx = 1e6;
+inline constexpr int maxHorizonDays = 36500;
+inline constexpr double maxLeverage = 1000.0;
+inline constexpr double maxVolatility = 10.0;
+} // namespace limits
+
+// Every problem with the plan's values, each with its field path. An empty list means valid.
+[[nodiscard]] ValidationErrors validatePlan(const Plan &plan);
+
+// The app's starting plan: 10 wstETH against WETH, 3 loops at 90 % of max LTV, small costs.
+[[nodiscard]] Plan defaultPlan();
+
+// File-format spellings of the enums.
+[[nodiscard]] QString toString(StrategyMode mode);
+[[nodiscard]] QString toString(Execution execution);
+[[nodiscard]] QString toString(PriceModel model);
+[[nodiscard]] bool strategyModeFromString(const QString &text, StrategyMode *out);
+[[nodiscard]] bool executionFromString(const QString &text, Execution *out);
+[[nodiscard]] bool priceModelFromString(const QString &text, PriceModel *out);
+
+// Shortest round-trip spelling of a number in the C locale, for messages and machine output.
+[[nodiscard]] QString formatNumber(double value);
+
+} // namespace lp

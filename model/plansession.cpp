@@ -1,0 +1,38 @@
+#include "plansession.h"
+
+namespace lp {
+
+PlanSession::PlanSession(QObject *parent) : QObject(parent), m_plan(defaultPlan())
+{
+    recompute();
+}
+
+void PlanSession::setPlan(const Plan &plan)
+{
+    if (plan == m_plan)
+        return;
+    m_plan = plan;
+    emit planChanged(m_plan);
+    recompute();
+}
+
+void PlanSession::setSweepOptions(const SweepOptions &options)
+{
+    m_sweepOptions = options;
+    recompute();
+}
+
+void PlanSession::recompute()
+{
+    Expected<PlanResult> computed = computePlan(m_plan, m_sweepOptions);
+    if (computed) {
+        m_errors.clear();
+        m_result = std::make_shared<const PlanResult>(std::move(computed).value());
+        emit resultChanged(m_result);
+    } else {
+        m_errors = computed.errors();
+    }
+    emit errorsChanged(m_errors);
+}
+
+} // namespace lp
