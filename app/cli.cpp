@@ -24,17 +24,16 @@ const QStringList kInfoOptions{QStringLiteral("--help"), QStringLiteral("-h"), Q
 
 QString usageText()
 {
-    return QStringLiteral(
-        "Usage: leverage-planner [PLAN]\n"
-        "       leverage-planner COMMAND [options]\n\n"
-        "Plan, understand and export leveraged loops on Aave-v3-style lending markets.\n"
-        "Without a command, opens the window (with PLAN if given).\n\n"
-        "Commands (no display needed):\n"
-        "  report PLAN [--format json|text]   compute a plan and print its report\n\n"
-        "Options:\n"
-        "  -h, --help      show this help\n"
-        "  -v, --version   show the version\n\n"
-        "Exit codes: 0 ok, 2 bad input (arguments or plan file), 1 any other failure.\n");
+    return QStringLiteral("Usage: leverage-planner [PLAN]\n"
+                          "       leverage-planner COMMAND [options]\n\n"
+                          "Plan, understand and export leveraged loops on Aave-v3-style lending markets.\n"
+                          "Without a command, opens the window (with PLAN if given).\n\n"
+                          "Commands (no display needed):\n"
+                          "  report PLAN [--format json|text]   compute a plan and print its report\n\n"
+                          "Options:\n"
+                          "  -h, --help      show this help\n"
+                          "  -v, --version   show the version\n\n"
+                          "Exit codes: 0 ok, 2 bad input (arguments or plan file), 1 any other failure.\n");
 }
 
 void printErr(const QString &text)
@@ -134,14 +133,16 @@ int runReport(const QStringList &args)
 
 bool isCommand(const QStringList &arguments)
 {
-    return arguments.size() > 1 && (kCommands.contains(arguments.at(1)) || kInfoOptions.contains(arguments.at(1)));
+    return arguments.size() > 1 &&
+           (kCommands.contains(arguments.at(1)) || kInfoOptions.contains(arguments.at(1)));
 }
 
 int run(const QStringList &arguments)
 {
     const QString command = arguments.value(1);
     if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
-        writeStdout(QStringLiteral("leverage-planner %1\n").arg(QCoreApplication::applicationVersion()).toUtf8());
+        writeStdout(
+            QStringLiteral("leverage-planner %1\n").arg(QCoreApplication::applicationVersion()).toUtf8());
         return Ok;
     }
     if (command == QLatin1String("--help") || command == QLatin1String("-h")) {

@@ -9,8 +9,7 @@ namespace lp {
 
 // A value or the list of problems that prevented it. C++20 has no std::expected; this is the
 // small part of it the engine needs. Errors are values: the model never shows them itself.
-template <class T>
-class Expected {
+template <class T> class Expected {
 public:
     Expected(T value) : m_data(std::move(value)) {}
     Expected(ValidationErrors errors) : m_data(std::move(errors)) {}

@@ -13,7 +13,8 @@ LiquidationEvent liquidateOnce(double *collateral, double *debt, double priceA, 
     e.healthFactorBefore = healthFactor(*collateral, *debt, priceA, p.priceB, p.liquidationThreshold);
     e.closeFactor = e.healthFactorBefore < p.rules.fullCloseBelowHealthFactor ? 1.0 : p.rules.closeFactor;
     double repaid = *debt * e.closeFactor;
-    // Seized collateral = repaid x P_B x (1 + bonus) / P_A (LiquidationLogic._calculateAvailableCollateralToLiquidate).
+    // Seized collateral = repaid x P_B x (1 + bonus) / P_A
+    // (LiquidationLogic._calculateAvailableCollateralToLiquidate).
     double seized = repaid * p.priceB * (1.0 + p.liquidationBonus) / priceA;
     if (seized > *collateral) {
         seized = *collateral;
@@ -40,7 +41,8 @@ void FallingPathLiquidator::advanceTo(double priceA)
     // so the next liquidation price is lower by the factor 1 / (2 - (1 + bonus) lt): the loop ends. The
     // guards stop it on dust debt or exhausted collateral.
     for (int guard = 0; guard < 100000 && m_debt > m_dustDebt && m_collateral > 0.0; ++guard) {
-        const double liq = liquidationPrice(m_collateral, m_debt, m_params.priceB, m_params.liquidationThreshold);
+        const double liq =
+            liquidationPrice(m_collateral, m_debt, m_params.priceB, m_params.liquidationThreshold);
         if (!(priceA < liq))
             return;
         LiquidationEvent e = liquidateOnce(&m_collateral, &m_debt, liq, m_params);

@@ -14,12 +14,12 @@ struct LiquidationRules {
 };
 
 struct LiquidationEvent {
-    double priceUsd = 0;          // Token A's price when it happened
+    double priceUsd = 0; // Token A's price when it happened
     double healthFactorBefore = 0;
     double closeFactor = 0;
-    double debtRepaid = 0;        // units of B
-    double collateralSeized = 0;  // units of A
-    double penaltyUsd = 0;        // seized value - repaid value: what the borrower lost to the bonus
+    double debtRepaid = 0;       // units of B
+    double collateralSeized = 0; // units of A
+    double penaltyUsd = 0;       // seized value - repaid value: what the borrower lost to the bonus
     double collateralAfter = 0;
     double debtAfter = 0;
 };

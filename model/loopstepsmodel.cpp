@@ -93,7 +93,8 @@ QVariant LoopStepsModel::data(const QModelIndex &index, int role) const
             return QStringLiteral("∞");
         switch (column) {
         case Step:
-            return s.step == 0 ? tr("deposit") : (s.partial ? tr("%1 (partial)").arg(s.step) : locale.toString(s.step));
+            return s.step == 0 ? tr("deposit")
+                               : (s.partial ? tr("%1 (partial)").arg(s.step) : locale.toString(s.step));
         case Borrowed:
         case SwappedToCollateral:
         case Collateral:

@@ -2,6 +2,7 @@
 
 #include "position.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace lp {
@@ -31,7 +32,8 @@ LoopStep makeStep(int index, double c, double d, const Plan &plan)
     s.leverage = f.leverage;
     s.ltv = f.ltv;
     s.healthFactor = f.healthFactor;
-    s.liquidationPriceUsd = liquidationPrice(c, d, plan.borrow.priceUsd, plan.collateral.liquidationThreshold);
+    s.liquidationPriceUsd =
+        liquidationPrice(c, d, plan.borrow.priceUsd, plan.collateral.liquidationThreshold);
     return s;
 }
 
@@ -60,16 +62,16 @@ Expected<OpenedPosition> openWithLoops(const Plan &plan, double target, const QS
     out.perLoopLtv = t;
 
     if (target > 0) {
-        // Each loop borrows up to t of the collateral value, so leverage tends to 1 / (1 - t) and never reaches
-        // it: a target at or above it needs a higher LTV than the loops may use.
+        // Each loop borrows up to t of the collateral value, so leverage tends to 1 / (1 - t) and never
+        // reaches it: a target at or above it needs a higher LTV than the loops may use.
         const double neededLtv = 1.0 - 1.0 / target;
         if (target > 1.0 && neededLtv >= t) {
             return ValidationError{targetField,
                                    QStringLiteral("%1 needs LTV %2, but each loop borrows at most %3 (%4 of "
                                                   "%5's max LTV %6); loops stay below %7")
-                                       .arg(times(target), pct(neededLtv), pct(t), pct(plan.strategy.ltvFraction),
-                                            plan.collateral.symbol, pct(plan.collateral.ltv),
-                                            times(1.0 / (1.0 - t)))};
+                                       .arg(times(target), pct(neededLtv), pct(t),
+                                            pct(plan.strategy.ltvFraction), plan.collateral.symbol,
+                                            pct(plan.collateral.ltv), times(1.0 / (1.0 - t)))};
         }
     }
 
@@ -87,8 +89,9 @@ Expected<OpenedPosition> openWithLoops(const Plan &plan, double target, const QS
         if (target > 0) {
             // Borrowing y (USD) gives leverage (CV + k y) / (CV - DV + k y - y); solve it for the target.
             const double need = (target * (cv - dv) - cv) / (target * (1.0 - k) + k);
-            if (need <= fullUsd) {
-                borrowUsd = std::max(0.0, need);
+            // The tolerance lets a target equal to N full loops end after N loops despite rounding.
+            if (need <= fullUsd * (1.0 + 1e-12)) {
+                borrowUsd = std::clamp(need, 0.0, fullUsd);
                 partial = borrowUsd < fullUsd * (1.0 - 1e-12);
                 reached = true;
             }
@@ -105,11 +108,12 @@ Expected<OpenedPosition> openWithLoops(const Plan &plan, double target, const QS
         out.loops = i;
     }
     if (target > 0 && !reached) {
-        return ValidationError{targetField, QStringLiteral("%1 needs more than %2 loops at %3 per loop; %2 loops "
-                                                           "reach %4")
-                                                .arg(times(target))
-                                                .arg(limits::maxLoops)
-                                                .arg(pct(t), times(out.steps.back().leverage))};
+        return ValidationError{targetField,
+                               QStringLiteral("%1 needs more than %2 loops at %3 per loop; %2 loops "
+                                              "reach %4")
+                                   .arg(times(target))
+                                   .arg(limits::maxLoops)
+                                   .arg(pct(t), times(out.steps.back().leverage))};
     }
     out.collateral = c;
     out.debt = d;
@@ -130,10 +134,11 @@ Expected<OpenedPosition> openWithFlashLoan(const Plan &plan, double target, cons
     // The final borrow must respect the protocol's LTV: 1 - 1/L <= ltv.
     const double maxLeverage = 1.0 / (1.0 - ltv);
     if (target > maxLeverage * (1.0 + 1e-12)) {
-        return ValidationError{targetField, QStringLiteral("%1 needs LTV %2, %3 allows %4; the maximum with a flash "
-                                                           "loan is %5")
-                                                .arg(times(target), pct(1.0 - 1.0 / target), plan.collateral.symbol,
-                                                     pct(ltv), times(maxLeverage))};
+        return ValidationError{targetField,
+                               QStringLiteral("%1 needs LTV %2, %3 allows %4; the maximum with a flash "
+                                              "loan is %5")
+                                   .arg(times(target), pct(1.0 - 1.0 / target), plan.collateral.symbol,
+                                        pct(ltv), times(maxLeverage))};
     }
 
     OpenedPosition out;
@@ -200,12 +205,12 @@ Expected<OpenedPosition> openPosition(const Plan &plan)
         // HF = lt / LTV, so the lowest reachable HF is lt / (max LTV the execution may use).
         const double maxLtv = flash ? plan.collateral.ltv : s.ltvFraction * plan.collateral.ltv;
         if (1.0 - 1.0 / target >= maxLtv * (flash ? 1.0 + 1e-12 : 1.0)) {
-            return ValidationError{field, QStringLiteral("health factor %1 needs LTV %2, but %3 allows at most %4; "
-                                                         "the lowest reachable health factor is above %5")
-                                              .arg(QString::number(s.healthFactor, 'f', 3), pct(lt / s.healthFactor),
-                                                   flash ? QStringLiteral("a flash loan")
-                                                         : QStringLiteral("each loop"),
-                                                   pct(maxLtv), QString::number(lt / maxLtv, 'f', 3))};
+            return ValidationError{
+                field, QStringLiteral("health factor %1 needs LTV %2, but %3 allows at most %4; "
+                                      "the lowest reachable health factor is above %5")
+                           .arg(QString::number(s.healthFactor, 'f', 3), pct(lt / s.healthFactor),
+                                flash ? QStringLiteral("a flash loan") : QStringLiteral("each loop"),
+                                pct(maxLtv), QString::number(lt / maxLtv, 'f', 3))};
         }
         return flash ? openWithFlashLoan(plan, target, field) : openWithLoops(plan, target, field);
     }

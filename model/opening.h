@@ -11,21 +11,21 @@ namespace lp {
 // flash loan, step 1 is the whole flash transaction).
 struct LoopStep {
     int step = 0;
-    double borrowed = 0;             // units of B borrowed in this step (flash: flash loan + premium)
-    double swappedToCollateral = 0;  // units of A bought with it and deposited
-    double collateral = 0;           // units of A after the step
-    double debt = 0;                 // units of B after the step
+    double borrowed = 0;            // units of B borrowed in this step (flash: flash loan + premium)
+    double swappedToCollateral = 0; // units of A bought with it and deposited
+    double collateral = 0;          // units of A after the step
+    double debt = 0;                // units of B after the step
     double collateralUsd = 0;
     double debtUsd = 0;
     double equityUsd = 0;
     double leverage = 1;
     double ltv = 0;
-    double healthFactor = 0;         // +infinity with no debt
-    double liquidationPriceUsd = 0;  // B's price held at the plan price
+    double healthFactor = 0;        // +infinity with no debt
+    double liquidationPriceUsd = 0; // B's price held at the plan price
     double swapFeeUsd = 0;
     double slippageUsd = 0;
     double flashPremiumUsd = 0;
-    bool partial = false;            // last loop of a target that borrowed only what it needed
+    bool partial = false; // last loop of a target that borrowed only what it needed
 };
 
 // Opening costs, in USD at the opening prices.
@@ -41,12 +41,12 @@ struct OpeningCosts {
 struct OpenedPosition {
     Execution execution = Execution::Loop;
     std::vector<LoopStep> steps;
-    double collateral = 0;      // units of A
-    double debt = 0;            // units of B
+    double collateral = 0; // units of A
+    double debt = 0;       // units of B
     OpeningCosts costs;
-    double targetLeverage = 0;  // leverage aimed at (for loops + loop execution: the one reached)
-    double perLoopLtv = 0;      // t = ltvFraction x ltv
-    int loops = 0;              // loops executed (a partial last loop counts)
+    double targetLeverage = 0; // leverage aimed at (for loops + loop execution: the one reached)
+    double perLoopLtv = 0;     // t = ltvFraction x ltv
+    int loops = 0;             // loops executed (a partial last loop counts)
 };
 
 // Transactions each way of opening needs: a deposit, then borrow + swap + deposit per loop; a flash

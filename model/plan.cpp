@@ -80,8 +80,8 @@ ValidationErrors validatePlan(const Plan &plan)
     if (ltvOk && ltOk && a.liquidationThreshold <= a.ltv)
         c.fail(QStringLiteral("collateral.liquidationThreshold"),
                QStringLiteral("must be above ltv (%1)").arg(formatNumber(a.ltv)));
-    if (c.range(QStringLiteral("collateral.liquidationBonus"), a.liquidationBonus, 0.0, 1.0, false, true) && ltOk &&
-        a.liquidationThreshold * (1.0 + a.liquidationBonus) >= 1.0)
+    if (c.range(QStringLiteral("collateral.liquidationBonus"), a.liquidationBonus, 0.0, 1.0, false, true) &&
+        ltOk && a.liquidationThreshold * (1.0 + a.liquidationBonus) >= 1.0)
         // Aave's PoolConfigurator requires LT x (1 + bonus) <= 100 %: otherwise a liquidation at HF 1 would
         // seize more collateral than exists.
         c.fail(QStringLiteral("collateral.liquidationBonus"),
@@ -97,9 +97,9 @@ ValidationErrors validatePlan(const Plan &plan)
 
     if (c.range(QStringLiteral("deposit"), plan.deposit, 0.0, limits::maxDeposit, true) &&
         std::isfinite(a.priceUsd) && a.priceUsd > 0 && plan.deposit * a.priceUsd > limits::maxPositionUsd)
-        c.fail(QStringLiteral("deposit"), QStringLiteral("is worth %1 USD, more than the %2 USD this planner models")
-                                              .arg(formatNumber(plan.deposit * a.priceUsd),
-                                                   formatNumber(limits::maxPositionUsd)));
+        c.fail(QStringLiteral("deposit"),
+               QStringLiteral("is worth %1 USD, more than the %2 USD this planner models")
+                   .arg(formatNumber(plan.deposit * a.priceUsd), formatNumber(limits::maxPositionUsd)));
 
     const Strategy &s = plan.strategy;
     switch (s.mode) {
@@ -169,7 +169,8 @@ QString toString(PriceModel model)
 
 bool strategyModeFromString(const QString &text, StrategyMode *out)
 {
-    for (StrategyMode m : {StrategyMode::Loops, StrategyMode::TargetLeverage, StrategyMode::TargetHealthFactor}) {
+    for (StrategyMode m :
+         {StrategyMode::Loops, StrategyMode::TargetLeverage, StrategyMode::TargetHealthFactor}) {
         if (text == toString(m)) {
             *out = m;
             return true;

@@ -35,17 +35,17 @@ struct BorrowAsset {
 
 struct Strategy {
     StrategyMode mode = StrategyMode::Loops;
-    int loops = 3;               // mode Loops
-    double leverage = 2.0;       // mode TargetLeverage: collateral value / equity
-    double healthFactor = 1.5;   // mode TargetHealthFactor
-    double ltvFraction = 1.0;    // per-loop target LTV = ltvFraction * collateral.ltv
+    int loops = 3;             // mode Loops
+    double leverage = 2.0;     // mode TargetLeverage: collateral value / equity
+    double healthFactor = 1.5; // mode TargetHealthFactor
+    double ltvFraction = 1.0;  // per-loop target LTV = ltvFraction * collateral.ltv
     friend bool operator==(const Strategy &, const Strategy &) = default;
 };
 
 struct Costs {
-    double swapFeeBps = 0.0;       // DEX fee, s
-    double slippageBps = 0.0;      // price impact and slippage, q
-    double flashPremiumBps = 0.0;  // flash-loan premium, phi
+    double swapFeeBps = 0.0;      // DEX fee, s
+    double slippageBps = 0.0;     // price impact and slippage, q
+    double flashPremiumBps = 0.0; // flash-loan premium, phi
     double gasUsdPerTx = 0.0;
     friend bool operator==(const Costs &, const Costs &) = default;
 

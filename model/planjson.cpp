@@ -88,8 +88,8 @@ public:
     }
 
     template <class Enum>
-    void choice(const QString &key, Enum *out, bool (*parse)(const QString &, Enum *), const QStringList &allowed,
-                bool required = false)
+    void choice(const QString &key, Enum *out, bool (*parse)(const QString &, Enum *),
+                const QStringList &allowed, bool required = false)
     {
         QString text;
         const qsizetype before = m_errors->size();
@@ -180,8 +180,9 @@ Expected<Plan> parsePlan(const QByteArray &json)
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        return ValidationError{QString(), QStringLiteral("not valid JSON at %1: %2")
-                                              .arg(lineColumn(json, parseError.offset), parseError.errorString())};
+        return ValidationError{QString(),
+                               QStringLiteral("not valid JSON at %1: %2")
+                                   .arg(lineColumn(json, parseError.offset), parseError.errorString())};
     }
     if (!doc.isObject())
         return ValidationError{QString(), QStringLiteral("a plan is a JSON object, this file holds %1")
@@ -195,17 +196,18 @@ Expected<Plan> parsePlan(const QByteArray &json)
     root.string(QStringLiteral("format"), &format, true);
     if (errors.isEmpty() && format != QLatin1String(kPlanFormatName))
         root.fail(QStringLiteral("format"), QStringLiteral("must be \"%1\" (got \"%2\")")
-                                                 .arg(QLatin1String(kPlanFormatName), format.left(40)));
+                                                .arg(QLatin1String(kPlanFormatName), format.left(40)));
     int version = 0;
     root.integer(QStringLiteral("version"), &version, true);
     if (!errors.isEmpty())
         return errors;
     if (version > kPlanFormatVersion)
-        return ValidationError{QStringLiteral("version"),
-                               QStringLiteral("this plan is format version %1; this Leverage Planner reads version "
-                                              "%2 and older. Open it with a newer Leverage Planner.")
-                                   .arg(version)
-                                   .arg(kPlanFormatVersion)};
+        return ValidationError{
+            QStringLiteral("version"),
+            QStringLiteral("this plan is format version %1; this Leverage Planner reads version "
+                           "%2 and older. Open it with a newer Leverage Planner.")
+                .arg(version)
+                .arg(kPlanFormatVersion)};
     if (version < 1)
         return ValidationError{QStringLiteral("version"),
                                QStringLiteral("must be at least 1 (got %1)").arg(version)};
@@ -244,9 +246,10 @@ Expected<Plan> parsePlan(const QByteArray &json)
     ObjectReader strat(root.object(QStringLiteral("strategy"), true), QStringLiteral("strategy"), &errors);
     if (hasStrategy) {
         const qsizetype before = errors.size();
-        strat.choice(QStringLiteral("mode"), &plan.strategy.mode, &strategyModeFromString,
-                     {QStringLiteral("loops"), QStringLiteral("targetLeverage"), QStringLiteral("targetHealthFactor")},
-                     true);
+        strat.choice(
+            QStringLiteral("mode"), &plan.strategy.mode, &strategyModeFromString,
+            {QStringLiteral("loops"), QStringLiteral("targetLeverage"), QStringLiteral("targetHealthFactor")},
+            true);
         if (errors.size() == before) {
             switch (plan.strategy.mode) {
             case StrategyMode::Loops:
@@ -304,9 +307,10 @@ Expected<Plan> readPlanFile(const QString &path)
     if (info.isDir())
         return ValidationError{path, QStringLiteral("is a directory, not a plan file")};
     if (info.size() > kMaxPlanFileBytes)
-        return ValidationError{path, QStringLiteral("is %1 MB; a plan file is at most %2 MB")
-                                         .arg(QString::number(static_cast<double>(info.size()) / 1048576.0, 'f', 1))
-                                         .arg(kMaxPlanFileBytes / 1048576)};
+        return ValidationError{path,
+                               QStringLiteral("is %1 MB; a plan file is at most %2 MB")
+                                   .arg(QString::number(static_cast<double>(info.size()) / 1048576.0, 'f', 1))
+                                   .arg(kMaxPlanFileBytes / 1048576)};
     if (!file.open(QIODevice::ReadOnly))
         return ValidationError{path, QStringLiteral("cannot be read: %1").arg(file.errorString())};
     const QByteArray data = file.read(kMaxPlanFileBytes + 1);
@@ -340,15 +344,15 @@ QJsonObject planToJson(const Plan &plan)
         root[QStringLiteral("market")] = plan.market;
 
     const CollateralAsset &a = plan.collateral;
-    root[QStringLiteral("collateral")] = merged(
-        {{QStringLiteral("symbol"), a.symbol},
-         {QStringLiteral("priceUsd"), a.priceUsd},
-         {QStringLiteral("ltv"), a.ltv},
-         {QStringLiteral("liquidationThreshold"), a.liquidationThreshold},
-         {QStringLiteral("liquidationBonus"), a.liquidationBonus},
-         {QStringLiteral("supplyApy"), a.supplyApy},
-         {QStringLiteral("nativeYield"), a.nativeYield}},
-        u.value(QStringLiteral("collateral")));
+    root[QStringLiteral("collateral")] =
+        merged({{QStringLiteral("symbol"), a.symbol},
+                {QStringLiteral("priceUsd"), a.priceUsd},
+                {QStringLiteral("ltv"), a.ltv},
+                {QStringLiteral("liquidationThreshold"), a.liquidationThreshold},
+                {QStringLiteral("liquidationBonus"), a.liquidationBonus},
+                {QStringLiteral("supplyApy"), a.supplyApy},
+                {QStringLiteral("nativeYield"), a.nativeYield}},
+               u.value(QStringLiteral("collateral")));
     const BorrowAsset &b = plan.borrow;
     root[QStringLiteral("borrow")] = merged({{QStringLiteral("symbol"), b.symbol},
                                              {QStringLiteral("priceUsd"), b.priceUsd},

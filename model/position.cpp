@@ -21,7 +21,8 @@ double liquidationPrice(double collateral, double debt, double priceB, double lt
     return debt * priceB / (collateral * lt);
 }
 
-PositionFigures positionFigures(double collateral, double debt, double priceA, double priceB, const Plan &plan)
+PositionFigures positionFigures(double collateral, double debt, double priceA, double priceB,
+                                const Plan &plan)
 {
     const double lt = plan.collateral.liquidationThreshold;
     PositionFigures f;

@@ -2,7 +2,6 @@
 
 #include "position.h"
 
-
 namespace lp {
 
 ValidationErrors validateSweepOptions(const SweepOptions &o)

@@ -18,25 +18,25 @@ struct SweepOptions {
 // tracksCollateral the axis therefore reads as the A/B ratio times B's price).
 struct SweepPoint {
     double priceUsd = 0;
-    double collateral = 0;       // after any liquidations on the way down
+    double collateral = 0; // after any liquidations on the way down
     double debt = 0;
     double equityUsd = 0;
-    double pnlUsd = 0;           // equity - deposit value at open - gas
-    double pnlPct = 0;           // pnlUsd / deposit value at open
-    double holdPnlUsd = 0;       // deposit x (price - spot): just holding Token A
+    double pnlUsd = 0;     // equity - deposit value at open - gas
+    double pnlPct = 0;     // pnlUsd / deposit value at open
+    double holdPnlUsd = 0; // deposit x (price - spot): just holding Token A
     double healthFactor = 0;
     double ltv = 0;
-    double liquidatedShare = 0;  // share of the opened collateral seized by liquidators
+    double liquidatedShare = 0; // share of the opened collateral seized by liquidators
 };
 
 struct PriceSweep {
-    std::vector<SweepPoint> points;               // ascending price
-    std::vector<LiquidationEvent> liquidations;   // in the order they happen as the price falls
+    std::vector<SweepPoint> points;             // ascending price
+    std::vector<LiquidationEvent> liquidations; // in the order they happen as the price falls
     double spotPriceUsd = 0;
-    double depositValueUsd = 0;                   // x0 x spot: what the user put in
-    double liquidationPriceUsd = 0;               // first liquidation, B's price held
-    double breakEvenPriceUsd = 0;                 // P&L = 0: (D pb + x0 pa0 + gas) / C
-    double zeroEquityPriceUsd = 0;                // equity = 0 without liquidations: D pb / C
+    double depositValueUsd = 0;     // x0 x spot: what the user put in
+    double liquidationPriceUsd = 0; // first liquidation, B's price held
+    double breakEvenPriceUsd = 0;   // P&L = 0: (D pb + x0 pa0 + gas) / C
+    double zeroEquityPriceUsd = 0;  // equity = 0 without liquidations: D pb / C
 };
 
 [[nodiscard]] ValidationErrors validateSweepOptions(const SweepOptions &options);

@@ -44,7 +44,8 @@ QJsonObject reportJson(const PlanResult &r)
         {QStringLiteral("leverage"), num(p.leverage)},
         {QStringLiteral("ltv"), num(p.ltv)},
         {QStringLiteral("healthFactor"), num(p.healthFactor)},
-        {QStringLiteral("liquidationPriceUsd"), tracks ? QJsonValue(QJsonValue::Null) : num(p.liquidationPriceUsd)},
+        {QStringLiteral("liquidationPriceUsd"),
+         tracks ? QJsonValue(QJsonValue::Null) : num(p.liquidationPriceUsd)},
         {QStringLiteral("liquidationRatio"), num(p.liquidationRatio)},
         {QStringLiteral("distanceToLiquidation"), num(p.distanceToLiquidation)},
         {QStringLiteral("netApy"), num(p.netApy)},
@@ -101,13 +102,14 @@ QJsonObject reportJson(const PlanResult &r)
     return QJsonObject{
         {QStringLiteral("format"), QStringLiteral("leverage-planner-report")},
         {QStringLiteral("version"), 1},
-        {QStringLiteral("plan"), QJsonObject{{QStringLiteral("name"), r.plan.name},
-                                             {QStringLiteral("collateral"), r.plan.collateral.symbol},
-                                             {QStringLiteral("borrow"), r.plan.borrow.symbol},
-                                             {QStringLiteral("deposit"), num(r.plan.deposit)},
-                                             {QStringLiteral("mode"), toString(r.plan.strategy.mode)},
-                                             {QStringLiteral("execution"), toString(r.plan.execution)},
-                                             {QStringLiteral("priceModel"), toString(r.plan.borrow.priceModel)}}},
+        {QStringLiteral("plan"),
+         QJsonObject{{QStringLiteral("name"), r.plan.name},
+                     {QStringLiteral("collateral"), r.plan.collateral.symbol},
+                     {QStringLiteral("borrow"), r.plan.borrow.symbol},
+                     {QStringLiteral("deposit"), num(r.plan.deposit)},
+                     {QStringLiteral("mode"), toString(r.plan.strategy.mode)},
+                     {QStringLiteral("execution"), toString(r.plan.execution)},
+                     {QStringLiteral("priceModel"), toString(r.plan.borrow.priceModel)}}},
         {QStringLiteral("position"), position},
         {QStringLiteral("loops"), loops},
         {QStringLiteral("costs"), costs},
@@ -131,14 +133,17 @@ QString reportText(const PlanResult &r)
     auto row = [&out](const QString &label, const QString &value) {
         out << QStringLiteral("  %1 %2").arg(label.leftJustified(24, QLatin1Char(' ')), value);
     };
-    row(QStringLiteral("Collateral"), QStringLiteral("%1 %2 ($%3)").arg(fixed(p.collateral, 6), a, fixed(p.collateralUsd, 2)));
+    row(QStringLiteral("Collateral"),
+        QStringLiteral("%1 %2 ($%3)").arg(fixed(p.collateral, 6), a, fixed(p.collateralUsd, 2)));
     row(QStringLiteral("Debt"), QStringLiteral("%1 %2 ($%3)").arg(fixed(p.debt, 6), b, fixed(p.debtUsd, 2)));
     row(QStringLiteral("Equity"), QStringLiteral("$%1").arg(fixed(p.equityUsd, 2)));
     row(QStringLiteral("Leverage"), fixed(p.leverage, 4) + QLatin1Char('x'));
-    row(QStringLiteral("LTV"), percent(p.ltv) + QStringLiteral(" (max %1)").arg(percent(plan.collateral.ltv)));
+    row(QStringLiteral("LTV"),
+        percent(p.ltv) + QStringLiteral(" (max %1)").arg(percent(plan.collateral.ltv)));
     row(QStringLiteral("Health factor"), fixed(p.healthFactor, 4));
     if (tracks)
-        row(QStringLiteral("Liquidation ratio"), QStringLiteral("%1 %2 per %3").arg(fixed(p.liquidationRatio, 6), b, a));
+        row(QStringLiteral("Liquidation ratio"),
+            QStringLiteral("%1 %2 per %3").arg(fixed(p.liquidationRatio, 6), b, a));
     else
         row(QStringLiteral("Liquidation price"), QStringLiteral("$%1").arg(fixed(p.liquidationPriceUsd, 2)));
     row(QStringLiteral("Distance to liquidation"), percent(p.distanceToLiquidation));
@@ -163,7 +168,8 @@ QString reportText(const PlanResult &r)
                    .arg(percent(s.ltv), 9)
                    .arg(fixed(s.healthFactor, 4), 9);
     }
-    if (std::any_of(r.opened.steps.begin(), r.opened.steps.end(), [](const LoopStep &s) { return s.partial; }))
+    if (std::any_of(r.opened.steps.begin(), r.opened.steps.end(),
+                    [](const LoopStep &s) { return s.partial; }))
         out << QStringLiteral("  * partial loop: borrowed only what the target needed");
     out << QString();
     const OpeningCosts &c = r.opened.costs;
@@ -171,12 +177,14 @@ QString reportText(const PlanResult &r)
     row(QStringLiteral("Swap fees"), QStringLiteral("$%1").arg(fixed(c.swapFeesUsd, 2)));
     row(QStringLiteral("Slippage"), QStringLiteral("$%1").arg(fixed(c.slippageUsd, 2)));
     row(QStringLiteral("Flash-loan premium"), QStringLiteral("$%1").arg(fixed(c.flashPremiumUsd, 2)));
-    row(QStringLiteral("Gas"), QStringLiteral("$%1 (%2 transactions)").arg(fixed(c.gasUsd, 2)).arg(c.transactions));
+    row(QStringLiteral("Gas"),
+        QStringLiteral("$%1 (%2 transactions)").arg(fixed(c.gasUsd, 2)).arg(c.transactions));
     row(QStringLiteral("Total"), QStringLiteral("$%1").arg(fixed(c.totalUsd(), 2)));
     out << QString();
     out << QStringLiteral("Price sweep (%1 points, B's price held)").arg(r.sweep.points.size());
     row(QStringLiteral("Break-even price"), QStringLiteral("$%1").arg(fixed(r.sweep.breakEvenPriceUsd, 2)));
-    row(QStringLiteral("Zero-equity price"), QStringLiteral("$%1 (without liquidations)").arg(fixed(r.sweep.zeroEquityPriceUsd, 2)));
+    row(QStringLiteral("Zero-equity price"),
+        QStringLiteral("$%1 (without liquidations)").arg(fixed(r.sweep.zeroEquityPriceUsd, 2)));
     row(QStringLiteral("Liquidations on the way"), QString::number(r.sweep.liquidations.size()));
     return out.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }

@@ -1,0 +1,86 @@
+// PlanSession: recompute on change, signal results, keep the last valid result on bad input.
+#include "plansession.h"
+#include "testutil.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace lp;
+
+class TestPlanSession : public QObject {
+    Q_OBJECT
+private slots:
+    void startsWithAValidDefaultResult();
+    void recomputesAndSignalsOnChange();
+    void unchangedPlanDoesNotRecompute();
+    void invalidPlanKeepsLastResult();
+    void impossibleTargetIsAnError();
+};
+
+void TestPlanSession::startsWithAValidDefaultResult()
+{
+    PlanSession s;
+    QVERIFY(s.isValid());
+    QVERIFY(s.result());
+    QCOMPARE(s.plan(), defaultPlan());
+    QCOMPARE(s.result()->sweep.points.size(), size_t(2001));
+}
+
+void TestPlanSession::recomputesAndSignalsOnChange()
+{
+    PlanSession s;
+    QSignalSpy results(&s, &PlanSession::resultChanged);
+    QSignalSpy plans(&s, &PlanSession::planChanged);
+    Plan p = s.plan();
+    p.strategy.loops = 5;
+    s.setPlan(p);
+    QCOMPARE(results.count(), 1);
+    QCOMPARE(plans.count(), 1);
+    const auto result = results.at(0).at(0).value<std::shared_ptr<const PlanResult>>();
+    QCOMPARE(result->opened.loops, 5);
+    QCOMPARE(s.result()->opened.loops, 5);
+}
+
+void TestPlanSession::unchangedPlanDoesNotRecompute()
+{
+    PlanSession s;
+    QSignalSpy results(&s, &PlanSession::resultChanged);
+    s.setPlan(s.plan());
+    QCOMPARE(results.count(), 0);
+}
+
+void TestPlanSession::invalidPlanKeepsLastResult()
+{
+    PlanSession s;
+    const auto before = s.result();
+    QSignalSpy results(&s, &PlanSession::resultChanged);
+    QSignalSpy errors(&s, &PlanSession::errorsChanged);
+    Plan p = s.plan();
+    p.collateral.liquidationThreshold = 0.5; // below ltv 0.75
+    s.setPlan(p);
+    QCOMPARE(results.count(), 0);
+    QCOMPARE(errors.count(), 1);
+    QVERIFY(!s.isValid());
+    QCOMPARE(s.errors().first().field, QStringLiteral("collateral.liquidationThreshold"));
+    QCOMPARE(s.result(), before);
+    QCOMPARE(s.plan(), p); // the user's input is kept, not reverted
+    p.collateral.liquidationThreshold = 0.8;
+    s.setPlan(p);
+    QVERIFY(s.isValid());
+    QCOMPARE(results.count(), 1);
+    QVERIFY(errors.last().at(0).value<ValidationErrors>().isEmpty());
+}
+
+void TestPlanSession::impossibleTargetIsAnError()
+{
+    PlanSession s;
+    Plan p = s.plan();
+    p.strategy.mode = StrategyMode::TargetLeverage;
+    p.strategy.leverage = 10;
+    s.setPlan(p);
+    QVERIFY(!s.isValid());
+    QCOMPARE(s.errors().first().field, QStringLiteral("strategy.leverage"));
+}
+
+QTEST_GUILESS_MAIN(TestPlanSession)
+#include "tst_plansession.moc"
