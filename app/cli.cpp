@@ -47,9 +47,10 @@ bool writeStdout(const QByteArray &bytes)
     QFile out;
     if (!out.open(stdout, QIODevice::WriteOnly))
         return false;
-    const bool ok = out.write(bytes) == bytes.size();
-    out.flush();
-    return ok;
+    // QFile buffers: a full disk shows up only when flushing.
+    const bool written = out.write(bytes) == bytes.size();
+    const bool flushed = out.flush();
+    return written && flushed && out.error() == QFileDevice::NoError;
 }
 
 // Parses a subcommand's options; on a usage error prints it and returns false with *exitCode set.

@@ -1,0 +1,225 @@
+// The headless command line, run as a user would: a separate process, stdout, stderr and exit code.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+#include <cmath>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QString err;
+};
+
+Run run(const QStringList &args, const QString &stdoutFile = {})
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    env.remove(QStringLiteral("QT_QPA_PLATFORM")); // headless commands must not need a platform at all
+    p.setProcessEnvironment(env);
+    if (!stdoutFile.isEmpty())
+        p.setStandardOutputFile(stdoutFile);
+    p.start(QStringLiteral(LP_APP_PATH), args);
+    if (!p.waitForFinished(60000))
+        qFatal("leverage-planner did not finish");
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+QString data(const char *name)
+{
+    return QStringLiteral(LP_TEST_DATA_DIR "/") + QLatin1String(name);
+}
+
+double rel(double a, double b)
+{
+    return std::fabs(a - b) / std::fabs(b);
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+private slots:
+    void reportJsonMatchesHandDerivedFigures();
+    void reportFlashTargetByHand();
+    void reportTracksCollateralHasRatioNotPrice();
+    void reportText();
+    void badPlansExitTwoNamingTheField_data();
+    void badPlansExitTwoNamingTheField();
+    void usageErrorsExitTwo_data();
+    void usageErrorsExitTwo();
+    void helpAndVersion();
+    void writeFailureExitsOne();
+};
+
+void TestCli::reportJsonMatchesHandDerivedFigures()
+{
+    // Hand derivation in tst_opening / tst_pricesweep: C = 24.344128915014817, D = 16.75994861045867,
+    // leverage 2.439668259583921, HF 1.3556835713188593, liquidation $2581.7234006863932, break-even
+    // $3503.3024237221553, zero equity $2065.378720549115, costs 25.139922915688004 + 50.25470590846032 + 5.
+    const Run r = run({QStringLiteral("report"), data("wsteth-loop.json")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+    QJsonParseError error{};
+    const QJsonObject doc = QJsonDocument::fromJson(r.out, &error).object();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    const QJsonObject pos = doc[QStringLiteral("position")].toObject();
+    QVERIFY(rel(pos[QStringLiteral("collateral")].toDouble(), 24.344128915014817) < 1e-9);
+    QVERIFY(rel(pos[QStringLiteral("debt")].toDouble(), 16.75994861045867) < 1e-9);
+    QVERIFY(rel(pos[QStringLiteral("collateralUsd")].toDouble(), 24.344128915014817 * 3500) < 1e-9);
+    QVERIFY(rel(pos[QStringLiteral("debtUsd")].toDouble(), 16.75994861045867 * 3000) < 1e-9);
+    QVERIFY(rel(pos[QStringLiteral("equityUsd")].toDouble(), 34924.60537117585) < 1e-9);
+    QVERIFY(rel(pos[QStringLiteral("leverage")].toDouble(), 2.439668259583921) < 1e-9);
+    QVERIFY(rel(pos[QStringLiteral("ltv")].toDouble(), 0.8 / 1.3556835713188593) < 1e-9);
+    QVERIFY(rel(pos[QStringLiteral("healthFactor")].toDouble(), 1.3556835713188593) < 1e-9);
+    QVERIFY(rel(pos[QStringLiteral("liquidationPriceUsd")].toDouble(), 2581.7234006863932) < 1e-9);
+    QVERIFY(rel(pos[QStringLiteral("liquidationRatio")].toDouble(), 2581.7234006863932 / 3000) < 1e-9);
+    QVERIFY(rel(pos[QStringLiteral("distanceToLiquidation")].toDouble(), 1 - 2581.7234006863932 / 3500) <
+            1e-9);
+    QVERIFY(rel(pos[QStringLiteral("netApy")].toDouble(), 0.03963800955750353) < 1e-9);
+    const QJsonArray loops = doc[QStringLiteral("loops")].toArray();
+    QCOMPARE(loops.size(), 4);
+    QCOMPARE(loops[1].toObject()[QStringLiteral("borrowed")].toDouble(), 7.875);
+    QVERIFY(rel(loops[1].toObject()[QStringLiteral("swappedToCollateral")].toDouble(), 6.739878375) < 1e-12);
+    QCOMPARE(loops[3].toObject()[QStringLiteral("step")].toInt(), 3);
+    const QJsonObject costs = doc[QStringLiteral("costs")].toObject();
+    QVERIFY(rel(costs[QStringLiteral("swapFeesUsd")].toDouble(), 25.139922915688004) < 1e-9);
+    QVERIFY(rel(costs[QStringLiteral("slippageUsd")].toDouble(), 50.25470590846032) < 1e-9);
+    QCOMPARE(costs[QStringLiteral("flashPremiumUsd")].toDouble(), 0.0);
+    QCOMPARE(costs[QStringLiteral("gasUsd")].toDouble(), 5.0);
+    QVERIFY(rel(costs[QStringLiteral("totalUsd")].toDouble(), 25.139922915688004 + 50.25470590846032 + 5) <
+            1e-9);
+    const QJsonObject sweep = doc[QStringLiteral("sweep")].toObject();
+    QVERIFY(rel(sweep[QStringLiteral("breakEvenPriceUsd")].toDouble(), 3503.3024237221553) < 1e-9);
+    QVERIFY(rel(sweep[QStringLiteral("zeroEquityPriceUsd")].toDouble(), 2065.378720549115) < 1e-9);
+}
+
+void TestCli::reportFlashTargetByHand()
+{
+    // 5 WETH at $3,000 against USDC, flash loan to 3x: final LTV = 1 - 1/3 = 2/3, so HF = 0.825 / (2/3)
+    // = 1.2375 and the liquidation price is 3000 x (2/3) / 0.825 = $2,424.2424..., whatever the costs. y =
+    // 15,000 x 2 / (3 (1.0005 - k) + k), k = 0.997 x 0.998: 29,659.274257331774 USD flash-borrowed.
+    const Run r = run({QStringLiteral("report"), data("weth-usdc-flash-target.json"),
+                       QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
+    const QJsonObject pos = doc[QStringLiteral("position")].toObject();
+    QVERIFY(rel(pos[QStringLiteral("leverage")].toDouble(), 3.0) < 1e-12);
+    QVERIFY(rel(pos[QStringLiteral("healthFactor")].toDouble(), 1.2375) < 1e-12);
+    QVERIFY(rel(pos[QStringLiteral("liquidationPriceUsd")].toDouble(), 2000.0 / 0.825) < 1e-12);
+    QVERIFY(rel(pos[QStringLiteral("debt")].toDouble(), 29659.274257331774 * 1.0005) < 1e-9);
+    const QJsonObject costs = doc[QStringLiteral("costs")].toObject();
+    QVERIFY(rel(costs[QStringLiteral("flashPremiumUsd")].toDouble(), 29659.274257331774 * 0.0005) < 1e-9);
+    QVERIFY(rel(costs[QStringLiteral("totalUsd")].toDouble(), 163.2480527697808) < 1e-9);
+    QCOMPARE(costs[QStringLiteral("transactions")].toInt(), 1);
+    QCOMPARE(doc[QStringLiteral("loops")].toArray().size(), 2);
+}
+
+void TestCli::reportTracksCollateralHasRatioNotPrice()
+{
+    // Target HF 1.1 with lt 0.93: the A/B ratio can fall to (3500/3000) / 1.1 = 1.0606... before liquidation.
+    const Run r = run({QStringLiteral("report"), data("wsteth-weth-tracks.json")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject pos = QJsonDocument::fromJson(r.out).object()[QStringLiteral("position")].toObject();
+    QVERIFY(pos[QStringLiteral("liquidationPriceUsd")].isNull());
+    QVERIFY(rel(pos[QStringLiteral("liquidationRatio")].toDouble(), 3500.0 / 3000.0 / 1.1) < 1e-12);
+    QVERIFY(rel(pos[QStringLiteral("healthFactor")].toDouble(), 1.1) < 1e-12);
+    QVERIFY(rel(pos[QStringLiteral("leverage")].toDouble(), 1.1 / (1.1 - 0.93)) < 1e-12);
+}
+
+void TestCli::reportText()
+{
+    const Run r = run({QStringLiteral("report"), data("wsteth-loop.json"), QStringLiteral("--format"),
+                       QStringLiteral("text")});
+    QCOMPARE(r.exitCode, 0);
+    const QString text = QString::fromUtf8(r.out);
+    QVERIFY(text.contains(QStringLiteral("Health factor            1.3557")));
+    QVERIFY(text.contains(QStringLiteral("Liquidation price        $2581.72")));
+    QVERIFY(text.contains(QStringLiteral("Total                    $80.39")));
+}
+
+void TestCli::badPlansExitTwoNamingTheField_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("ltv above lt") << data("bad-ltv-above-lt.json")
+                                  << "collateral.liquidationThreshold: must be above ltv (0.85)";
+    QTest::newRow("newer version")
+        << data("bad-newer-version.json")
+        << "version: this plan is format version 7; this Leverage Planner reads version 1";
+    QTest::newRow("price zero, string, negative")
+        << data("bad-price-zero.json") << "borrow.priceUsd: expected a number, got a string (\"3000\")";
+    QTest::newRow("truncated") << data("bad-truncated.json") << "not valid JSON at line 4, column 94";
+    QTest::newRow("impossible target")
+        << data("bad-impossible-target.json") << "strategy.leverage: 4.20x needs LTV 76.2 %";
+    QTest::newRow("missing file") << data("does-not-exist.json") << "does-not-exist.json: no such file";
+    QTest::newRow("directory") << QStringLiteral(LP_TEST_DATA_DIR) << "is a directory, not a plan file";
+}
+
+void TestCli::badPlansExitTwoNamingTheField()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, message);
+    const Run r = run({QStringLiteral("report"), file});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QVERIFY(r.out.isEmpty()); // nothing on stdout but the requested output
+}
+
+void TestCli::usageErrorsExitTwo_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    const QString plan = data("wsteth-loop.json");
+    QTest::newRow("no plan") << QStringList{QStringLiteral("report")}
+                             << "expected one plan file, got 0 arguments";
+    QTest::newRow("two plans") << QStringList{QStringLiteral("report"), plan, plan}
+                               << "expected one plan file, got 2 arguments";
+    QTest::newRow("bad format") << QStringList{QStringLiteral("report"), plan, QStringLiteral("--format=xml")}
+                                << "--format must be json or text (got \"xml\")";
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("report"), plan,
+                                                   QStringLiteral("--frobnicate")}
+                                    << "Unknown option 'frobnicate'";
+}
+
+void TestCli::usageErrorsExitTwo()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    const Run r = run(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QVERIFY(r.out.isEmpty());
+}
+
+void TestCli::helpAndVersion()
+{
+    const Run version = run({QStringLiteral("--version")});
+    QCOMPARE(version.exitCode, 0);
+    QVERIFY(version.out.startsWith("leverage-planner "));
+    const Run help = run({QStringLiteral("--help")});
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY(help.out.contains("report PLAN"));
+    QVERIFY(help.out.contains("Exit codes"));
+    const Run reportHelp = run({QStringLiteral("report"), QStringLiteral("--help")});
+    QCOMPARE(reportHelp.exitCode, 0);
+    QVERIFY(reportHelp.out.contains("--format"));
+}
+
+void TestCli::writeFailureExitsOne()
+{
+    // A full disk is not the user's input: exit code 1, with a message.
+    const Run r = run({QStringLiteral("report"), data("wsteth-loop.json")}, QStringLiteral("/dev/full"));
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("could not write")), qPrintable(r.err));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
