@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "csvexport.h"
 #include "engine.h"
 #include "planjson.h"
 #include "report.h"
@@ -8,6 +9,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
+#include <QSaveFile>
 #include <QTextStream>
 
 #include <cstdio>
@@ -17,23 +19,26 @@ namespace lp::cli {
 
 namespace {
 
-const QStringList kCommands{QStringLiteral("report")};
+const QStringList kCommands{QStringLiteral("report"), QStringLiteral("export-csv")};
 // Answered without a display, so `--help` and `--version` work over ssh and in CI.
 const QStringList kInfoOptions{QStringLiteral("--help"), QStringLiteral("-h"), QStringLiteral("--version"),
                                QStringLiteral("-v")};
 
 QString usageText()
 {
-    return QStringLiteral("Usage: leverage-planner [PLAN]\n"
-                          "       leverage-planner COMMAND [options]\n\n"
-                          "Plan, understand and export leveraged loops on Aave-v3-style lending markets.\n"
-                          "Without a command, opens the window (with PLAN if given).\n\n"
-                          "Commands (no display needed):\n"
-                          "  report PLAN [--format json|text]   compute a plan and print its report\n\n"
-                          "Options:\n"
-                          "  -h, --help      show this help\n"
-                          "  -v, --version   show the version\n\n"
-                          "Exit codes: 0 ok, 2 bad input (arguments or plan file), 1 any other failure.\n");
+    return QStringLiteral(
+        "Usage: leverage-planner [PLAN]\n"
+        "       leverage-planner COMMAND [options]\n\n"
+        "Plan, understand and export leveraged loops on Aave-v3-style lending markets.\n"
+        "Without a command, opens the window (with PLAN if given).\n\n"
+        "Commands (no display needed):\n"
+        "  report PLAN [--format json|text]   compute a plan and print its report\n"
+        "  export-csv PLAN --table loops|prices|summary [-o FILE]\n"
+        "                                     write one table as CSV (stdout without -o)\n\n"
+        "Options:\n"
+        "  -h, --help      show this help\n"
+        "  -v, --version   show the version\n\n"
+        "Exit codes: 0 ok, 2 bad input (arguments or plan file), 1 any other failure.\n");
 }
 
 void printErr(const QString &text)
@@ -130,6 +135,56 @@ int runReport(const QStringList &args)
     return Ok;
 }
 
+int runExportCsv(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Writes one table of a plan as CSV (RFC 4180, UTF-8, C-locale numbers, header row with units)."));
+    parser.addPositionalArgument(QStringLiteral("PLAN"), QStringLiteral("Plan file (JSON)."));
+    const QCommandLineOption table(
+        QStringLiteral("table"), QStringLiteral("Table: %1.").arg(csvTableNames().join(QStringLiteral(", "))),
+        QStringLiteral("name"));
+    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
+                                    QStringLiteral("Write to FILE (atomically) instead of standard output."),
+                                    QStringLiteral("FILE"));
+    parser.addOption(table);
+    parser.addOption(output);
+    int code = Ok;
+    if (!parseOrExit(parser, args, &code))
+        return code;
+    CsvTable which{};
+    if (!parser.isSet(table)) {
+        printErr(QStringLiteral("leverage-planner: --table is required (%1)")
+                     .arg(csvTableNames().join(QStringLiteral(", "))));
+        return BadInput;
+    }
+    if (!csvTableFromString(parser.value(table), &which)) {
+        printErr(QStringLiteral("leverage-planner: --table must be one of %1 (got \"%2\")")
+                     .arg(csvTableNames().join(QStringLiteral(", ")), parser.value(table)));
+        return BadInput;
+    }
+    const std::optional<PlanResult> result = loadAndCompute(parser, &code);
+    if (!result)
+        return code;
+    const QByteArray bytes = exportCsv(*result, which);
+    if (!parser.isSet(output)) {
+        if (!writeStdout(bytes)) {
+            printErr(QStringLiteral("leverage-planner: could not write the CSV to standard output"));
+            return Failure;
+        }
+        return Ok;
+    }
+    // QSaveFile: the target is replaced only once everything is written, so a failure never leaves half a
+    // file.
+    QSaveFile file(parser.value(output));
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        printErr(QStringLiteral("leverage-planner: could not write %1: %2")
+                     .arg(parser.value(output), file.errorString()));
+        return Failure;
+    }
+    return Ok;
+}
+
 } // namespace
 
 bool isCommand(const QStringList &arguments)
@@ -155,6 +210,8 @@ int run(const QStringList &arguments)
     args.prepend(arguments.value(0) + QLatin1Char(' ') + command);
     if (command == QLatin1String("report"))
         return runReport(args);
+    if (command == QLatin1String("export-csv"))
+        return runExportCsv(args);
     printErr(QStringLiteral("leverage-planner: unknown command \"%1\"").arg(command));
     return BadInput;
 }

@@ -1,8 +1,10 @@
 // The headless command line, run as a user would: a separate process, stdout, stderr and exit code.
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -57,6 +59,10 @@ private slots:
     void usageErrorsExitTwo();
     void helpAndVersion();
     void writeFailureExitsOne();
+    void exportCsvReadsBackWithPython_data();
+    void exportCsvReadsBackWithPython();
+    void exportCsvToFileIsAtomic();
+    void exportCsvErrors();
 };
 
 void TestCli::reportJsonMatchesHandDerivedFigures()
@@ -219,6 +225,94 @@ void TestCli::writeFailureExitsOne()
     const Run r = run({QStringLiteral("report"), data("wsteth-loop.json")}, QStringLiteral("/dev/full"));
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(QStringLiteral("could not write")), qPrintable(r.err));
+}
+
+void TestCli::exportCsvReadsBackWithPython_data()
+{
+    QTest::addColumn<QString>("table");
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<int>("columns");
+    QTest::newRow("prices") << "prices" << 2001 << 10;
+    QTest::newRow("loops") << "loops" << 4 << 16;
+    QTest::newRow("summary") << "summary" << 27 << 2;
+}
+
+void TestCli::exportCsvReadsBackWithPython()
+{
+    // An independent RFC 4180 reader (Python's csv module) must see a header, the rows, and numbers that
+    // parse as floats (as LibreOffice would read them), matching the JSON report.
+    QFETCH(QString, table);
+    QFETCH(int, rows);
+    QFETCH(int, columns);
+    const Run r =
+        run({QStringLiteral("export-csv"), data("wsteth-loop.json"), QStringLiteral("--table"), table});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.err.isEmpty());
+    QProcess py;
+    py.start(QStringLiteral("python3"), {QStringLiteral("-c"), QStringLiteral(R"(
+import csv, io, sys
+rows = list(csv.reader(io.StringIO(sys.stdin.buffer.read().decode('utf-8'), newline='')))
+header, body = rows[0], rows[1:]
+assert all(len(r) == len(header) for r in body), 'ragged rows'
+numeric = 0
+for r in body:
+    for cell in (r if header[0] != 'key' else r[1:]):
+        if cell == '':
+            continue
+        try:
+            float(cell); numeric += 1
+        except ValueError:
+            pass
+print(len(body), len(header), numeric, header[0])
+)")});
+    py.write(r.out);
+    py.closeWriteChannel();
+    QVERIFY(py.waitForFinished(30000));
+    QCOMPARE(py.exitCode(), 0);
+    const QStringList out = QString::fromUtf8(py.readAllStandardOutput()).trimmed().split(QLatin1Char(' '));
+    QCOMPARE(out.value(0).toInt(), rows);
+    QCOMPARE(out.value(1).toInt(), columns);
+    if (table == QLatin1String("prices"))
+        QCOMPARE(out.value(2).toInt(), rows * columns); // every cell a number
+}
+
+void TestCli::exportCsvToFileIsAtomic()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("loops.csv"));
+    const Run ok = run({QStringLiteral("export-csv"), data("wsteth-loop.json"), QStringLiteral("--table"),
+                        QStringLiteral("loops"), QStringLiteral("-o"), path});
+    QCOMPARE(ok.exitCode, 0);
+    QVERIFY(ok.out.isEmpty());
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(f.readAll().startsWith("step,borrowed_units"));
+    f.close();
+    // A bad plan must not touch the existing file.
+    const Run bad = run({QStringLiteral("export-csv"), data("bad-ltv-above-lt.json"),
+                         QStringLiteral("--table"), QStringLiteral("loops"), QStringLiteral("-o"), path});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(f.readAll().startsWith("step,borrowed_units"));
+}
+
+void TestCli::exportCsvErrors()
+{
+    const QString plan = data("wsteth-loop.json");
+    const Run noTable = run({QStringLiteral("export-csv"), plan});
+    QCOMPARE(noTable.exitCode, 2);
+    QVERIFY(noTable.err.contains(QStringLiteral("--table is required")));
+    const Run badTable =
+        run({QStringLiteral("export-csv"), plan, QStringLiteral("--table"), QStringLiteral("timeline")});
+    QCOMPARE(badTable.exitCode, 2);
+    QVERIFY(badTable.err.contains(QStringLiteral("--table must be one of loops, prices, summary")));
+    // An output directory that does not exist (or cannot be written) is a failure to write: exit 1.
+    const Run unwritable =
+        run({QStringLiteral("export-csv"), plan, QStringLiteral("--table"), QStringLiteral("loops"),
+             QStringLiteral("-o"), QStringLiteral("/nonexistent-dir/out.csv")});
+    QCOMPARE(unwritable.exitCode, 1);
+    QVERIFY2(unwritable.err.contains(QStringLiteral("could not write /nonexistent-dir/out.csv")),
+             qPrintable(unwritable.err));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

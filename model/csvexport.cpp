@@ -1,0 +1,184 @@
+#include "csvexport.h"
+
+#include <QLocale>
+
+#include <cmath>
+#include <limits>
+
+namespace lp {
+
+namespace {
+
+const QString kLineEnd = QStringLiteral("\r\n");
+
+struct Row {
+    QStringList cells;
+    Row &num(double v)
+    {
+        cells << csvNumberCell(v);
+        return *this;
+    }
+    Row &text(const QString &t)
+    {
+        cells << csvTextCell(t);
+        return *this;
+    }
+};
+
+QByteArray join(const QStringList &header, const QList<Row> &rows)
+{
+    QString out = header.join(QLatin1Char(',')) + kLineEnd;
+    for (const Row &r : rows)
+        out += r.cells.join(QLatin1Char(',')) + kLineEnd;
+    return out.toUtf8();
+}
+
+QByteArray loopsTable(const PlanResult &r)
+{
+    const QStringList header{QStringLiteral("step"),
+                             QStringLiteral("borrowed_units"),
+                             QStringLiteral("swapped_to_collateral_units"),
+                             QStringLiteral("collateral_units"),
+                             QStringLiteral("debt_units"),
+                             QStringLiteral("collateral_usd"),
+                             QStringLiteral("debt_usd"),
+                             QStringLiteral("equity_usd"),
+                             QStringLiteral("leverage"),
+                             QStringLiteral("ltv"),
+                             QStringLiteral("health_factor"),
+                             QStringLiteral("liquidation_price_usd"),
+                             QStringLiteral("swap_fee_usd"),
+                             QStringLiteral("slippage_usd"),
+                             QStringLiteral("flash_premium_usd"),
+                             QStringLiteral("partial")};
+    QList<Row> rows;
+    for (const LoopStep &s : r.opened.steps) {
+        Row row;
+        row.num(s.step).num(s.borrowed).num(s.swappedToCollateral).num(s.collateral).num(s.debt);
+        row.num(s.collateralUsd)
+            .num(s.debtUsd)
+            .num(s.equityUsd)
+            .num(s.leverage)
+            .num(s.ltv)
+            .num(s.healthFactor);
+        row.num(s.liquidationPriceUsd).num(s.swapFeeUsd).num(s.slippageUsd).num(s.flashPremiumUsd);
+        row.num(s.partial ? 1 : 0);
+        rows << row;
+    }
+    return join(header, rows);
+}
+
+QByteArray pricesTable(const PlanResult &r)
+{
+    const QStringList header{QStringLiteral("price_usd"),    QStringLiteral("collateral_units"),
+                             QStringLiteral("debt_units"),   QStringLiteral("equity_usd"),
+                             QStringLiteral("pnl_usd"),      QStringLiteral("pnl_pct"),
+                             QStringLiteral("hold_pnl_usd"), QStringLiteral("health_factor"),
+                             QStringLiteral("ltv"),          QStringLiteral("liquidated_share")};
+    QList<Row> rows;
+    rows.reserve(static_cast<qsizetype>(r.sweep.points.size()));
+    for (const SweepPoint &p : r.sweep.points) {
+        Row row;
+        row.num(p.priceUsd)
+            .num(p.collateral)
+            .num(p.debt)
+            .num(p.equityUsd)
+            .num(p.pnlUsd)
+            .num(p.pnlPct * 100.0);
+        row.num(p.holdPnlUsd).num(p.healthFactor).num(p.ltv).num(p.liquidatedShare);
+        rows << row;
+    }
+    return join(header, rows);
+}
+
+QByteArray summaryTable(const PlanResult &r)
+{
+    const PositionFigures &p = r.position;
+    const OpeningCosts &c = r.opened.costs;
+    QList<Row> rows;
+    const auto add = [&rows](const char *key, double v) { rows << Row().text(QLatin1String(key)).num(v); };
+    const auto addText = [&rows](const char *key, const QString &v) {
+        rows << Row().text(QLatin1String(key)).text(v);
+    };
+    addText("plan_name", r.plan.name);
+    addText("collateral_symbol", r.plan.collateral.symbol);
+    addText("borrow_symbol", r.plan.borrow.symbol);
+    addText("strategy_mode", toString(r.plan.strategy.mode));
+    addText("execution", toString(r.plan.execution));
+    addText("price_model", toString(r.plan.borrow.priceModel));
+    add("deposit_units", r.plan.deposit);
+    add("collateral_units", p.collateral);
+    add("debt_units", p.debt);
+    add("collateral_usd", p.collateralUsd);
+    add("debt_usd", p.debtUsd);
+    add("equity_usd", p.equityUsd);
+    add("leverage", p.leverage);
+    add("ltv", p.ltv);
+    add("health_factor", p.healthFactor);
+    add("liquidation_price_usd", r.plan.borrow.priceModel == PriceModel::Fixed ? p.liquidationPriceUsd : std::numeric_limits<double>::quiet_NaN());
+    add("liquidation_ratio", p.liquidationRatio);
+    add("distance_to_liquidation", p.distanceToLiquidation);
+    add("net_apy", p.netApy);
+    add("swap_fees_usd", c.swapFeesUsd);
+    add("slippage_usd", c.slippageUsd);
+    add("flash_premium_usd", c.flashPremiumUsd);
+    add("gas_usd", c.gasUsd);
+    add("opening_costs_usd", c.totalUsd());
+    add("transactions", c.transactions);
+    add("break_even_price_usd", r.sweep.breakEvenPriceUsd);
+    add("zero_equity_price_usd", r.sweep.zeroEquityPriceUsd);
+    return join({QStringLiteral("key"), QStringLiteral("value")}, rows);
+}
+
+} // namespace
+
+QStringList csvTableNames()
+{
+    return {QStringLiteral("loops"), QStringLiteral("prices"), QStringLiteral("summary")};
+}
+
+bool csvTableFromString(const QString &name, CsvTable *out)
+{
+    const QStringList names = csvTableNames();
+    const qsizetype i = names.indexOf(name);
+    if (i < 0)
+        return false;
+    *out = static_cast<CsvTable>(i);
+    return true;
+}
+
+QString csvNumberCell(double value)
+{
+    if (!std::isfinite(value))
+        return {};
+    return QLocale::c().toString(value, 'g', QLocale::FloatingPointShortest);
+}
+
+QString csvTextCell(const QString &text)
+{
+    QString cell = text;
+    // OWASP CSV injection: a leading = + - @ tab or CR would make a spreadsheet evaluate the cell.
+    if (!cell.isEmpty() && QStringLiteral("=+-@\t\r").contains(cell.front()))
+        cell.prepend(QLatin1Char('\''));
+    const bool quote = cell.contains(QLatin1Char(',')) || cell.contains(QLatin1Char('"')) ||
+                       cell.contains(QLatin1Char('\n')) || cell.contains(QLatin1Char('\r'));
+    if (!quote)
+        return cell;
+    cell.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + cell + QLatin1Char('"');
+}
+
+QByteArray exportCsv(const PlanResult &result, CsvTable table)
+{
+    switch (table) {
+    case CsvTable::Loops:
+        return loopsTable(result);
+    case CsvTable::Prices:
+        return pricesTable(result);
+    case CsvTable::Summary:
+        return summaryTable(result);
+    }
+    return {};
+}
+
+} // namespace lp
