@@ -11,6 +11,12 @@ if(LP_SANITIZE)
         -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
     target_link_options(lp_compile_options INTERFACE -fsanitize=address,undefined)
 endif()
+if(LP_FUZZ)
+    # Everything is instrumented for coverage and checked by ASan+UBSan; the harnesses add the fuzzer main.
+    target_compile_options(lp_compile_options INTERFACE
+        -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -g)
+    target_link_options(lp_compile_options INTERFACE -fsanitize=address,undefined)
+endif()
 # Qt's own headers are not ours to fix: they come in as system headers (see Qt6 config), but
 # make sure moc output does not break -Werror on older Qt either.
 target_compile_definitions(lp_compile_options INTERFACE

@@ -1,0 +1,36 @@
+// libFuzzer harness: any bytes through the plan parser, and every plan it accepts through the engine,
+// the report and the CSV tables. A crash, a sanitizer report or a hang here is a bug.
+#include "csvexport.h"
+#include "engine.h"
+#include "planjson.h"
+#include "report.h"
+
+#include <QByteArray>
+#include <QJsonDocument>
+
+#include <cstddef>
+#include <cstdint>
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const QByteArray bytes(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size));
+    const lp::Expected<lp::Plan> plan = lp::parsePlan(bytes);
+    if (!plan) {
+        // Every rejection must say something.
+        if (plan.errors().isEmpty() || plan.errors().first().message.isEmpty())
+            __builtin_trap();
+        return 0;
+    }
+    const lp::Expected<lp::PlanResult> result = lp::computePlan(*plan, {101, 0.05, 3.0});
+    if (!result)
+        return 0;
+    (void)lp::reportJson(*result);
+    (void)lp::reportText(*result);
+    for (const lp::CsvTable table : {lp::CsvTable::Loops, lp::CsvTable::Prices, lp::CsvTable::Summary})
+        (void)lp::exportCsv(*result, table);
+    // A written plan must read back as the same plan.
+    const lp::Expected<lp::Plan> again = lp::parsePlan(QJsonDocument(lp::planToJson(*plan)).toJson());
+    if (!again || !(*again == *plan))
+        __builtin_trap();
+    return 0;
+}
