@@ -6,13 +6,61 @@
 
 namespace lp {
 
+QString toString(LiquidationRuleSet rules)
+{
+    return rules == LiquidationRuleSet::AaveV30 ? QStringLiteral("aave-v3.0") : QStringLiteral("aave-v3.3");
+}
+
+bool liquidationRuleSetFromString(const QString &text, LiquidationRuleSet *out)
+{
+    for (LiquidationRuleSet r : {LiquidationRuleSet::AaveV30, LiquidationRuleSet::AaveV33}) {
+        if (text == toString(r)) {
+            *out = r;
+            return true;
+        }
+    }
+    return false;
+}
+
+LiquidationRules LiquidationRules::forRuleSet(LiquidationRuleSet ruleSet)
+{
+    LiquidationRules rules;
+    rules.ruleSet = ruleSet;
+    return rules;
+}
+
+namespace {
+
+// The close factor the rules allow at this state (markets-reference §4).
+double closeFactorFor(const LiquidationRules &r, double healthFactorBefore, double collateralUsd,
+                      double debtUsd)
+{
+    if (r.ruleSet == LiquidationRuleSet::AaveV30)
+        return healthFactorBefore < r.fullCloseBelowHealthFactor ? 1.0 : r.closeFactor;
+    // v3.3 LiquidationLogic l.270-345: 100 % unless both sides are worth >= $2,000 and HF > 0.95. With a
+    // single debt reserve "50 % of the total debt" is 50 % of this reserve's debt.
+    const bool large =
+        collateralUsd >= r.minPositionUsdForCloseFactor && debtUsd >= r.minPositionUsdForCloseFactor;
+    return large && healthFactorBefore > r.fullCloseBelowHealthFactor ? r.closeFactor : 1.0;
+}
+
+} // namespace
+
 LiquidationEvent liquidateOnce(double *collateral, double *debt, double priceA, const LiquidationParams &p)
 {
     LiquidationEvent e;
     e.priceUsd = priceA;
     e.healthFactorBefore = healthFactor(*collateral, *debt, priceA, p.priceB, p.liquidationThreshold);
-    e.closeFactor = e.healthFactorBefore < p.rules.fullCloseBelowHealthFactor ? 1.0 : p.rules.closeFactor;
+    const double collateralUsd = *collateral * priceA;
+    e.closeFactor = closeFactorFor(p.rules, e.healthFactorBefore, collateralUsd, *debt * p.priceB);
     double repaid = *debt * e.closeFactor;
+    if (p.rules.ruleSet == LiquidationRuleSet::AaveV33 && e.closeFactor < 1.0) {
+        // Dust rule: a partial liquidation must leave >= $1,000 of collateral (the 50 % cap on a debt of
+        // >= $2,000 always leaves >= $1,000 of debt). The liquidator repays the most that still does.
+        const double maxForLeftover =
+            (collateralUsd - p.rules.minLeftoverUsd) / (p.priceB * (1.0 + p.liquidationBonus));
+        repaid = std::max(0.0, std::min(repaid, maxForLeftover));
+    }
     // Seized collateral = repaid x P_B x (1 + bonus) / P_A
     // (LiquidationLogic._calculateAvailableCollateralToLiquidate).
     double seized = repaid * p.priceB * (1.0 + p.liquidationBonus) / priceA;
@@ -22,6 +70,11 @@ LiquidationEvent liquidateOnce(double *collateral, double *debt, double priceA, 
     }
     *collateral -= seized;
     *debt -= repaid;
+    if (p.rules.ruleSet == LiquidationRuleSet::AaveV33 && *collateral <= 0.0 && *debt > 0.0) {
+        // v3.3 bad debt: with no collateral left the remaining debt is burned and booked as a deficit.
+        e.debtWrittenOff = *debt;
+        *debt = 0.0;
+    }
     e.debtRepaid = repaid;
     e.collateralSeized = seized;
     e.penaltyUsd = seized * priceA - repaid * p.priceB;

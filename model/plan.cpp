@@ -66,6 +66,12 @@ private:
 
 } // namespace
 
+LiquidationParams liquidationParams(const Plan &plan, double priceBUsd)
+{
+    return {priceBUsd, plan.collateral.liquidationThreshold, plan.collateral.liquidationBonus,
+            LiquidationRules::forRuleSet(plan.liquidationRules)};
+}
+
 ValidationErrors validatePlan(const Plan &plan)
 {
     ValidationErrors errors;

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "liquidation.h"
 #include "validationerror.h"
 
+#include <QFlags>
 #include <QJsonObject>
 #include <QString>
 
@@ -59,9 +61,25 @@ struct RiskInputs {
     friend bool operator==(const RiskInputs &, const RiskInputs &) = default;
 };
 
+// Plan values a named market can supply (DESIGN §3: "a named market only supplies what the plan leaves
+// out"). model/planmarket.h maps them to their field paths and to the market's preset values.
+enum class MarketField : unsigned {
+    CollateralPriceUsd = 1u << 0,
+    CollateralLtv = 1u << 1,
+    CollateralLiquidationThreshold = 1u << 2,
+    CollateralLiquidationBonus = 1u << 3,
+    CollateralSupplyApy = 1u << 4,
+    CollateralNativeYield = 1u << 5,
+    BorrowPriceUsd = 1u << 6,
+    BorrowApy = 1u << 7,
+    LiquidationRules = 1u << 8,
+};
+Q_DECLARE_FLAGS(MarketFields, MarketField)
+Q_DECLARE_OPERATORS_FOR_FLAGS(MarketFields)
+
 struct Plan {
     QString name;
-    QString market;
+    QString market; // id of a market preset (model/marketregistry.h); may name a market this app lacks
     CollateralAsset collateral;
     BorrowAsset borrow;
     double deposit = 10.0; // units of Token A
@@ -70,6 +88,13 @@ struct Plan {
     Costs costs;
     int horizonDays = 365;
     RiskInputs risk;
+    LiquidationRuleSet liquidationRules = LiquidationRuleSet::AaveV30;
+    // Apply the market's e-mode category when collateral and borrow asset are both in it.
+    bool useEMode = true;
+    // The values above that hold the market's preset rather than the plan's own: they are not written
+    // on save, so the plan keeps following the preset. Editing a value must clear its flag
+    // (lp::markOverridden); planToJson also writes a flagged value that no longer equals the preset.
+    MarketFields presetFields;
     // Fields this version does not know, kept so that a save does not drop them.
     QJsonObject unknownFields;
 
@@ -88,6 +113,9 @@ inline constexpr int maxHorizonDays = 36500;
 inline constexpr double maxLeverage = 1000.0;
 inline constexpr double maxVolatility = 10.0;
 } // namespace limits
+
+// Liquidation parameters of the plan's collateral under its market's rules, with B at priceBUsd.
+[[nodiscard]] LiquidationParams liquidationParams(const Plan &plan, double priceBUsd);
 
 // Every problem with the plan's values, each with its field path. An empty list means valid.
 [[nodiscard]] ValidationErrors validatePlan(const Plan &plan);

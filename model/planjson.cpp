@@ -1,169 +1,17 @@
 #include "planjson.h"
 
+#include "jsonreader.h"
+#include "marketregistry.h"
+#include "planmarket.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonParseError>
-#include <QSet>
-
-#include <cmath>
 
 namespace lp {
 
 namespace {
-
-QString typeName(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null:
-        return QStringLiteral("null");
-    case QJsonValue::Bool:
-        return QStringLiteral("a boolean");
-    case QJsonValue::Double:
-        return QStringLiteral("a number");
-    case QJsonValue::String:
-        return QStringLiteral("a string");
-    case QJsonValue::Array:
-        return QStringLiteral("an array");
-    case QJsonValue::Object:
-        return QStringLiteral("an object");
-    case QJsonValue::Undefined:
-        break;
-    }
-    return QStringLiteral("nothing");
-}
-
-QString join(const QString &prefix, const QString &key)
-{
-    return prefix.isEmpty() ? key : prefix + QLatin1Char('.') + key;
-}
-
-// Reads typed fields out of one JSON object, collecting errors with full field paths and remembering
-// which keys it consumed so the rest can be kept as unknown fields.
-class ObjectReader {
-public:
-    ObjectReader(QJsonObject object, QString path, ValidationErrors *errors)
-        : m_object(std::move(object)), m_path(std::move(path)), m_errors(errors)
-    {
-    }
-
-    void number(const QString &key, double *out, bool required = false)
-    {
-        const QJsonValue v = take(key, required);
-        if (v.isUndefined())
-            return;
-        if (!v.isDouble()) {
-            fail(key, QStringLiteral("expected a number, got %1").arg(describe(v)));
-            return;
-        }
-        *out = v.toDouble();
-    }
-
-    void integer(const QString &key, int *out, bool required = false)
-    {
-        double d = 0;
-        const qsizetype before = m_errors->size();
-        const QJsonValue v = m_object.value(key);
-        number(key, &d, required);
-        if (m_errors->size() != before || v.isUndefined())
-            return;
-        if (d != std::floor(d) || std::fabs(d) > 1e9) {
-            fail(key, QStringLiteral("expected a whole number, got %1").arg(formatNumber(d)));
-            return;
-        }
-        *out = static_cast<int>(d);
-    }
-
-    void string(const QString &key, QString *out, bool required = false)
-    {
-        const QJsonValue v = take(key, required);
-        if (v.isUndefined())
-            return;
-        if (!v.isString()) {
-            fail(key, QStringLiteral("expected a string, got %1").arg(describe(v)));
-            return;
-        }
-        *out = v.toString();
-    }
-
-    template <class Enum>
-    void choice(const QString &key, Enum *out, bool (*parse)(const QString &, Enum *),
-                const QStringList &allowed, bool required = false)
-    {
-        QString text;
-        const qsizetype before = m_errors->size();
-        const bool present = m_object.contains(key);
-        string(key, &text, required);
-        if (m_errors->size() != before || !present)
-            return;
-        if (!parse(text, out))
-            fail(key, QStringLiteral("must be one of %1 (got \"%2\")")
-                          .arg(allowed.join(QStringLiteral(", ")), text.left(40)));
-    }
-
-    // A nested object; missing is fine unless required. Returns an empty object after an error.
-    QJsonObject object(const QString &key, bool required = false)
-    {
-        const QJsonValue v = take(key, required);
-        if (v.isUndefined())
-            return {};
-        if (!v.isObject()) {
-            fail(key, QStringLiteral("expected an object, got %1").arg(describe(v)));
-            return {};
-        }
-        return v.toObject();
-    }
-
-    void fail(const QString &key, const QString &message) { m_errors->append({join(m_path, key), message}); }
-
-    // What was not consumed.
-    [[nodiscard]] QJsonObject rest() const
-    {
-        QJsonObject out;
-        for (auto it = m_object.begin(); it != m_object.end(); ++it) {
-            if (!m_taken.contains(it.key()))
-                out.insert(it.key(), it.value());
-        }
-        return out;
-    }
-
-private:
-    QJsonValue take(const QString &key, bool required)
-    {
-        m_taken.insert(key);
-        const QJsonValue v = m_object.value(key);
-        if (v.isUndefined() && required)
-            fail(key, QStringLiteral("is required"));
-        return v;
-    }
-
-    static QString describe(const QJsonValue &v)
-    {
-        if (v.isString())
-            return QStringLiteral("a string (\"%1\")").arg(v.toString().left(40));
-        return typeName(v);
-    }
-
-    QJsonObject m_object;
-    QString m_path;
-    ValidationErrors *m_errors;
-    QSet<QString> m_taken;
-};
-
-QString lineColumn(const QByteArray &data, qsizetype offset)
-{
-    offset = std::clamp<qsizetype>(offset, 0, data.size());
-    int line = 1;
-    qsizetype lineStart = 0;
-    for (qsizetype i = 0; i < offset; ++i) {
-        if (data.at(i) == '\n') {
-            ++line;
-            lineStart = i + 1;
-        }
-    }
-    return QStringLiteral("line %1, column %2").arg(line).arg(offset - lineStart + 1);
-}
 
 void keepUnknown(QJsonObject *unknown, const QString &key, const QJsonObject &rest)
 {
@@ -171,26 +19,46 @@ void keepUnknown(QJsonObject *unknown, const QString &key, const QJsonObject &re
         unknown->insert(key, rest);
 }
 
+// The market fields the document states itself.
+MarketFields presentFields(const QJsonObject &root)
+{
+    MarketFields present;
+    for (MarketField f : marketFields()) {
+        const QStringList parts = fieldPath(f).split(QLatin1Char('.'));
+        const bool has =
+            parts.size() == 1 ? root.contains(parts[0]) : root.value(parts[0]).toObject().contains(parts[1]);
+        if (has)
+            present |= f;
+    }
+    return present;
+}
+
+// Appended to "is required" when a market was named but cannot supply the value.
+QString requiredHint(const QString &marketId, const Market *market, const QString &role,
+                     const QString &symbol)
+{
+    if (marketId.isEmpty())
+        return {};
+    if (!market)
+        return QStringLiteral(" (market \"%1\" is not known here, so the plan must state it)")
+            .arg(marketId.left(40));
+    return QStringLiteral(" (market \"%1\" has no %2 asset \"%3\")").arg(marketId, role, symbol.left(32));
+}
+
 } // namespace
 
 Expected<Plan> parsePlan(const QByteArray &json)
 {
-    if (json.trimmed().isEmpty())
-        return ValidationError{QString(), QStringLiteral("the file is empty, not a plan")};
-    QJsonParseError parseError{};
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        return ValidationError{QString(),
-                               QStringLiteral("not valid JSON at %1: %2")
-                                   .arg(lineColumn(json, parseError.offset), parseError.errorString())};
-    }
-    if (!doc.isObject())
-        return ValidationError{QString(), QStringLiteral("a plan is a JSON object, this file holds %1")
-                                              .arg(doc.isArray() ? QStringLiteral("an array")
-                                                                 : QStringLiteral("a single value"))};
+    return parsePlan(json, MarketRegistry::builtIn());
+}
 
-    ValidationErrors errors;
-    ObjectReader root(doc.object(), QString(), &errors);
+Expected<Plan> parsePlan(const QByteArray &json, const MarketRegistry &markets)
+{
+    QJsonObject object;
+    ValidationErrors errors = parseJsonObject(json, QStringLiteral("a plan"), &object);
+    if (!errors.isEmpty())
+        return errors;
+    ObjectReader root(object, QString(), &errors);
 
     QString format;
     root.string(QStringLiteral("format"), &format, true);
@@ -215,34 +83,53 @@ Expected<Plan> parsePlan(const QByteArray &json)
     Plan plan; // file defaults are the struct defaults
     root.string(QStringLiteral("name"), &plan.name);
     root.string(QStringLiteral("market"), &plan.market);
+    root.boolean(QStringLiteral("eMode"), &plan.useEMode);
+    root.choice(QStringLiteral("liquidationRules"), &plan.liquidationRules, &liquidationRuleSetFromString,
+                {toString(LiquidationRuleSet::AaveV30), toString(LiquidationRuleSet::AaveV33)});
     root.number(QStringLiteral("deposit"), &plan.deposit, true);
     root.integer(QStringLiteral("horizonDays"), &plan.horizonDays);
     root.choice(QStringLiteral("execution"), &plan.execution, &executionFromString,
                 {QStringLiteral("loop"), QStringLiteral("flashLoan")});
 
-    const bool hasCollateral = doc.object().value(QStringLiteral("collateral")).isObject();
+    // What the named market can supply for these two assets; it relaxes the required fields.
+    const QString collateralSymbol =
+        object.value(QStringLiteral("collateral")).toObject().value(QStringLiteral("symbol")).toString();
+    const QString borrowSymbol =
+        object.value(QStringLiteral("borrow")).toObject().value(QStringLiteral("symbol")).toString();
+    const Market *market = plan.market.isEmpty() ? nullptr : markets.find(plan.market);
+    const MarketPreset preset =
+        market ? marketPreset(*market, collateralSymbol, borrowSymbol, plan.useEMode) : MarketPreset{};
+    const auto required = [&preset](MarketField f) { return !preset.available.testFlag(f); };
+
+    const bool hasCollateral = object.value(QStringLiteral("collateral")).isObject();
     ObjectReader coll(root.object(QStringLiteral("collateral"), true), QStringLiteral("collateral"), &errors);
     if (hasCollateral) {
+        coll.setRequiredHint(
+            requiredHint(plan.market, market, QStringLiteral("collateral"), collateralSymbol));
         coll.string(QStringLiteral("symbol"), &plan.collateral.symbol, true);
-        coll.number(QStringLiteral("priceUsd"), &plan.collateral.priceUsd, true);
-        coll.number(QStringLiteral("ltv"), &plan.collateral.ltv, true);
-        coll.number(QStringLiteral("liquidationThreshold"), &plan.collateral.liquidationThreshold, true);
+        coll.number(QStringLiteral("priceUsd"), &plan.collateral.priceUsd,
+                    required(MarketField::CollateralPriceUsd));
+        coll.number(QStringLiteral("ltv"), &plan.collateral.ltv, required(MarketField::CollateralLtv));
+        coll.number(QStringLiteral("liquidationThreshold"), &plan.collateral.liquidationThreshold,
+                    required(MarketField::CollateralLiquidationThreshold));
         coll.number(QStringLiteral("liquidationBonus"), &plan.collateral.liquidationBonus);
         coll.number(QStringLiteral("supplyApy"), &plan.collateral.supplyApy);
         coll.number(QStringLiteral("nativeYield"), &plan.collateral.nativeYield);
     }
 
-    const bool hasBorrow = doc.object().value(QStringLiteral("borrow")).isObject();
+    const bool hasBorrow = object.value(QStringLiteral("borrow")).isObject();
     ObjectReader borrow(root.object(QStringLiteral("borrow"), true), QStringLiteral("borrow"), &errors);
     if (hasBorrow) {
+        borrow.setRequiredHint(requiredHint(plan.market, market, QStringLiteral("borrowable"), borrowSymbol));
         borrow.string(QStringLiteral("symbol"), &plan.borrow.symbol, true);
-        borrow.number(QStringLiteral("priceUsd"), &plan.borrow.priceUsd, true);
+        borrow.number(QStringLiteral("priceUsd"), &plan.borrow.priceUsd,
+                      required(MarketField::BorrowPriceUsd));
         borrow.number(QStringLiteral("borrowApy"), &plan.borrow.borrowApy);
         borrow.choice(QStringLiteral("priceModel"), &plan.borrow.priceModel, &priceModelFromString,
                       {QStringLiteral("fixed"), QStringLiteral("tracksCollateral")});
     }
 
-    const bool hasStrategy = doc.object().value(QStringLiteral("strategy")).isObject();
+    const bool hasStrategy = object.value(QStringLiteral("strategy")).isObject();
     ObjectReader strat(root.object(QStringLiteral("strategy"), true), QStringLiteral("strategy"), &errors);
     if (hasStrategy) {
         const qsizetype before = errors.size();
@@ -285,6 +172,9 @@ Expected<Plan> parsePlan(const QByteArray &json)
 
     if (!errors.isEmpty())
         return errors;
+    // Everything the document leaves out and the market has comes from the market.
+    plan.presetFields = preset.available & ~presentFields(object);
+    applyPreset(&plan, preset);
     const ValidationErrors invalid = validatePlan(plan);
     if (!invalid.isEmpty())
         return invalid;
@@ -299,6 +189,11 @@ Expected<Plan> parsePlan(const QByteArray &json)
 }
 
 Expected<Plan> readPlanFile(const QString &path)
+{
+    return readPlanFile(path, MarketRegistry::builtIn());
+}
+
+Expected<Plan> readPlanFile(const QString &path, const MarketRegistry &markets)
 {
     QFile file(path);
     const QFileInfo info(path);
@@ -316,7 +211,7 @@ Expected<Plan> readPlanFile(const QString &path)
     const QByteArray data = file.read(kMaxPlanFileBytes + 1);
     if (data.size() > kMaxPlanFileBytes)
         return ValidationError{path, QStringLiteral("is larger than %1 MB").arg(kMaxPlanFileBytes / 1048576)};
-    return parsePlan(data);
+    return parsePlan(data, markets);
 }
 
 namespace {
@@ -335,6 +230,18 @@ QJsonObject merged(QJsonObject known, const QJsonValue &unknown)
 
 QJsonObject planToJson(const Plan &plan)
 {
+    return planToJson(plan, MarketRegistry::builtIn());
+}
+
+QJsonObject planToJson(const Plan &plan, const MarketRegistry &markets)
+{
+    const MarketPreset preset = marketPreset(markets, plan);
+    // With no known market every value is the plan's own (isOverridden is true when unavailable).
+    const auto put = [&](QJsonObject *o, MarketField f, const QJsonValue &value) {
+        if (isOverridden(plan, f, preset))
+            o->insert(fieldPath(f).section(QLatin1Char('.'), -1), value);
+    };
+
     const QJsonObject &u = plan.unknownFields;
     QJsonObject root = merged({}, u);
     root[QStringLiteral("format")] = QLatin1String(kPlanFormatName);
@@ -342,23 +249,29 @@ QJsonObject planToJson(const Plan &plan)
     root[QStringLiteral("name")] = plan.name;
     if (!plan.market.isEmpty())
         root[QStringLiteral("market")] = plan.market;
+    if (!plan.useEMode)
+        root[QStringLiteral("eMode")] = false;
+    // The rules are written when they are the plan's own choice, unless that is the default of a plan
+    // without a market (so files from before markets keep their shape).
+    if (isOverridden(plan, MarketField::LiquidationRules, preset) &&
+        (!plan.market.isEmpty() || plan.liquidationRules != LiquidationRuleSet::AaveV30))
+        root[QStringLiteral("liquidationRules")] = toString(plan.liquidationRules);
 
     const CollateralAsset &a = plan.collateral;
-    root[QStringLiteral("collateral")] =
-        merged({{QStringLiteral("symbol"), a.symbol},
-                {QStringLiteral("priceUsd"), a.priceUsd},
-                {QStringLiteral("ltv"), a.ltv},
-                {QStringLiteral("liquidationThreshold"), a.liquidationThreshold},
-                {QStringLiteral("liquidationBonus"), a.liquidationBonus},
-                {QStringLiteral("supplyApy"), a.supplyApy},
-                {QStringLiteral("nativeYield"), a.nativeYield}},
-               u.value(QStringLiteral("collateral")));
+    QJsonObject collateral{{QStringLiteral("symbol"), a.symbol}};
+    put(&collateral, MarketField::CollateralPriceUsd, a.priceUsd);
+    put(&collateral, MarketField::CollateralLtv, a.ltv);
+    put(&collateral, MarketField::CollateralLiquidationThreshold, a.liquidationThreshold);
+    put(&collateral, MarketField::CollateralLiquidationBonus, a.liquidationBonus);
+    put(&collateral, MarketField::CollateralSupplyApy, a.supplyApy);
+    put(&collateral, MarketField::CollateralNativeYield, a.nativeYield);
+    root[QStringLiteral("collateral")] = merged(collateral, u.value(QStringLiteral("collateral")));
     const BorrowAsset &b = plan.borrow;
-    root[QStringLiteral("borrow")] = merged({{QStringLiteral("symbol"), b.symbol},
-                                             {QStringLiteral("priceUsd"), b.priceUsd},
-                                             {QStringLiteral("borrowApy"), b.borrowApy},
-                                             {QStringLiteral("priceModel"), toString(b.priceModel)}},
-                                            u.value(QStringLiteral("borrow")));
+    QJsonObject borrow{{QStringLiteral("symbol"), b.symbol},
+                       {QStringLiteral("priceModel"), toString(b.priceModel)}};
+    put(&borrow, MarketField::BorrowPriceUsd, b.priceUsd);
+    put(&borrow, MarketField::BorrowApy, b.borrowApy);
+    root[QStringLiteral("borrow")] = merged(borrow, u.value(QStringLiteral("borrow")));
     root[QStringLiteral("deposit")] = plan.deposit;
     const Strategy &s = plan.strategy;
     root[QStringLiteral("strategy")] = merged({{QStringLiteral("mode"), toString(s.mode)},

@@ -34,7 +34,7 @@ PriceSweep sweepPrices(const Plan &plan, const OpenedPosition &opened, const Swe
 
     const int n = options.points;
     sweep.points.resize(static_cast<size_t>(n));
-    FallingPathLiquidator path(c0, d0, {pb, lt, plan.collateral.liquidationBonus, {}});
+    FallingPathLiquidator path(c0, d0, liquidationParams(plan, pb));
     const double step = (options.toFraction - options.fromFraction) / (n - 1);
     // Walk down from the top of the grid: above the liquidation price nothing happens, below it the
     // liquidator applies every crossing in order.

@@ -1,5 +1,8 @@
 #include "report.h"
 
+#include "marketregistry.h"
+#include "marketreport.h"
+
 #include <QJsonArray>
 #include <QStringList>
 
@@ -114,6 +117,7 @@ QJsonObject reportJson(const PlanResult &r)
         {QStringLiteral("loops"), loops},
         {QStringLiteral("costs"), costs},
         {QStringLiteral("sweep"), sweep},
+        {QStringLiteral("market"), marketReportJson(r.plan, MarketRegistry::builtIn())},
     };
 }
 
@@ -186,6 +190,9 @@ QString reportText(const PlanResult &r)
     row(QStringLiteral("Zero-equity price"),
         QStringLiteral("$%1 (without liquidations)").arg(fixed(r.sweep.zeroEquityPriceUsd, 2)));
     row(QStringLiteral("Liquidations on the way"), QString::number(r.sweep.liquidations.size()));
+    const QStringList market = marketReportText(plan, MarketRegistry::builtIn());
+    if (!market.isEmpty())
+        out << QString() << market;
     return out.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
