@@ -1,0 +1,79 @@
+#pragma once
+
+#include "liquidation.h"
+#include "opening.h"
+#include "plan.h"
+
+#include <QJsonArray>
+#include <QString>
+
+#include <vector>
+
+namespace lp {
+
+// Stress presets (DESIGN §1 "Stress presets", issue 6 §6). Each applies one instant change to the opened
+// position at today's prices and reports the same figures before and after.
+enum class StressKind {
+    // Token A's price moves by `value` (-0.3 = -30 %) in one gap; liquidators act at the new price
+    // (lp::liquidateAfterGap) while HF < 1.
+    PriceShock,
+    // B's USD price is multiplied by `value`, A's held. For a debt the dangerous depeg is UP (1.03: the
+    // debt is worth more, HF falls); DOWN (0.97) makes the debt cheaper and HF rises. Both are presets.
+    BorrowDepeg,
+    // The borrow APY becomes `value` for `days` days (collateral keeps earning its rates), then the
+    // figures at today's prices; liquidation if HF < 1 by then.
+    BorrowRateSpike,
+    // Governance cuts the liquidation threshold by `value` (0.05 = 5 points); the bonus is unchanged.
+    ThresholdCut,
+    // Closing slippage becomes `value` bps: the figure that moves is the close value (what an immediate
+    // flash close returns); HF and liquidation price do not change.
+    SlippageSpike,
+};
+
+struct StressScenario {
+    StressKind kind = StressKind::PriceShock;
+    QString id; // stable key for JSON and settings: "priceShock-30", "borrowDepeg-1.03", ...
+    double value = 0;
+    int days = 0; // BorrowRateSpike only
+};
+
+// Key figures of the position at one state.
+struct StressFigures {
+    double priceAUsd = 0;
+    double priceBUsd = 0;
+    double liquidationThreshold = 0;
+    double collateral = 0; // units of A
+    double debt = 0;       // units of B
+    double healthFactor = 0;
+    double liquidationPriceUsd = 0; // NaN when B tracks A
+    double liquidationRatio = 0;
+    double equityUsd = 0;
+    double leverage = 0;
+    // Walk-away USD of an immediate flash close at this state (NaN when the collateral does not cover
+    // the debt plus closing costs).
+    double closeValueUsd = 0;
+};
+
+struct StressResult {
+    StressScenario scenario;
+    StressFigures before;
+    StressFigures after;
+    bool liquidated = false;
+    double penaltyUsd = 0; // liquidation bonus lost, in USD at the stressed price
+    std::vector<LiquidationEvent> liquidations;
+};
+
+// -10/-30/-50 % shocks, depeg of B to 0.97 and 1.03, 40 % borrow APY for 30 days, liquidation threshold
+// cut by 5 points, 300 bps slippage on closing.
+[[nodiscard]] std::vector<StressScenario> defaultStressScenarios();
+
+[[nodiscard]] StressResult runStress(const Plan &plan, const OpenedPosition &opened,
+                                     const StressScenario &scenario);
+[[nodiscard]] std::vector<StressResult> runStressPresets(const Plan &plan, const OpenedPosition &opened);
+
+// report JSON `stress`: an array of {id, kind, value, days, liquidated, penaltyUsd, before{...},
+// after{...}} with the StressFigures fields (non-finite values as null).
+[[nodiscard]] QJsonArray stressJson(const std::vector<StressResult> &results);
+[[nodiscard]] QString toString(StressKind kind);
+
+} // namespace lp
