@@ -1,19 +1,64 @@
 #pragma once
 
+#include "validationerror.h"
+
 #include <QMainWindow>
+
+#include <functional>
+#include <memory>
+
+class QLabel;
+class QSplitter;
 
 namespace lp {
 
+class LoopTable;
+class PlanForm;
 class PlanSession;
+class PnlChart;
+class SummaryPanel;
+struct PlanResult;
 
+// The one window (DESIGN §5): the plan form on the left, the P&L chart in the centre, the summary on the
+// right and the loop table below. It only wires: the form edits the session's plan, and every view draws
+// the session's latest valid result.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
+    // Shows a problem to the user (title, text). The default is a modal QMessageBox::warning; tests and
+    // headless callers install their own.
+    using ErrorReporter = std::function<void(const QString &title, const QString &text)>;
+
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Reads a plan file and makes it the current plan. On failure reports the file and every problem,
+    // leaves the current plan untouched and returns false.
     bool openPlanFile(const QString &path);
+    void setErrorReporter(ErrorReporter reporter);
+
+    [[nodiscard]] PlanSession *session() const { return m_session; }
+    [[nodiscard]] PlanForm *planForm() const { return m_form; }
+    [[nodiscard]] SummaryPanel *summaryPanel() const { return m_summary; }
+    [[nodiscard]] PnlChart *pnlChart() const { return m_chart; }
+    [[nodiscard]] LoopTable *loopTable() const { return m_loopTable; }
+    [[nodiscard]] QLabel *statusLine() const { return m_statusLine; }
 
 private:
+    void buildMenus();
+    void openWithDialog();
+    void showResult(const std::shared_ptr<const PlanResult> &result);
+    void showErrors(const ValidationErrors &errors);
+    void updateTitle();
+
     PlanSession *m_session;
+    PlanForm *m_form;
+    SummaryPanel *m_summary;
+    PnlChart *m_chart;
+    LoopTable *m_loopTable;
+    QLabel *m_statusLine;
+    ErrorReporter m_reportError;
+    QString m_filePath;
 };
 
 } // namespace lp

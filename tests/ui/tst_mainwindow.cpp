@@ -1,0 +1,421 @@
+// Drives the real window offscreen: every kind of input goes in through its widget, and the summary, the
+// loop table and the chart must show what lp::computePlan gives for the same plan.
+#include "displayformat.h"
+#include "formfield.h"
+#include "loopcountinput.h"
+#include "loopstepsmodel.h"
+#include "looptable.h"
+#include "mainwindow.h"
+#include "planform.h"
+#include "planjson.h"
+#include "plansession.h"
+#include "pnlchart.h"
+#include "summarypanel.h"
+#include "uitestutil.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QMessageBox>
+#include <QSlider>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTimer>
+
+using namespace lp;
+using namespace lp::uitest;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void startsWithTheDefaultPlan();
+    void editingTokenPriceUpdatesEveryView();
+    void editingDepositUpdatesEveryViewAndItsUsdValue();
+    void loopSliderDrivesSpinBoxTableAndChart();
+    void loopSpinBoxMovesSlider();
+    void percentFieldsAreStoredAsFractions();
+    void swapFeeRaisesOpeningCosts();
+    void tracksCheckboxShowsLiquidationRatio();
+    void flashLoanExecutionOpensInOneTransaction();
+    void targetLeverageModeEnablesItsField();
+    void symbolEditRenamesUnitsAndHeaders();
+    void thresholdBelowLtvMarksFieldAndKeepsResults();
+    void fixingTheErrorClearsTheMark();
+    void openPlanFileLoadsFixture();
+    void openPlanFileRejectsBadFileAndKeepsPlan();
+    void openPlanFileDefaultReporterIsAWarningBox();
+    void loopStepsModelPassesModelTester();
+    void screenshot();
+
+private:
+    template <class T> T *editor(const char *path) const
+    {
+        auto *w = m_window->findChild<T *>(QLatin1String(path));
+        if (!w)
+            qFatal("no editor named %s", path);
+        return w;
+    }
+    FormField *formField(const char *path) const
+    {
+        FormField *f = m_window->planForm()->field(QLatin1String(path));
+        if (!f)
+            qFatal("no form field %s", path);
+        return f;
+    }
+    QLabel *summary(SummaryPanel::Item item) const { return m_window->summaryPanel()->valueLabel(item); }
+    void verifyViewsShow(const Plan &plan);
+
+    std::unique_ptr<MainWindow> m_window;
+    QStringList m_reported;
+};
+
+void TestMainWindow::initTestCase()
+{
+    // Display strings are checked against a locale with thousands separators and '.' decimals.
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+}
+
+void TestMainWindow::init()
+{
+    m_window = std::make_unique<MainWindow>();
+    m_reported.clear();
+    m_window->setErrorReporter([this](const QString &title, const QString &text) {
+        m_reported << title + QLatin1Char('\n') + text;
+    });
+}
+
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+}
+
+// The summary, table and chart all show computePlan(plan); the session holds that plan.
+void TestMainWindow::verifyViewsShow(const Plan &plan)
+{
+    QCOMPARE(m_window->session()->plan(), plan);
+    const PlanResult expected = expectedResult(plan);
+    const PositionFigures &pos = expected.position;
+    QCOMPARE(summary(SummaryPanel::Leverage)->text(), display::leverage(pos.leverage));
+    QCOMPARE(summary(SummaryPanel::HealthFactor)->text(), display::healthFactor(pos.healthFactor));
+    QVERIFY(summary(SummaryPanel::Ltv)->text().startsWith(display::percent(pos.ltv)));
+    if (plan.borrow.priceModel == PriceModel::Fixed)
+        QCOMPARE(summary(SummaryPanel::LiquidationPrice)->text(), display::usd(pos.liquidationPriceUsd));
+    else
+        QCOMPARE(summary(SummaryPanel::LiquidationPrice)->text(),
+                 display::ratio(pos.liquidationRatio, plan.borrow.symbol, plan.collateral.symbol));
+    QCOMPARE(summary(SummaryPanel::Distance)->text(), display::percent(pos.distanceToLiquidation, 1));
+    QCOMPARE(summary(SummaryPanel::Equity)->text(), display::usd(pos.equityUsd));
+    QCOMPARE(summary(SummaryPanel::OpeningCosts)->text(), display::usd(expected.opened.costs.totalUsd()));
+    QCOMPARE(summary(SummaryPanel::NetApy)->text(), display::signedPercent(pos.netApy));
+    QCOMPARE(m_window->loopTable()->model()->rowCount(), static_cast<int>(expected.opened.steps.size()));
+    QVERIFY(leveragedGraphMatches(m_window->pnlChart()->leveragedGraph(), expected.sweep));
+    QVERIFY(holdGraphMatches(m_window->pnlChart()->holdGraph(), expected.sweep));
+    QCOMPARE(m_window->pnlChart()->markerPriceUsd(PnlChart::Marker::Spot), plan.collateral.priceUsd);
+    QCOMPARE(m_window->pnlChart()->markerPriceUsd(PnlChart::Marker::Liquidation),
+             expected.sweep.liquidationPriceUsd);
+    QCOMPARE(m_window->pnlChart()->markerPriceUsd(PnlChart::Marker::BreakEven),
+             expected.sweep.breakEvenPriceUsd);
+}
+
+void TestMainWindow::startsWithTheDefaultPlan()
+{
+    verifyViewsShow(defaultPlan());
+    QVERIFY(m_window->session()->isValid());
+    QCOMPARE(editor<QDoubleSpinBox>("collateral.priceUsd")->value(), 3500.0);
+    QCOMPARE(editor<QDoubleSpinBox>("collateral.liquidationThreshold")->value(), 80.0);
+    QCOMPARE(editor<QSpinBox>("strategy.loops")->value(), 3);
+    // Thousands separators in the user's locale; 4 table rows: the deposit and 3 loops.
+    QVERIFY(summary(SummaryPanel::Equity)->text().contains(QLatin1Char(',')));
+    QCOMPARE(m_window->loopTable()->model()->rowCount(), 4);
+    QVERIFY(m_window->statusLine()->text().startsWith(QStringLiteral("Plan valid")));
+    QVERIFY(m_window->width() >= 1200 && m_window->height() >= 760);
+}
+
+void TestMainWindow::editingTokenPriceUpdatesEveryView()
+{
+    const QString before = summary(SummaryPanel::LiquidationPrice)->text();
+    typeInto(editor<QDoubleSpinBox>("collateral.priceUsd"), QStringLiteral("4000"));
+    Plan plan = defaultPlan();
+    plan.collateral.priceUsd = 4000.0;
+    verifyViewsShow(plan);
+    QVERIFY(summary(SummaryPanel::LiquidationPrice)->text() != before);
+}
+
+void TestMainWindow::editingDepositUpdatesEveryViewAndItsUsdValue()
+{
+    typeInto(editor<QDoubleSpinBox>("deposit"), QStringLiteral("25"));
+    Plan plan = defaultPlan();
+    plan.deposit = 25.0;
+    verifyViewsShow(plan);
+    QCOMPARE(editor<QLabel>("depositUsd")->text(), QStringLiteral("≈ $87,500"));
+}
+
+void TestMainWindow::loopSliderDrivesSpinBoxTableAndChart()
+{
+    auto *slider = editor<QSlider>("strategy.loops.slider");
+    slider->setFocus();
+    QTest::keyClick(slider, Qt::Key_Right); // 3 -> 4, as a keyboard user would
+    QCOMPARE(editor<QSpinBox>("strategy.loops")->value(), 4);
+    slider->setValue(8);
+    QCOMPARE(editor<QSpinBox>("strategy.loops")->value(), 8);
+    Plan plan = defaultPlan();
+    plan.strategy.loops = 8;
+    verifyViewsShow(plan);
+    QCOMPARE(m_window->loopTable()->model()->rowCount(), 9);
+}
+
+void TestMainWindow::loopSpinBoxMovesSlider()
+{
+    auto *spin = editor<QSpinBox>("strategy.loops");
+    typeInto(spin, QStringLiteral("12"));
+    QCOMPARE(editor<QSlider>("strategy.loops.slider")->value(), 12);
+    // Beyond the slider's range the spin box still sets the plan; the slider rests at its end.
+    typeInto(spin, QStringLiteral("40"));
+    QCOMPARE(editor<QSlider>("strategy.loops.slider")->value(), LoopCountInput::kSliderMaximum);
+    Plan plan = defaultPlan();
+    plan.strategy.loops = 40;
+    verifyViewsShow(plan);
+}
+
+void TestMainWindow::percentFieldsAreStoredAsFractions()
+{
+    typeInto(editor<QDoubleSpinBox>("collateral.ltv"), QStringLiteral("70"));
+    typeInto(editor<QDoubleSpinBox>("strategy.ltvFraction"), QStringLiteral("80"));
+    typeInto(editor<QDoubleSpinBox>("borrow.borrowApy"), QStringLiteral("4.5"));
+    Plan plan = defaultPlan();
+    plan.collateral.ltv = 0.70;
+    plan.strategy.ltvFraction = 0.80;
+    plan.borrow.borrowApy = 0.045;
+    verifyViewsShow(plan);
+    QVERIFY(summary(SummaryPanel::Ltv)->text().endsWith(QStringLiteral("(70.00 %)")));
+}
+
+void TestMainWindow::swapFeeRaisesOpeningCosts()
+{
+    const PlanResult before = expectedResult(defaultPlan());
+    typeInto(editor<QDoubleSpinBox>("costs.swapFeeBps"), QStringLiteral("30"));
+    typeInto(editor<QDoubleSpinBox>("costs.gasUsdPerTx"), QStringLiteral("2.5"));
+    Plan plan = defaultPlan();
+    plan.costs.swapFeeBps = 30.0;
+    plan.costs.gasUsdPerTx = 2.5;
+    verifyViewsShow(plan);
+    QVERIFY(expectedResult(plan).opened.costs.totalUsd() > before.opened.costs.totalUsd());
+    QVERIFY(summary(SummaryPanel::OpeningCosts)->toolTip().contains(QStringLiteral("Gas")));
+}
+
+void TestMainWindow::tracksCheckboxShowsLiquidationRatio()
+{
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    auto *tracks = editor<QCheckBox>("borrow.priceModel");
+    QTest::mouseClick(tracks, Qt::LeftButton, {}, tracks->rect().center());
+    QVERIFY(tracks->isChecked());
+    Plan plan = defaultPlan();
+    plan.borrow.priceModel = PriceModel::TracksCollateral;
+    verifyViewsShow(plan);
+    QCOMPARE(m_window->summaryPanel()->titleLabel(SummaryPanel::LiquidationPrice)->text(),
+             QStringLiteral("Liquidation ratio"));
+    QVERIFY(summary(SummaryPanel::LiquidationPrice)->text().endsWith(QStringLiteral("WETH per wstETH")));
+    QVERIFY(!summary(SummaryPanel::LiquidationPrice)->text().contains(QLatin1Char('$')));
+    QVERIFY(m_window->pnlChart()->markerLabel(PnlChart::Marker::Liquidation).contains(QStringLiteral("per")));
+
+    tracks->setFocus();
+    QTest::keyClick(tracks, Qt::Key_Space); // and back, from the keyboard
+    QVERIFY(!tracks->isChecked());
+    QCOMPARE(m_window->summaryPanel()->titleLabel(SummaryPanel::LiquidationPrice)->text(),
+             QStringLiteral("Liquidation price"));
+    verifyViewsShow(defaultPlan());
+}
+
+void TestMainWindow::flashLoanExecutionOpensInOneTransaction()
+{
+    auto *execution = editor<QComboBox>("execution");
+    execution->setCurrentIndex(execution->findText(QStringLiteral("Flash loan")));
+    Plan plan = defaultPlan();
+    plan.execution = Execution::FlashLoan;
+    verifyViewsShow(plan);
+    QCOMPARE(m_window->loopTable()->model()->rowCount(), 2); // deposit, then the flash transaction
+    QVERIFY(m_window->statusLine()->text().endsWith(QStringLiteral("transactions to open: 1.")));
+}
+
+void TestMainWindow::targetLeverageModeEnablesItsField()
+{
+    QVERIFY(!formField("strategy.leverage")->isEnabled());
+    auto *mode = editor<QComboBox>("strategy.mode");
+    mode->setCurrentIndex(mode->findText(QStringLiteral("Target leverage")));
+    QVERIFY(formField("strategy.leverage")->isEnabled());
+    QVERIFY(!formField("strategy.loops")->isEnabled());
+    typeInto(editor<QDoubleSpinBox>("strategy.leverage"), QStringLiteral("2.5"));
+    Plan plan = defaultPlan();
+    plan.strategy.mode = StrategyMode::TargetLeverage;
+    plan.strategy.leverage = 2.5;
+    verifyViewsShow(plan);
+    QCOMPARE(summary(SummaryPanel::Leverage)->text(), QStringLiteral("2.50x"));
+}
+
+void TestMainWindow::symbolEditRenamesUnitsAndHeaders()
+{
+    typeInto(editor<QLineEdit>("collateral.symbol"), QStringLiteral("rETH"));
+    Plan plan = defaultPlan();
+    plan.collateral.symbol = QStringLiteral("rETH");
+    verifyViewsShow(plan);
+    QCOMPARE(editor<QDoubleSpinBox>("deposit")->suffix(), QStringLiteral(" rETH"));
+    QVERIFY(summary(SummaryPanel::Collateral)->text().endsWith(QStringLiteral(" rETH")));
+    const QString header =
+        m_window->loopTable()->model()->headerData(LoopStepsModel::Collateral, Qt::Horizontal).toString();
+    QVERIFY2(header.contains(QStringLiteral("rETH")), qPrintable(header));
+    QVERIFY(m_window->pnlChart()->plot()->xAxis->label().startsWith(QStringLiteral("rETH price")));
+}
+
+void TestMainWindow::thresholdBelowLtvMarksFieldAndKeepsResults()
+{
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    const std::shared_ptr<const PlanResult> lastValid = m_window->session()->result();
+    QStringList summaryBefore;
+    for (int i = 0; i < SummaryPanel::ItemCount; ++i)
+        summaryBefore << summary(static_cast<SummaryPanel::Item>(i))->text();
+    const QVector<QPointF> curveBefore = graphPoints(m_window->pnlChart()->leveragedGraph());
+    const int rowsBefore = m_window->loopTable()->model()->rowCount();
+
+    auto *lt = editor<QDoubleSpinBox>("collateral.liquidationThreshold");
+    typeInto(lt, QStringLiteral("70")); // below the 75 % max LTV: the ranges allow it, the validator does not
+    QCOMPARE(m_window->session()->plan().collateral.liquidationThreshold, 0.70);
+    QVERIFY(!m_window->session()->isValid());
+
+    FormField *field = formField("collateral.liquidationThreshold");
+    QVERIFY(field->isMarked());
+    QCOMPARE(lt->property(FormField::kInvalidProperty).toBool(), true);
+    const QString message = m_window->session()->errors().constFirst().message;
+    QVERIFY2(message.contains(QStringLiteral("must be above ltv")), qPrintable(message));
+    QVERIFY(field->errorLabel()->isVisible());
+    QCOMPARE(field->errorLabel()->text(), message);
+    QVERIFY(lt->toolTip().contains(message));
+    QVERIFY(m_window->statusLine()->text().contains(QStringLiteral("Liquidation threshold: ") + message));
+    QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("summary.stale"))->isVisible());
+    QVERIFY(m_reported.isEmpty()); // no pop-up while typing
+    QCOMPARE(QApplication::activeModalWidget(), nullptr);
+
+    // The last valid results stay on screen.
+    QCOMPARE(m_window->session()->result(), lastValid);
+    for (int i = 0; i < SummaryPanel::ItemCount; ++i)
+        QCOMPARE(summary(static_cast<SummaryPanel::Item>(i))->text(), summaryBefore.at(i));
+    QCOMPARE(graphPoints(m_window->pnlChart()->leveragedGraph()), curveBefore);
+    QCOMPARE(m_window->loopTable()->model()->rowCount(), rowsBefore);
+    // Other fields are not marked.
+    QVERIFY(!formField("collateral.ltv")->isMarked());
+}
+
+void TestMainWindow::fixingTheErrorClearsTheMark()
+{
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    auto *lt = editor<QDoubleSpinBox>("collateral.liquidationThreshold");
+    typeInto(lt, QStringLiteral("70"));
+    QVERIFY(formField("collateral.liquidationThreshold")->isMarked());
+    typeInto(lt, QStringLiteral("85"));
+    FormField *field = formField("collateral.liquidationThreshold");
+    QVERIFY(!field->isMarked());
+    QVERIFY(!field->errorLabel()->isVisible());
+    QCOMPARE(lt->property(FormField::kInvalidProperty).toBool(), false);
+    QVERIFY(!lt->toolTip().contains(QStringLiteral("Problem")));
+    QVERIFY(!m_window->findChild<QLabel *>(QStringLiteral("summary.stale"))->isVisible());
+    Plan plan = defaultPlan();
+    plan.collateral.liquidationThreshold = 0.85;
+    verifyViewsShow(plan);
+}
+
+void TestMainWindow::openPlanFileLoadsFixture()
+{
+    typeInto(editor<QDoubleSpinBox>("collateral.priceUsd"), QStringLiteral("1234"));
+    const QString path = QStringLiteral(LP_TEST_DATA_DIR "/wsteth-loop.json");
+    QVERIFY(m_window->openPlanFile(path));
+    QVERIFY(m_reported.isEmpty());
+    const Expected<Plan> fromFile = readPlanFile(path);
+    QVERIFY(fromFile);
+    QCOMPARE(m_window->planForm()->plan(), fromFile.value());
+    verifyViewsShow(fromFile.value());
+    QCOMPARE(editor<QDoubleSpinBox>("collateral.priceUsd")->value(), 3500.0); // the form follows the file
+    QVERIFY(m_window->windowTitle().contains(QStringLiteral("wsteth-loop.json")));
+}
+
+void TestMainWindow::openPlanFileRejectsBadFileAndKeepsPlan()
+{
+    typeInto(editor<QDoubleSpinBox>("deposit"), QStringLiteral("12"));
+    const Plan before = m_window->session()->plan();
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("broken-plan.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"format": "leverage-planner-plan", "version": 1, "deposit": "ten"})");
+    file.close();
+
+    QVERIFY(!m_window->openPlanFile(path));
+    QCOMPARE(m_reported.size(), 1);
+    QVERIFY(m_reported.constFirst().contains(QStringLiteral("broken-plan.json")));
+    const Expected<Plan> parsed = readPlanFile(path);
+    QVERIFY(!parsed);
+    QVERIFY(m_reported.constFirst().contains(formatErrors(parsed.errors())));
+    QCOMPARE(m_window->session()->plan(), before);
+    QCOMPARE(m_window->planForm()->plan(), before);
+    QVERIFY(!m_window->openPlanFile(dir.filePath(QStringLiteral("missing.json"))));
+    QCOMPARE(m_window->session()->plan(), before);
+    verifyViewsShow(before);
+}
+
+void TestMainWindow::openPlanFileDefaultReporterIsAWarningBox()
+{
+    MainWindow window; // the default reporter: a modal QMessageBox::warning
+    QString boxText;
+    QTimer closer;
+    connect(&closer, &QTimer::timeout, this, [&] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            boxText = box->text();
+            box->done(QMessageBox::Ok);
+        }
+    });
+    closer.start(20);
+    QVERIFY(!window.openPlanFile(QStringLiteral("/nonexistent/plan.json")));
+    closer.stop();
+    QVERIFY2(boxText.contains(QStringLiteral("plan.json")), qPrintable(boxText));
+    QCOMPARE(window.session()->plan(), defaultPlan());
+}
+
+void TestMainWindow::loopStepsModelPassesModelTester()
+{
+    QAbstractItemModelTester tester(m_window->loopTable()->stepsModel(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    editor<QSlider>("strategy.loops.slider")->setValue(6);                           // reset: more rows
+    typeInto(editor<QDoubleSpinBox>("collateral.priceUsd"), QStringLiteral("3100")); // dataChanged: same rows
+    typeInto(editor<QLineEdit>("borrow.symbol"), QStringLiteral("ETH"));             // headers change
+    editor<QSlider>("strategy.loops.slider")->setValue(0);                           // just the deposit
+    QCOMPARE(m_window->loopTable()->model()->rowCount(), 1);
+}
+
+void TestMainWindow::screenshot()
+{
+    m_window->resize(1400, 860);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QTest::qWait(50);
+    const QPixmap pixmap = m_window->grab();
+    QCOMPARE(pixmap.size(), QSize(1400, 860) * pixmap.devicePixelRatio());
+    // LP_SCREENSHOT_DIR=docs/screenshots writes the picture used by the README.
+    const QByteArray dir = qgetenv("LP_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QVERIFY(QDir().mkpath(QString::fromLocal8Bit(dir)));
+    QVERIFY(pixmap.save(QDir(QString::fromLocal8Bit(dir)).filePath(QStringLiteral("main-window.png"))));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

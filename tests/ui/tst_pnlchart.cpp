@@ -1,0 +1,107 @@
+// The P&L chart: its data are the sweep's points, its markers the sweep's prices.
+#include "pnlchart.h"
+#include "uitestutil.h"
+
+#include <cmath>
+
+using namespace lp;
+using namespace lp::uitest;
+
+class TestPnlChart : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
+    void curvesAreTheSweep();
+    void markersStandAtSpotBreakEvenAndLiquidation();
+    void noDebtHidesLiquidationMarker();
+    void axesAndLegendAreLabelled();
+    void tickLabelsUseThousandsSeparators();
+    void smallPricesGetDecimalTicks();
+};
+
+void TestPnlChart::curvesAreTheSweep()
+{
+    const PlanResult result = expectedResult(defaultPlan());
+    PnlChart chart;
+    chart.showResult(result);
+    QCOMPARE(chart.leveragedGraph()->data()->size(), 2001);
+    QVERIFY(leveragedGraphMatches(chart.leveragedGraph(), result.sweep));
+    QVERIFY(holdGraphMatches(chart.holdGraph(), result.sweep));
+    // The whole sweep is in view.
+    QCOMPARE(chart.plot()->xAxis->range().lower, result.sweep.points.front().priceUsd);
+    QCOMPARE(chart.plot()->xAxis->range().upper, result.sweep.points.back().priceUsd);
+}
+
+void TestPnlChart::markersStandAtSpotBreakEvenAndLiquidation()
+{
+    const PlanResult result = expectedResult(defaultPlan());
+    PnlChart chart;
+    chart.showResult(result);
+    QCOMPARE(chart.markerPriceUsd(PnlChart::Marker::Spot), 3500.0);
+    QCOMPARE(chart.markerPriceUsd(PnlChart::Marker::BreakEven), result.sweep.breakEvenPriceUsd);
+    QCOMPARE(chart.markerPriceUsd(PnlChart::Marker::Liquidation), result.sweep.liquidationPriceUsd);
+    QVERIFY(result.sweep.liquidationPriceUsd < 3500.0 && result.sweep.breakEvenPriceUsd > 3500.0);
+    QCOMPARE(chart.markerLabel(PnlChart::Marker::Spot), QStringLiteral("Spot $3,500"));
+    QVERIFY(chart.markerLabel(PnlChart::Marker::Liquidation).startsWith(QStringLiteral("Liquidation $")));
+}
+
+void TestPnlChart::noDebtHidesLiquidationMarker()
+{
+    PnlChart chart;
+    chart.showResult(expectedResult(defaultPlan()));
+    Plan plan = defaultPlan();
+    plan.strategy.loops = 0;
+    const PlanResult result = expectedResult(plan);
+    chart.showResult(result);
+    QVERIFY(std::isnan(chart.markerPriceUsd(PnlChart::Marker::Liquidation)));
+    QVERIFY(chart.markerLabel(PnlChart::Marker::Liquidation).isEmpty());
+    QVERIFY(leveragedGraphMatches(chart.leveragedGraph(), result.sweep));
+}
+
+void TestPnlChart::axesAndLegendAreLabelled()
+{
+    PnlChart chart;
+    chart.showResult(expectedResult(defaultPlan()));
+    QCOMPARE(chart.plot()->xAxis->label(), QStringLiteral("wstETH price (USD)"));
+    QCOMPARE(chart.plot()->yAxis->label(), QStringLiteral("P&L (USD)"));
+    QVERIFY(chart.plot()->legend->visible());
+    QVERIFY(chart.plot()->legend->hasItemWithPlottable(chart.leveragedGraph()));
+    QVERIFY(chart.plot()->legend->hasItemWithPlottable(chart.holdGraph()));
+    QVERIFY(chart.leveragedGraph()->name().startsWith(QStringLiteral("Leveraged")));
+    QCOMPARE(chart.holdGraph()->name(), QStringLiteral("Hold 10.00 wstETH"));
+}
+
+void TestPnlChart::tickLabelsUseThousandsSeparators()
+{
+    PnlChart chart;
+    chart.resize(900, 500);
+    chart.showResult(expectedResult(defaultPlan()));
+    chart.plot()->replot();
+    const QVector<QString> labels = chart.plot()->xAxis->tickVectorLabels();
+    QVERIFY(!labels.isEmpty());
+    QVERIFY2(std::any_of(labels.begin(), labels.end(),
+                         [](const QString &l) { return l.contains(QLatin1Char(',')); }),
+             qPrintable(QStringList(labels.begin(), labels.end()).join(QLatin1Char('|'))));
+    for (const QString &label : labels)
+        QVERIFY2(!label.contains(QLatin1Char('.')), qPrintable(label)); // whole dollars at this scale
+}
+
+void TestPnlChart::smallPricesGetDecimalTicks()
+{
+    Plan plan = defaultPlan();
+    plan.collateral.priceUsd = 0.5;
+    plan.borrow.priceUsd = 0.4;
+    PnlChart chart;
+    chart.resize(900, 500);
+    chart.showResult(expectedResult(plan));
+    chart.plot()->replot();
+    const QVector<QString> labels = chart.plot()->xAxis->tickVectorLabels();
+    QVERIFY2(std::any_of(labels.begin(), labels.end(),
+                         [](const QString &l) { return l.contains(QLatin1Char('.')); }),
+             qPrintable(QStringList(labels.begin(), labels.end()).join(QLatin1Char('|'))));
+    QCOMPARE(QSet<QString>(labels.begin(), labels.end()).size(), labels.size()); // no two ticks read the same
+}
+
+QTEST_MAIN(TestPnlChart)
+#include "tst_pnlchart.moc"

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QIdentityProxyModel>
+
+namespace lp {
+
+// Passes a table model through unchanged except for its horizontal header, whose unit in parentheses
+// goes on a second line: "Collateral (wstETH)" reads as "Collateral" over "(wstETH)". Columns are then as
+// wide as their numbers rather than their titles, so the loop table fits beside the form.
+class StackedHeaderProxy : public QIdentityProxyModel {
+    Q_OBJECT
+public:
+    explicit StackedHeaderProxy(QObject *parent = nullptr);
+
+    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
+                                      int role = Qt::DisplayRole) const override;
+};
+
+} // namespace lp
