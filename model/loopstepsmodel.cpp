@@ -91,6 +91,9 @@ QVariant LoopStepsModel::data(const QModelIndex &index, int role) const
         const QLocale locale;
         if (std::isinf(v))
             return QStringLiteral("∞");
+        // With no debt there is no price at which the position is liquidated.
+        if (column == LiquidationPriceUsd && !(s.debt > 0.0))
+            return QStringLiteral("—");
         switch (column) {
         case Step:
             return s.step == 0 ? tr("deposit")

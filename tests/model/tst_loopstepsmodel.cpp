@@ -49,6 +49,9 @@ void TestLoopStepsModel::rawValuesAreTheEngineSteps()
     QCOMPARE(raw(3, LoopStepsModel::HealthFactor), r->position.healthFactor);
     QCOMPARE(raw(3, LoopStepsModel::LiquidationPriceUsd), r->position.liquidationPriceUsd);
     QCOMPARE(model.index(0, LoopStepsModel::Step).data().toString(), QStringLiteral("deposit"));
+    // No debt after the deposit: no liquidation price to show.
+    QCOMPARE(model.index(0, LoopStepsModel::LiquidationPriceUsd).data().toString(), QStringLiteral("—"));
+    QVERIFY(model.index(1, LoopStepsModel::LiquidationPriceUsd).data().toString() != QStringLiteral("—"));
     QCOMPARE(model.index(0, LoopStepsModel::HealthFactor).data().toString(), QStringLiteral("∞"));
     QCOMPARE(model.index(3, LoopStepsModel::Leverage).data().toString(), QStringLiteral("2.440x"));
 }
