@@ -21,6 +21,11 @@ double liquidationPrice(double collateral, double debt, double priceB, double lt
     return debt * priceB / (collateral * lt);
 }
 
+double maxLeverage(double ltv)
+{
+    return ltv < 1.0 ? 1.0 / (1.0 - ltv) : std::numeric_limits<double>::infinity();
+}
+
 PositionFigures positionFigures(double collateral, double debt, double priceA, double priceB,
                                 const Plan &plan)
 {

@@ -24,6 +24,9 @@ struct PositionFigures {
 [[nodiscard]] double healthFactor(double collateral, double debt, double priceA, double priceB, double lt);
 [[nodiscard]] double liquidationPrice(double collateral, double debt, double priceB, double lt);
 
+// The leverage that endless loops at the max LTV approach with free swaps: 1 / (1 - ltv) (DESIGN §1).
+[[nodiscard]] double maxLeverage(double ltv);
+
 [[nodiscard]] PositionFigures positionFigures(double collateral, double debt, double priceA, double priceB,
                                               const Plan &plan);
 
