@@ -26,3 +26,35 @@ target_compile_definitions(lp_compile_options INTERFACE
 function(lp_set_target_options target)
     target_link_libraries(${target} PRIVATE lp_compile_options)
 endfunction()
+
+# Precompiled headers. lp_pch(TARGET model|ui|test-model|test-ui) gives a target the header set of its
+# layer; targets of one group with identical flags share one PCH (REUSE_FROM the first of the group).
+set(LP_PCH_MODEL_HEADERS
+    <QtCore/QAbstractTableModel> <QtCore/QCoreApplication> <QtCore/QJsonArray> <QtCore/QJsonDocument>
+    <QtCore/QJsonObject> <QtCore/QJsonValue> <QtCore/QLocale> <QtCore/QObject> <QtCore/QString>
+    <QtCore/QStringList> <QtCore/QVariant> <algorithm> <cmath> <limits> <memory> <vector>)
+set(LP_PCH_UI_HEADERS ${LP_PCH_MODEL_HEADERS}
+    "${PROJECT_SOURCE_DIR}/ui/qcustomplot_include.h" <QtWidgets/QLabel> <QtWidgets/QWidget>
+    <QtWidgets/QMainWindow> <QtWidgets/QAbstractSpinBox> <QtWidgets/QDoubleSpinBox> <QtWidgets/QLineEdit>)
+function(lp_pch target kind)
+    if(NOT LP_PCH OR LP_FUZZ)
+        return()
+    endif()
+    get_property(owner GLOBAL PROPERTY LP_PCH_OWNER_${kind})
+    if(owner)
+        target_precompile_headers(${target} REUSE_FROM ${owner})
+        return()
+    endif()
+    if(kind STREQUAL "model")
+        target_precompile_headers(${target} PRIVATE ${LP_PCH_MODEL_HEADERS})
+    elseif(kind STREQUAL "ui")
+        target_precompile_headers(${target} PRIVATE ${LP_PCH_UI_HEADERS})
+    elseif(kind STREQUAL "test-model")
+        target_precompile_headers(${target} PRIVATE ${LP_PCH_MODEL_HEADERS} <QtTest/QTest>)
+    elseif(kind STREQUAL "test-ui")
+        target_precompile_headers(${target} PRIVATE ${LP_PCH_UI_HEADERS} <QtTest/QTest>)
+    else()
+        message(FATAL_ERROR "lp_pch: unknown kind ${kind}")
+    endif()
+    set_property(GLOBAL PROPERTY LP_PCH_OWNER_${kind} ${target})
+endfunction()

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "displayformat.h"
+#include "glossarydialog.h"
 #include "looptable.h"
 #include "planform.h"
 #include "planjson.h"
@@ -8,6 +9,7 @@
 #include "pnlchart.h"
 #include "riskstyle.h"
 #include "summarypanel.h"
+#include "teachingwindow.h"
 
 #include <QAction>
 #include <QDir>
@@ -100,6 +102,28 @@ void MainWindow::buildMenus()
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *learn = help->addAction(tr("&Learn How a Loop Works"), this, &MainWindow::showTeaching);
+    learn->setObjectName(QStringLiteral("actionLearn"));
+    learn->setShortcut(QKeySequence::HelpContents);
+    learn->setStatusTip(
+        tr("Walk through the current plan step by step, with the formula behind every number"));
+    help->addAction(tr("&Glossary"), this, [this] {
+        auto *dialog = new GlossaryDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+}
+
+TeachingWindow *MainWindow::showTeaching()
+{
+    if (!m_teaching)
+        m_teaching = new TeachingWindow(m_session, this);
+    m_teaching->show();
+    m_teaching->raise();
+    m_teaching->activateWindow();
+    return m_teaching;
 }
 
 void MainWindow::setErrorReporter(ErrorReporter reporter)

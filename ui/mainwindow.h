@@ -17,6 +17,7 @@ class PlanForm;
 class PlanSession;
 class PnlChart;
 class SummaryPanel;
+class TeachingWindow;
 struct PlanResult;
 
 // The one window (DESIGN §5): the plan form on the left, the P&L chart in the centre, the summary on the
@@ -43,6 +44,8 @@ public:
     [[nodiscard]] PnlChart *pnlChart() const { return m_chart; }
     [[nodiscard]] LoopTable *loopTable() const { return m_loopTable; }
     [[nodiscard]] QLabel *statusLine() const { return m_statusLine; }
+    // Help > Learn how a loop works: the teaching window on the current plan (made on first use).
+    TeachingWindow *showTeaching();
 
 private:
     void buildMenus();
@@ -57,6 +60,7 @@ private:
     PnlChart *m_chart;
     LoopTable *m_loopTable;
     QLabel *m_statusLine;
+    TeachingWindow *m_teaching = nullptr;
     ErrorReporter m_reportError;
     QString m_filePath;
 };

@@ -2,6 +2,7 @@
 
 #include "displayformat.h"
 #include "engine.h"
+#include "explain.h"
 #include "riskstyle.h"
 
 #include <QGridLayout>
@@ -111,8 +112,8 @@ void SummaryPanel::setValue(Item item, const QString &text, const QString &toolT
 {
     QLabel *label = valueLabel(item);
     label->setText(text);
-    if (!toolTip.isEmpty())
-        label->setToolTip(toolTip);
+    // Always reset, so that showResult() can append this result's explanation without piling them up.
+    label->setToolTip(toolTip.isEmpty() ? titleLabel(item)->toolTip() : toolTip);
 }
 
 void SummaryPanel::showResult(const PlanResult &result)
@@ -156,6 +157,26 @@ void SummaryPanel::showResult(const PlanResult &result)
                       display::usd(costs.flashPremiumUsd), display::usd(costs.gasUsd))
                  .arg(costs.transactions));
     setValue(NetApy, display::signedPercent(pos.netApy));
+
+    // "Explain this number": each value's tooltip ends with its formula, the plan's numbers substituted.
+    static constexpr std::array<std::pair<Item, Figure>, ItemCount> kFigures{{
+        {Leverage, Figure::Leverage},
+        {HealthFactor, Figure::HealthFactor},
+        {Ltv, Figure::Ltv},
+        {LiquidationPrice, Figure::LiquidationPrice},
+        {Distance, Figure::Distance},
+        {Collateral, Figure::Collateral},
+        {Debt, Figure::Debt},
+        {Equity, Figure::Equity},
+        {OpeningCosts, Figure::OpeningCosts},
+        {NetApy, Figure::NetApy},
+    }};
+    for (const auto &[item, figure] : kFigures) {
+        const Explanation e = explain(result, figure);
+        QLabel *label = valueLabel(item);
+        label->setToolTip(label->toolTip() + QStringLiteral("\n\n") + e.formula + QLatin1Char('\n') +
+                          e.meaning);
+    }
 
     const risk::Level level = risk::levelForHealthFactor(pos.healthFactor);
     const QColor color = risk::colorFor(level);
