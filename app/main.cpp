@@ -1,5 +1,6 @@
 // Thin entry point: a headless command runs on QCoreApplication (no display needed); anything else
 // opens the window.
+#include "appicon.h"
 #include "cli.h"
 #include "mainwindow.h"
 
@@ -33,6 +34,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     setApplicationInfo();
     QApplication::setApplicationDisplayName(QStringLiteral("Leverage Planner"));
+    QApplication::setWindowIcon(lp::appIcon());
 
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("PLAN"), QStringLiteral("Plan file to open (optional)."));

@@ -2,6 +2,7 @@
 
 #include "displayformat.h"
 #include "glossarydialog.h"
+#include "examplemenu.h"
 #include "looptable.h"
 #include "planform.h"
 #include "planjson.h"
@@ -99,6 +100,13 @@ void MainWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *open = file->addAction(tr("&Open Plan..."), this, &MainWindow::openWithDialog);
     open->setShortcut(QKeySequence::Open);
+    // An example opens as an untitled copy: saving it asks where, never writes into the program.
+    file->addMenu(createExampleMenu(this, [this](const QString &path) {
+        if (openPlanFile(path)) {
+            m_filePath.clear();
+            updateTitle();
+        }
+    }));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
