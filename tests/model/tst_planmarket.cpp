@@ -1,5 +1,6 @@
 // Plans over market presets (DESIGN §3): what a market supplies for a pair, e-mode and its toggle, the
 // override flags, and overrides that survive a plan save and load.
+#include "engine.h"
 #include "marketregistry.h"
 #include "planjson.h"
 #include "planmarket.h"
@@ -58,6 +59,7 @@ private slots:
     void resetToPresetFollowsPresetAgain();
     void eModeToggleRoundTrip();
     void marketRulesReachTheLiquidationEngine();
+    void smallPositionOnAaveLiquidatesFullyInTheSweep();
     void unknownMarketOpensWithOwnValues();
     void missingValueNamesWhyItIsRequired();
 };
@@ -266,6 +268,42 @@ void TestPlanMarket::marketRulesReachTheLiquidationEngine()
     markOverridden(&plan, MarketField::LiquidationRules);
     QCOMPARE(saveAndLoad(plan, &written), plan);
     QCOMPARE(written.value(QStringLiteral("liquidationRules")).toString(), QStringLiteral("aave-v3.0"));
+}
+
+void TestPlanMarket::smallPositionOnAaveLiquidatesFullyInTheSweep()
+{
+    // 0.5 wstETH ($1,750) on Aave v3 Ethereum against USDC (no common e-mode: ltv 78.5 %, lt 81 %, bonus
+    // 6 %), one loop at half the max LTV, no costs: debt 0.5 x 0.785 x 1750 = $686.875 (< $2,000), collateral
+    // 0.5 + 686.875 / 3500 = 0.69625 wstETH. Liquidation price 686.875 / (0.69625 x 0.81) = $1,217.95.
+    // v3.3 (the market's rules): debt under $2,000 -> one liquidation repays everything, seizing
+    // 686.875 x 1.06 / 1217.95 = 0.59779 wstETH. v3.0 (the plan's override): 50 %, then again and again.
+    QByteArray json(kStablePlan);
+    json.replace("zerolend-zksync", "aave-v3-ethereum")
+        .replace("\"USDC.e\", \"priceUsd\": 0.999", "\"wstETH\"")
+        .replace("\"USDT\"", "\"USDC\"")
+        .replace("10000", "0.5")
+        .replace("\"loops\": 5, \"ltvFraction\": 0.9", "\"loops\": 1, \"ltvFraction\": 0.5");
+    Plan plan = parsed(json);
+    QCOMPARE(toString(plan.liquidationRules), QStringLiteral("aave-v3.3"));
+    const Expected<PlanResult> v33 = computePlan(plan);
+    QVERIFY(v33);
+    LP_COMPARE_REL(v33->opened.debt, 686.875, 1e-12);
+    LP_COMPARE_REL(v33->opened.collateral, 0.69625, 1e-12);
+    const std::vector<LiquidationEvent> &a = v33->sweep.liquidations;
+    QCOMPARE(a.size(), size_t(1));
+    QCOMPARE(a[0].closeFactor, 1.0);
+    LP_COMPARE_REL(a[0].priceUsd, 686.875 / (0.69625 * 0.81), 1e-12);
+    LP_COMPARE_REL(a[0].collateralSeized, 686.875 * 1.06 / (686.875 / (0.69625 * 0.81)), 1e-12);
+    QCOMPARE(a[0].debtAfter, 0.0);
+
+    plan.liquidationRules = LiquidationRuleSet::AaveV30;
+    markOverridden(&plan, MarketField::LiquidationRules);
+    const Expected<PlanResult> v30 = computePlan(plan);
+    QVERIFY(v30);
+    const std::vector<LiquidationEvent> &b = v30->sweep.liquidations;
+    QVERIFY(b.size() > 1);
+    QCOMPARE(b[0].closeFactor, 0.5);
+    LP_COMPARE_REL(b[0].debtRepaid, 686.875 / 2, 1e-12);
 }
 
 void TestPlanMarket::unknownMarketOpensWithOwnValues()
