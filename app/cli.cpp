@@ -2,13 +2,17 @@
 
 #include "csvexport.h"
 #include "engine.h"
+#include "marketregistry.h"
 #include "planjson.h"
 #include "report.h"
+#include "utilizationscenario.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
 #include <QSaveFile>
 #include <QTextStream>
 
@@ -32,7 +36,9 @@ QString usageText()
         "Plan, understand and export leveraged loops on Aave-v3-style lending markets.\n"
         "Without a command, opens the window (with PLAN if given).\n\n"
         "Commands (no display needed):\n"
-        "  report PLAN [--format json|text]   compute a plan and print its report\n"
+        "  report PLAN [--format json|text] [--utilization U]\n"
+        "                                     compute a plan and print its report; U (0..1): the\n"
+        "                                     borrow APY follows the market's rate strategy at U\n"
         "  export-csv PLAN --table loops|prices|summary [-o FILE]\n"
         "                                     write one table as CSV (stdout without -o)\n\n"
         "Options:\n"
@@ -75,8 +81,11 @@ bool parseOrExit(QCommandLineParser &parser, const QStringList &args, int *exitC
     return true;
 }
 
-// Reads the one positional PLAN argument and computes it, or prints why not.
-std::optional<PlanResult> loadAndCompute(const QCommandLineParser &parser, int *exitCode)
+// Reads the one positional PLAN argument and computes it, or prints why not. With a scenario, the borrow
+// APY first follows the market's rate strategy at that utilization.
+std::optional<PlanResult> loadAndCompute(const QCommandLineParser &parser, int *exitCode,
+                                         std::optional<double> utilization = std::nullopt,
+                                         std::optional<UtilizationScenario> *scenario = nullptr)
 {
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1) {
@@ -94,7 +103,22 @@ std::optional<PlanResult> loadAndCompute(const QCommandLineParser &parser, int *
         *exitCode = BadInput;
         return std::nullopt;
     }
-    Expected<PlanResult> result = computePlan(*plan);
+    Plan toCompute = *plan;
+    if (utilization) {
+        const Expected<ScenarioPlan> s =
+            withBorrowUtilization(*plan, MarketRegistry::builtIn(), *utilization);
+        if (!s) {
+            printErr(QStringLiteral("leverage-planner: --utilization cannot be applied to %1:").arg(path));
+            for (const ValidationError &e : s.errors())
+                printErr(QStringLiteral("  ") + e.toString());
+            *exitCode = BadInput;
+            return std::nullopt;
+        }
+        toCompute = s->plan;
+        if (scenario)
+            *scenario = s->scenario;
+    }
+    Expected<PlanResult> result = computePlan(toCompute);
     if (!result) {
         printErr(QStringLiteral("leverage-planner: %1 cannot be carried out:").arg(path));
         for (const ValidationError &e : result.errors())
@@ -114,6 +138,12 @@ int runReport(const QStringList &args)
     const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("Output format: json or text."),
                                     QStringLiteral("json|text"), QStringLiteral("json"));
     parser.addOption(format);
+    const QCommandLineOption utilization(
+        QStringLiteral("utilization"),
+        QStringLiteral("What if the borrow asset's utilization were U (0 to 1, e.g. 0.95): its borrow APY "
+                       "follows the market's rate strategy, and so does the net APY."),
+        QStringLiteral("U"));
+    parser.addOption(utilization);
     int code = Ok;
     if (!parseOrExit(parser, args, &code))
         return code;
@@ -122,12 +152,33 @@ int runReport(const QStringList &args)
         printErr(QStringLiteral("leverage-planner: --format must be json or text (got \"%1\")").arg(fmt));
         return BadInput;
     }
-    const std::optional<PlanResult> result = loadAndCompute(parser, &code);
+    std::optional<double> u;
+    if (parser.isSet(utilization)) {
+        bool ok = false;
+        u = QLocale::c().toDouble(parser.value(utilization), &ok);
+        if (!ok || !(*u >= 0.0 && *u <= 1.0)) {
+            printErr(
+                QStringLiteral("leverage-planner: --utilization must be a number from 0 to 1 (got \"%1\")")
+                    .arg(parser.value(utilization)));
+            return BadInput;
+        }
+    }
+    std::optional<UtilizationScenario> scenario;
+    const std::optional<PlanResult> result = loadAndCompute(parser, &code, u, &scenario);
     if (!result)
         return code;
-    const QByteArray bytes = fmt == QLatin1String("json")
-                                 ? QJsonDocument(reportJson(*result)).toJson(QJsonDocument::Indented)
-                                 : reportText(*result).toUtf8();
+    QByteArray bytes;
+    if (fmt == QLatin1String("json")) {
+        QJsonObject doc = reportJson(*result);
+        if (scenario)
+            doc.insert(QStringLiteral("scenario"), scenarioJson(*scenario));
+        bytes = QJsonDocument(doc).toJson(QJsonDocument::Indented);
+    } else {
+        QString text = reportText(*result);
+        if (scenario)
+            text += QLatin1Char('\n') + scenarioText(*scenario).join(QLatin1Char('\n')) + QLatin1Char('\n');
+        bytes = text.toUtf8();
+    }
     if (!writeStdout(bytes)) {
         printErr(QStringLiteral("leverage-planner: could not write the report to standard output"));
         return Failure;

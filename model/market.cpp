@@ -205,6 +205,16 @@ private:
     ValidationErrors *m_errors;
 };
 
+// Index of the first entry equal to `symbol` ignoring case (symbols are case-insensitive everywhere).
+qsizetype firstIndexOf(const QStringList &list, const QString &symbol)
+{
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (list[i].compare(symbol, Qt::CaseInsensitive) == 0)
+            return i;
+    }
+    return -1;
+}
+
 void validateReserve(Checker &c, const Reserve &r, const QString &p)
 {
     c.text(p + QStringLiteral(".symbol"), r.symbol, 32);
@@ -290,7 +300,7 @@ ValidationErrors validateMarket(const Market &m)
             const QString key = e.members[j].toCaseFolded();
             if (m.reserveIndex(e.members[j]) < 0)
                 c.fail(mp, QStringLiteral("no reserve \"%1\" in this market").arg(e.members[j].left(32)));
-            else if (e.members.indexOf(e.members[j]) < j)
+            else if (firstIndexOf(e.members, e.members[j]) < j)
                 c.fail(mp, QStringLiteral("\"%1\" is listed twice").arg(e.members[j]));
             else if (m.liquidationRules == LiquidationRuleSet::AaveV30 && categoryOf.contains(key) &&
                      categoryOf.value(key) != k)

@@ -4,6 +4,9 @@
 #include "glossarydialog.h"
 #include "examplemenu.h"
 #include "looptable.h"
+#include "marketeditordialog.h"
+#include "marketpicker.h"
+#include "marketregistry.h"
 #include "planform.h"
 #include "planjson.h"
 #include "plansession.h"
@@ -23,7 +26,9 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
+#include <QVBoxLayout>
 
 namespace lp {
 
@@ -35,8 +40,12 @@ constexpr int kDefaultHeight = 860;
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_session(new PlanSession(this)), m_form(new PlanForm),
-      m_summary(new SummaryPanel), m_chart(new PnlChart), m_loopTable(new LoopTable), m_statusLine(new QLabel)
+    : QMainWindow(parent), m_session(new PlanSession(this)),
+      m_markets(std::make_unique<MarketRegistry>(MarketRegistry::withBuiltIn())),
+      m_userMarketsDirectory(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                             QStringLiteral("/markets")),
+      m_picker(new MarketPicker(m_markets.get())), m_form(new PlanForm), m_summary(new SummaryPanel),
+      m_chart(new PnlChart), m_loopTable(new LoopTable), m_statusLine(new QLabel)
 {
     m_reportError = [this](const QString &title, const QString &text) {
         QMessageBox::warning(this, title, text);
@@ -44,11 +53,19 @@ MainWindow::MainWindow(QWidget *parent)
 
     auto *formScroll = new QScrollArea;
     formScroll->setObjectName(QStringLiteral("planFormScroll"));
-    formScroll->setWidget(m_form);
+    // The market picker sits above the plan form, in the same scrolling column.
+    const ValidationErrors marketErrors = m_markets->loadUserMarkets(m_userMarketsDirectory);
+    m_picker->reloadMarkets();
+    auto *column = new QWidget;
+    auto *columnLayout = new QVBoxLayout(column);
+    columnLayout->setContentsMargins(0, 0, 0, 0);
+    columnLayout->addWidget(m_picker);
+    columnLayout->addWidget(m_form);
+    formScroll->setWidget(column);
     formScroll->setWidgetResizable(true);
     formScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     formScroll->setFrameShape(QFrame::NoFrame);
-    formScroll->setMinimumWidth(m_form->sizeHint().width() +
+    formScroll->setMinimumWidth(column->sizeHint().width() +
                                 formScroll->verticalScrollBar()->sizeHint().width());
 
     auto *top = new QSplitter(Qt::Horizontal);
@@ -77,9 +94,12 @@ MainWindow::MainWindow(QWidget *parent)
     buildMenus();
 
     connect(m_form, &PlanForm::planEdited, m_session, &PlanSession::setPlan);
+    connect(m_picker, &MarketPicker::planEdited, m_session, &PlanSession::setPlan);
     connect(m_session, &PlanSession::planChanged, this, [this](const Plan &plan) {
         if (plan != m_form->plan()) // not the echo of the form's own edit
             m_form->setPlan(plan);
+        if (plan != m_picker->plan())
+            m_picker->setPlan(plan);
         updateTitle();
     });
     connect(m_session, &PlanSession::resultChanged, this, &MainWindow::showResult);
@@ -87,10 +107,23 @@ MainWindow::MainWindow(QWidget *parent)
 
     // The session computed the default plan before anything was connected.
     m_form->setPlan(m_session->plan());
+    m_picker->setPlan(m_session->plan());
     showResult(m_session->result());
     showErrors(m_session->errors());
+    if (!marketErrors.isEmpty())
+        m_statusLine->setText(
+            tr("Some of your markets could not be read: %1").arg(marketErrors.first().toString()));
     updateTitle();
     resize(kDefaultWidth, kDefaultHeight);
+}
+
+void MainWindow::editMarkets()
+{
+    MarketEditorDialog dialog(m_markets.get(), m_userMarketsDirectory, this);
+    if (!m_picker->plan().market.isEmpty())
+        dialog.selectMarket(m_picker->plan().market);
+    connect(&dialog, &MarketEditorDialog::marketsChanged, m_picker, &MarketPicker::reloadMarkets);
+    dialog.exec();
 }
 
 MainWindow::~MainWindow() = default;
@@ -110,6 +143,8 @@ void MainWindow::buildMenus()
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+    QMenu *markets = menuBar()->addMenu(tr("&Markets"));
+    markets->addAction(tr("&Edit Markets..."), this, &MainWindow::editMarkets);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *learn = help->addAction(tr("&Learn How a Loop Works"), this, &MainWindow::showTeaching);

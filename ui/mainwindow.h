@@ -13,6 +13,8 @@ class QSplitter;
 namespace lp {
 
 class LoopTable;
+class MarketPicker;
+class MarketRegistry;
 class PlanForm;
 class PlanSession;
 class PnlChart;
@@ -46,6 +48,9 @@ public:
     [[nodiscard]] QLabel *statusLine() const { return m_statusLine; }
     // Help > Learn how a loop works: the teaching window on the current plan (made on first use).
     TeachingWindow *showTeaching();
+    [[nodiscard]] MarketPicker *marketPicker() const { return m_picker; }
+    // Opens the Market editor (modal) on the presets and the user's markets.
+    void editMarkets();
 
 private:
     void buildMenus();
@@ -55,6 +60,9 @@ private:
     void updateTitle();
 
     PlanSession *m_session;
+    std::unique_ptr<MarketRegistry> m_markets; // presets + the user's markets (AppDataLocation/markets)
+    QString m_userMarketsDirectory;
+    MarketPicker *m_picker;
     PlanForm *m_form;
     SummaryPanel *m_summary;
     PnlChart *m_chart;

@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -53,6 +54,8 @@ private slots:
     void reportFlashTargetByHand();
     void reportTracksCollateralHasRatioNotPrice();
     void reportText();
+    void reportOnPresetMarketListsParametersAndSources();
+    void reportWhatIfUtilization();
     void badPlansExitTwoNamingTheField_data();
     void badPlansExitTwoNamingTheField();
     void usageErrorsExitTwo_data();
@@ -149,6 +152,106 @@ void TestCli::reportText()
     QVERIFY(text.contains(QStringLiteral("Health factor            1.3557")));
     QVERIFY(text.contains(QStringLiteral("Liquidation price        $2581.72")));
     QVERIFY(text.contains(QStringLiteral("Total                    $80.39")));
+}
+
+void TestCli::reportOnPresetMarketListsParametersAndSources()
+{
+    // zksync-stable-emode.json names ZeroLend zkSync and states only the collateral's price (0.999): USDC.e
+    // and USDT are both in e-mode "Stablecoins" (97 / 97.5 / 1 %), the APYs are the reserves' presets
+    // (supply 2.095 %, borrow 3.252 %). No costs, so k = 1 and per-loop LTV t = 0.9 x 0.97 = 0.873; 5 loops:
+    //   CV = 10000 x 0.999 x (1 - t^6) / (1 - t) = 43,839.937   DV = t x 9990 x (1 - t^5) / (1 - t) =
+    //   33,849.937 HF = CV x 0.975 / DV = 1.2627479504   leverage CV / (CV - DV) = 4.3883820845 net APY = (CV
+    //   x 0.02095 - DV x 0.03252) / 9990 = -0.0182535807
+    const Run r = run({QStringLiteral("report"), data("zksync-stable-emode.json")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+    const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
+    const QJsonObject pos = doc[QStringLiteral("position")].toObject();
+    QVERIFY(rel(pos[QStringLiteral("healthFactor")].toDouble(), 1.2627479504058374) < 1e-9);
+    QVERIFY(rel(pos[QStringLiteral("leverage")].toDouble(), 4.388382084476596) < 1e-9);
+    QVERIFY(rel(pos[QStringLiteral("netApy")].toDouble(), -0.01825358071739421) < 1e-9);
+
+    const QJsonObject market = doc[QStringLiteral("market")].toObject();
+    QCOMPARE(market[QStringLiteral("id")].toString(), QStringLiteral("zerolend-zksync"));
+    QCOMPARE(market[QStringLiteral("known")].toBool(), true);
+    QCOMPARE(market[QStringLiteral("chain")].toString(), QStringLiteral("zkSync Era"));
+    QCOMPARE(market[QStringLiteral("asOf")].toString(), QStringLiteral("2025-01-15"));
+    QVERIFY(market[QStringLiteral("source")].toString().contains(
+        QStringLiteral("deadshotryker/deploy@1883fa1f")));
+    QCOMPARE(market[QStringLiteral("liquidationRules")].toString(), QStringLiteral("aave-v3.0"));
+    QCOMPARE(market[QStringLiteral("eMode")].toString(), QStringLiteral("Stablecoins"));
+    const QJsonObject coll =
+        market[QStringLiteral("collateral")].toObject()[QStringLiteral("parameters")].toObject();
+    const QJsonObject ltv = coll[QStringLiteral("ltv")].toObject();
+    QCOMPARE(ltv[QStringLiteral("value")].toDouble(), 0.97);
+    QCOMPARE(ltv[QStringLiteral("source")].toString(), QStringLiteral("preset"));
+    QCOMPARE(ltv[QStringLiteral("presetField")].toString(), QStringLiteral("eModes[0].ltv"));
+    QCOMPARE(ltv[QStringLiteral("estimate")].toBool(), false);
+    const QJsonObject price = coll[QStringLiteral("priceUsd")].toObject();
+    QCOMPARE(price[QStringLiteral("value")].toDouble(), 0.999);
+    QCOMPARE(price[QStringLiteral("source")].toString(), QStringLiteral("plan"));
+    QVERIFY(price[QStringLiteral("presetField")].isNull());
+    const QJsonObject borrowApy = market[QStringLiteral("borrow")]
+                                      .toObject()[QStringLiteral("parameters")]
+                                      .toObject()[QStringLiteral("borrowApy")]
+                                      .toObject();
+    QCOMPARE(borrowApy[QStringLiteral("value")].toDouble(), 0.03252);
+    QCOMPARE(borrowApy[QStringLiteral("presetField")].toString(), QStringLiteral("reserves[2].borrowApy"));
+    QCOMPARE(borrowApy[QStringLiteral("estimate")].toBool(), true);
+
+    // The text report says the same in lines.
+    const Run t = run({QStringLiteral("report"), data("zksync-stable-emode.json"), QStringLiteral("--format"),
+                       QStringLiteral("text")});
+    QCOMPARE(t.exitCode, 0);
+    const QString text = QString::fromUtf8(t.out);
+    QVERIFY2(
+        text.contains(QStringLiteral("ZeroLend zkSync Era (zkSync Era), as of 2025-01-15; liquidation rules "
+                                     "aave-v3.0; e-mode Stablecoins")),
+        qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("Source: zl-deploy deadshotryker/deploy@1883fa1f")));
+    QVERIFY(text.contains(
+        QRegularExpression(QStringLiteral("collateral\\.ltv +0\\.97 \\(preset eModes\\[0\\]\\.ltv\\)"))));
+    QVERIFY(text.contains(QRegularExpression(QStringLiteral("collateral\\.priceUsd +0\\.999 \\(plan\\)"))));
+    QVERIFY(text.contains(QRegularExpression(
+        QStringLiteral("borrow\\.borrowApy +0\\.03252 \\(preset reserves\\[2\\]\\.borrowApy, estimate\\)"))));
+}
+
+void TestCli::reportWhatIfUtilization()
+{
+    // --utilization 0.95 on zksync-stable-emode.json: USDT's StableOne strategy gives APR 0.04 + 0.6 x 0.05 /
+    // 0.1 = 0.34 -> APY (1 + 0.34 / 31536000)^31536000 - 1 = 0.404947588; the net APY follows:
+    // (43,839.937 x 0.02095 - 33,849.937 x 0.404947588) / 9990 = -1.2801805476 (vs -0.018 at the preset APY).
+    const Run r = run({QStringLiteral("report"), data("zksync-stable-emode.json"),
+                       QStringLiteral("--utilization"), QStringLiteral("0.95")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
+    const QJsonObject scenario = doc[QStringLiteral("scenario")].toObject();
+    QCOMPARE(scenario[QStringLiteral("borrowUtilization")].toDouble(), 0.95);
+    QVERIFY(rel(scenario[QStringLiteral("borrowApr")].toDouble(), 0.34) < 1e-12);
+    QVERIFY(rel(scenario[QStringLiteral("borrowApy")].toDouble(), 0.40494758798856945) < 1e-10);
+    QVERIFY(rel(doc[QStringLiteral("position")].toObject()[QStringLiteral("netApy")].toDouble(),
+                -1.280180547622694) < 1e-9);
+    const QJsonObject borrowApy = doc[QStringLiteral("market")]
+                                      .toObject()[QStringLiteral("borrow")]
+                                      .toObject()[QStringLiteral("parameters")]
+                                      .toObject()[QStringLiteral("borrowApy")]
+                                      .toObject();
+    QCOMPARE(borrowApy[QStringLiteral("source")].toString(), QStringLiteral("plan"));
+    const Run t = run({QStringLiteral("report"), data("zksync-stable-emode.json"), QStringLiteral("--format"),
+                       QStringLiteral("text"), QStringLiteral("--utilization"), QStringLiteral("0.95")});
+    QCOMPARE(t.exitCode, 0);
+    QVERIFY2(
+        QString::fromUtf8(t.out).contains(QStringLiteral("Borrow APR 34.00 % -> APY 40.49 % (was 3.25 %)")),
+        t.out.constData());
+    // Out of range, and a borrow asset whose reserve has no rate strategy (native USDC): exit 2 naming why.
+    const Run bad = run({QStringLiteral("report"), data("zksync-stable-emode.json"),
+                         QStringLiteral("--utilization"), QStringLiteral("95")});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY(bad.err.contains(QStringLiteral("--utilization must be a number from 0 to 1")));
+    const Run none = run({QStringLiteral("report"), data("weth-usdc-flash-target.json"),
+                          QStringLiteral("--utilization"), QStringLiteral("0.5")});
+    QCOMPARE(none.exitCode, 2);
+    QVERIFY2(none.err.contains(QStringLiteral("--utilization cannot be applied")), qPrintable(none.err));
 }
 
 void TestCli::badPlansExitTwoNamingTheField_data()

@@ -6,6 +6,7 @@
 #include "loopstepsmodel.h"
 #include "looptable.h"
 #include "mainwindow.h"
+#include "marketpicker.h"
 #include "planform.h"
 #include "planjson.h"
 #include "plansession.h"
@@ -22,6 +23,7 @@
 #include <QMessageBox>
 #include <QSlider>
 #include <QSpinBox>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -53,6 +55,7 @@ private slots:
     void openPlanFileRejectsBadFileAndKeepsPlan();
     void openPlanFileDefaultReporterIsAWarningBox();
     void loopStepsModelPassesModelTester();
+    void marketPickerDrivesTheFormAndViews();
     void screenshot();
 
 private:
@@ -415,6 +418,29 @@ void TestMainWindow::screenshot()
         return;
     QVERIFY(QDir().mkpath(QString::fromLocal8Bit(dir)));
     QVERIFY(pixmap.save(QDir(QString::fromLocal8Bit(dir)).filePath(QStringLiteral("main-window.png"))));
+}
+
+void TestMainWindow::marketPickerDrivesTheFormAndViews()
+{
+    // USDC.e against USDT on ZeroLend zkSync: e-mode "Stablecoins" gives LTV 97 %, threshold 97.5 %.
+    MarketPicker *picker = m_window->marketPicker();
+    QVERIFY(picker);
+    picker->chooseMarket(QStringLiteral("zerolend-zksync"));
+    picker->chooseCollateral(QStringLiteral("USDC.e"));
+    picker->chooseBorrow(QStringLiteral("USDT"));
+    const Plan plan = m_window->session()->plan();
+    QCOMPARE(plan.market, QStringLiteral("zerolend-zksync"));
+    QCOMPARE(plan.collateral.ltv, 0.97);
+    QCOMPARE(editor<QDoubleSpinBox>("collateral.ltv")->value(), 97.0);
+    QCOMPARE(editor<QDoubleSpinBox>("collateral.liquidationThreshold")->value(), 97.5);
+    verifyViewsShow(plan);
+    // An edit in the form makes the value the plan's own, and the picker offers to reset it.
+    typeInto(editor<QDoubleSpinBox>("collateral.ltv"), QStringLiteral("90"));
+    QCOMPARE(m_window->session()->plan().collateral.ltv, 0.9);
+    QCOMPARE(picker->plan().collateral.ltv, 0.9);
+    QWidget *reset = picker->parameterTable()->cellWidget(MarketPicker::rowOf(MarketField::CollateralLtv),
+                                                          MarketPicker::Reset);
+    QVERIFY(reset->isEnabled());
 }
 
 QTEST_MAIN(TestMainWindow)

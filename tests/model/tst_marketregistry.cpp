@@ -1,0 +1,286 @@
+// The embedded presets (resources/markets/*.json) against markets-reference.md, and user markets saved
+// to and read from a directory.
+#include "marketjson.h"
+#include "marketregistry.h"
+#include "ratemodel.h"
+#include "testutil.h"
+
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace lp;
+
+class TestMarketRegistry : public QObject {
+    Q_OBJECT
+private slots:
+    void everyPresetValidates();
+    void presetsAreDatedAndSourced();
+    void sourcedValues_data();
+    void sourcedValues();
+    void unsourcedValuesAreEstimates();
+    void eModeCategories();
+    void liquidationRules();
+    void presetApysFollowTheirRateStrategy();
+    void userMarketsSaveLoadRemove();
+    void presetsCannotBeOverwrittenOrRemoved();
+    void brokenUserFileIsReportedWithItsName();
+};
+
+void TestMarketRegistry::everyPresetValidates()
+{
+    QVERIFY2(MarketRegistry::builtInErrors().isEmpty(),
+             qPrintable(formatErrors(MarketRegistry::builtInErrors())));
+    const MarketRegistry &reg = MarketRegistry::builtIn();
+    QCOMPARE(reg.ids(),
+             QStringList({QStringLiteral("aave-v3-ethereum"), QStringLiteral("zerolend-ethereum-lrt"),
+                          QStringLiteral("zerolend-linea"), QStringLiteral("zerolend-zksync")}));
+    for (const MarketRegistry::Entry &e : reg.entries()) {
+        QVERIFY(e.builtIn);
+        QVERIFY(e.filePath.startsWith(QStringLiteral(":/markets/")));
+        // Read again straight from the resource: the file itself validates, not only the registry copy.
+        const Expected<Market> m = readMarketFile(e.filePath);
+        QVERIFY2(m, qPrintable(e.filePath));
+        QVERIFY(validateMarket(*m).isEmpty());
+        QCOMPARE(*m, e.market);
+    }
+}
+
+void TestMarketRegistry::presetsAreDatedAndSourced()
+{
+    // Every source names at least one stored repository at a commit ("owner/repo@1234abcd").
+    static const QRegularExpression commit(QStringLiteral("[\\w.-]+/[\\w.-]+@[0-9a-f]{7,40}"));
+    for (const MarketRegistry::Entry &e : MarketRegistry::builtIn().entries()) {
+        QVERIFY2(e.market.asOf.isValid(), qPrintable(e.market.id));
+        QVERIFY2(e.market.asOf >= QDate(2023, 1, 1) && e.market.asOf <= QDate(2026, 12, 31),
+                 qPrintable(e.market.id));
+        QVERIFY2(commit.match(e.market.source).hasMatch(),
+                 qPrintable(e.market.id + QStringLiteral(": ") + e.market.source));
+        QVERIFY(!e.market.chain.isEmpty());
+        QVERIFY(e.market.chainId > 0);
+    }
+}
+
+void TestMarketRegistry::sourcedValues_data()
+{
+    QTest::addColumn<QString>("market");
+    QTest::addColumn<QString>("symbol");
+    QTest::addColumn<double>("ltv");
+    QTest::addColumn<double>("lt");
+    QTest::addColumn<double>("bonus"); // NaN: not sourced, checked as an estimate elsewhere
+    QTest::addColumn<double>("reserveFactor");
+    const double na = std::nan("");
+    const auto row = [](const char *market, const char *symbol, double ltv, double lt, double bonus,
+                        double rf) {
+        QTest::newRow(qPrintable(QStringLiteral("%1 %2").arg(QLatin1String(market), QLatin1String(symbol))))
+            << QString::fromLatin1(market) << QString::fromLatin1(symbol) << ltv << lt << bonus << rf;
+    };
+    // markets-reference §7, zl-deploy table (bps / 1e4; bonus 10500 = 5 %).
+    row("zerolend-zksync", "USDC.e", 0.80, 0.85, 0.05, 0.10);
+    row("zerolend-zksync", "WETH", 0.80, 0.825, 0.05, 0.10);
+    row("zerolend-zksync", "USDT", 0.75, 0.80, 0.05, 0.10);
+    row("zerolend-zksync", "LUSD", 0.75, 0.80, 0.05, 0.10);
+    row("zerolend-zksync", "WBTC", 0.70, 0.75, 0.10, 0.20);
+    // centic snapshot, LTV/LT only.
+    row("zerolend-zksync", "ZK", 0.80, 0.85, na, na);
+    row("zerolend-zksync", "USDC", 0.80, 0.85, na, na);
+    row("zerolend-ethereum-lrt", "WETH", 0.80, 0.825, na, na);
+    row("zerolend-ethereum-lrt", "USDC", 0.80, 0.85, na, na);
+    row("zerolend-ethereum-lrt", "weETH", 0.70, 0.80, na, na);
+    row("zerolend-ethereum-lrt", "ezETH", 0.70, 0.80, na, na);
+    row("zerolend-ethereum-lrt", "rsETH", 0.70, 0.80, na, na);
+    row("zerolend-ethereum-lrt", "pufETH", 0.70, 0.80, na, na);
+    row("zerolend-ethereum-lrt", "pzETH", 0.70, 0.90, na, na);
+    // zl-docs parameters.md: WETH LTV 80 %, LT 82.50 %, penalty 5 %.
+    row("zerolend-linea", "WETH", 0.80, 0.825, 0.05, na);
+    // markets-reference §8, aave-eth snapshot 2023-10-31.
+    row("aave-v3-ethereum", "WETH", 0.805, 0.83, 0.05, 0.15);
+    row("aave-v3-ethereum", "wstETH", 0.785, 0.81, 0.06, 0.15);
+    row("aave-v3-ethereum", "WBTC", 0.73, 0.78, 0.05, 0.20);
+    row("aave-v3-ethereum", "USDC", 0.77, 0.80, 0.045, 0.10);
+    row("aave-v3-ethereum", "USDT", 0.74, 0.76, 0.045, 0.10);
+}
+
+void TestMarketRegistry::sourcedValues()
+{
+    QFETCH(QString, market);
+    QFETCH(QString, symbol);
+    QFETCH(double, ltv);
+    QFETCH(double, lt);
+    QFETCH(double, bonus);
+    QFETCH(double, reserveFactor);
+    const Market *m = MarketRegistry::builtIn().find(market);
+    QVERIFY(m);
+    const Reserve *r = m->reserve(symbol);
+    QVERIFY(r);
+    QCOMPARE(r->symbol, symbol); // exact spelling
+    QCOMPARE(r->ltv, ltv);
+    QCOMPARE(r->liquidationThreshold, lt);
+    QVERIFY(!r->isEstimate(QStringLiteral("ltv")));
+    QVERIFY(!r->isEstimate(QStringLiteral("liquidationThreshold")));
+    if (std::isnan(bonus)) {
+        QVERIFY(r->isEstimate(QStringLiteral("liquidationBonus")));
+    } else {
+        QCOMPARE(r->liquidationBonus, bonus);
+        QVERIFY(!r->isEstimate(QStringLiteral("liquidationBonus")));
+    }
+    if (std::isnan(reserveFactor)) {
+        QVERIFY(r->isEstimate(QStringLiteral("reserveFactor")));
+    } else {
+        QCOMPARE(r->reserveFactor, reserveFactor);
+        QVERIFY(!r->isEstimate(QStringLiteral("reserveFactor")));
+    }
+}
+
+void TestMarketRegistry::unsourcedValuesAreEstimates()
+{
+    for (const MarketRegistry::Entry &e : MarketRegistry::builtIn().entries()) {
+        for (const Reserve &r : e.market.reserves) {
+            const QString where = e.market.id + QLatin1Char(' ') + r.symbol;
+            // No stored source has prices or live APYs: always estimates.
+            QVERIFY2(r.isEstimate(QStringLiteral("defaultPriceUsd")), qPrintable(where));
+            QVERIFY2(r.isEstimate(QStringLiteral("supplyApy")), qPrintable(where));
+            QVERIFY2(r.isEstimate(QStringLiteral("borrowApy")), qPrintable(where));
+            if (r.nativeYield != 0.0)
+                QVERIFY2(r.isEstimate(QStringLiteral("nativeYield")), qPrintable(where));
+            // The reference's tables list decimals only for Aave v3 Ethereum.
+            if (e.market.id != QLatin1String("aave-v3-ethereum"))
+                QVERIFY2(r.isEstimate(QStringLiteral("decimals")), qPrintable(where));
+        }
+        // ZeroLend's live flash-loan premium was not found (markets-reference §6).
+        if (e.market.id.startsWith(QLatin1String("zerolend")))
+            QVERIFY2(e.market.isEstimate(QStringLiteral("flashLoanPremium")), qPrintable(e.market.id));
+    }
+}
+
+void TestMarketRegistry::eModeCategories()
+{
+    // zl-deploy e-mode 1 "Stablecoins": 9700 / 9750 / 10100.
+    const Market *zk = MarketRegistry::builtIn().find(QStringLiteral("zerolend-zksync"));
+    QVERIFY(zk);
+    QCOMPARE(zk->eModes.size(), 1);
+    QCOMPARE(zk->eModes[0].label, QStringLiteral("Stablecoins"));
+    QCOMPARE(zk->eModes[0].ltv, 0.97);
+    QCOMPARE(zk->eModes[0].liquidationThreshold, 0.975);
+    QCOMPARE(zk->eModes[0].liquidationBonus, 0.01);
+    QVERIFY(zk->eModes[0].hasMember(QStringLiteral("USDC.e")));
+    QVERIFY(zk->eModes[0].hasMember(QStringLiteral("USDT")));
+    // aave-eth e-mode 1 "ETH correlated": 9000 / 9300 / 10100.
+    const Market *aave = MarketRegistry::builtIn().find(QStringLiteral("aave-v3-ethereum"));
+    QVERIFY(aave);
+    QCOMPARE(aave->eModes.size(), 1);
+    QCOMPARE(aave->eModes[0].ltv, 0.90);
+    QCOMPARE(aave->eModes[0].liquidationThreshold, 0.93);
+    QCOMPARE(aave->eModes[0].liquidationBonus, 0.01);
+    QCOMPARE(aave->eModeIndexFor(QStringLiteral("wstETH"), QStringLiteral("WETH")), qsizetype(0));
+    // No e-mode data was found for the other ZeroLend markets.
+    QVERIFY(MarketRegistry::builtIn().find(QStringLiteral("zerolend-linea"))->eModes.isEmpty());
+    QVERIFY(MarketRegistry::builtIn().find(QStringLiteral("zerolend-ethereum-lrt"))->eModes.isEmpty());
+}
+
+void TestMarketRegistry::liquidationRules()
+{
+    for (const MarketRegistry::Entry &e : MarketRegistry::builtIn().entries()) {
+        const LiquidationRuleSet expected = e.market.id.startsWith(QLatin1String("zerolend"))
+                                                ? LiquidationRuleSet::AaveV30
+                                                : LiquidationRuleSet::AaveV33;
+        QCOMPARE(toString(e.market.liquidationRules), toString(expected));
+    }
+}
+
+void TestMarketRegistry::presetApysFollowTheirRateStrategy()
+{
+    // The notes of these two presets say their typical APYs are the rate strategy at 80 % of the optimal
+    // utilization, compounded per second. E.g. zkSync WETH (VolatileOne, RF 10 %): U = 0.36, borrow APR
+    // 0.07 x 0.8 = 0.056 -> APY e^0.056 - 1 = 0.05760; supply APR 0.056 x 0.36 x 0.9 = 0.018144 -> 0.01831.
+    // The files round to 4 significant digits: tolerance 5e-4 relative.
+    for (const char *id : {"zerolend-zksync", "aave-v3-ethereum"}) {
+        const Market *m = MarketRegistry::builtIn().find(QLatin1String(id));
+        QVERIFY(m);
+        int checked = 0;
+        for (const Reserve &r : m->reserves) {
+            if (!r.rateStrategy)
+                continue;
+            const double u = 0.8 * r.rateStrategy->optimalUtilization;
+            LP_COMPARE_REL(r.borrowApy, aprToApy(borrowRate(*r.rateStrategy, u)), 5e-4);
+            LP_COMPARE_REL(r.supplyApy, aprToApy(supplyRate(*r.rateStrategy, u, r.reserveFactor)), 5e-4);
+            ++checked;
+        }
+        QVERIFY(checked >= 5);
+    }
+}
+
+void TestMarketRegistry::userMarketsSaveLoadRemove()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString dir = tmp.filePath(QStringLiteral("markets")); // created on first save
+    MarketRegistry reg = MarketRegistry::withBuiltIn();
+    QVERIFY(reg.loadUserMarkets(dir).isEmpty()); // nothing saved yet: no error
+    Market mine = *reg.find(QStringLiteral("zerolend-zksync"));
+    mine.id = QStringLiteral("my-zksync");
+    mine.name = QStringLiteral("My zkSync");
+    mine.reserves[1].ltv = 0.7;
+    QVERIFY(reg.saveUserMarket(mine, dir).isEmpty());
+    QVERIFY(QFile::exists(QDir(dir).filePath(QStringLiteral("my-zksync.json"))));
+    QVERIFY(!reg.isBuiltIn(QStringLiteral("my-zksync")));
+    QCOMPARE(reg.ids().last(), QStringLiteral("my-zksync"));
+
+    // Saving again replaces it, in place.
+    mine.reserves[1].ltv = 0.72;
+    QVERIFY(reg.saveUserMarket(mine, dir).isEmpty());
+    QCOMPARE(reg.ids().count(QStringLiteral("my-zksync")), 1);
+
+    MarketRegistry fresh = MarketRegistry::withBuiltIn();
+    QVERIFY(fresh.loadUserMarkets(dir).isEmpty());
+    QVERIFY(fresh.find(QStringLiteral("my-zksync")));
+    QCOMPARE(*fresh.find(QStringLiteral("my-zksync")), mine);
+    QCOMPARE(fresh.entry(QStringLiteral("my-zksync"))->filePath,
+             QDir(dir).filePath(QStringLiteral("my-zksync.json")));
+
+    // An invalid market is not saved, and says why.
+    Market broken = mine;
+    broken.reserves[1].ltv = 0.9; // above WETH's lt 0.825
+    const ValidationErrors errors = fresh.saveUserMarket(broken, dir);
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors.first().field, QStringLiteral("reserves[1].liquidationThreshold"));
+
+    QVERIFY(fresh.removeUserMarket(QStringLiteral("my-zksync")).isEmpty());
+    QVERIFY(!fresh.find(QStringLiteral("my-zksync")));
+    QVERIFY(!QFile::exists(QDir(dir).filePath(QStringLiteral("my-zksync.json"))));
+    QCOMPARE(fresh.removeUserMarket(QStringLiteral("my-zksync")).first().field, QStringLiteral("id"));
+}
+
+void TestMarketRegistry::presetsCannotBeOverwrittenOrRemoved()
+{
+    QTemporaryDir tmp;
+    MarketRegistry reg = MarketRegistry::withBuiltIn();
+    const Market preset = *reg.find(QStringLiteral("zerolend-linea"));
+    const ValidationErrors saved = reg.saveUserMarket(preset, tmp.path());
+    QCOMPARE(saved.size(), 1);
+    QCOMPARE(saved.first().field, QStringLiteral("id"));
+    QVERIFY(QDir(tmp.path()).entryList(QDir::Files).isEmpty());
+    QCOMPARE(reg.removeUserMarket(QStringLiteral("zerolend-linea")).size(), 1);
+    QVERIFY(reg.find(QStringLiteral("zerolend-linea")));
+    // add() refuses a second market with a taken id.
+    QCOMPARE(reg.add(preset).first().field, QStringLiteral("id"));
+}
+
+void TestMarketRegistry::brokenUserFileIsReportedWithItsName()
+{
+    QTemporaryDir tmp;
+    QFile f(QDir(tmp.path()).filePath(QStringLiteral("bad.json")));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\"format\": \"leverage-planner-market\", \"version\": 1, \"id\": 3}");
+    f.close();
+    MarketRegistry reg = MarketRegistry::withBuiltIn();
+    const ValidationErrors errors = reg.loadUserMarkets(tmp.path());
+    QVERIFY(!errors.isEmpty());
+    QVERIFY2(errors.first().field.startsWith(QStringLiteral("bad.json: ")), qPrintable(errors.first().field));
+    QCOMPARE(reg.ids().size(), 4); // the presets are still there, the bad file is skipped
+}
+
+QTEST_APPLESS_MAIN(TestMarketRegistry)
+#include "tst_marketregistry.moc"

@@ -1,0 +1,179 @@
+// The Market editor dialog, offscreen: presets read-only, duplicate-edit-save to a user directory,
+// import and export JSON, estimates marked, the rate curve drawn from the selected reserve.
+#include "emodetable.h"
+#include "marketeditordialog.h"
+#include "marketjson.h"
+#include "marketregistry.h"
+#include "qcustomplot_include.h"
+#include "ratecurvechart.h"
+#include "reservetable.h"
+
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace lp;
+
+class TestMarketEditor : public QObject {
+    Q_OBJECT
+private slots:
+    void presetIsReadOnlyAndMarksEstimates();
+    void rateCurveFollowsSelectedReserve();
+    void duplicateEditSaveAndReload();
+    void invalidEditIsNotSavedAndNamesTheField();
+    void importAndExport();
+    void screenshot();
+};
+
+void TestMarketEditor::presetIsReadOnlyAndMarksEstimates()
+{
+    QTemporaryDir dir;
+    MarketRegistry reg = MarketRegistry::withBuiltIn();
+    MarketEditorDialog dialog(&reg, dir.path());
+    QCOMPARE(dialog.marketList()->count(), 4);
+    QVERIFY(dialog.selectMarket(QStringLiteral("zerolend-zksync")));
+    QVERIFY(dialog.isReadOnly());
+    QCOMPARE(dialog.editedMarket(), *reg.find(QStringLiteral("zerolend-zksync")));
+    ReserveTable *t = dialog.reserveTable();
+    QCOMPARE(t->rowCount(), 7);
+    QCOMPARE(t->item(0, ReserveTable::Symbol)->text(), QStringLiteral("USDC.e"));
+    QCOMPARE(t->editTriggers(), QAbstractItemView::NoEditTriggers);
+    // USDC.e: price and APYs are estimates (amber), LTV is sourced.
+    QVERIFY(t->isEstimateCell(0, ReserveTable::Price));
+    QCOMPARE(t->item(0, ReserveTable::Price)->background().color(), ReserveTable::kEstimateColor);
+    QVERIFY(!t->isEstimateCell(0, ReserveTable::Ltv));
+    QCOMPARE(t->item(0, ReserveTable::Ltv)->background().style(), Qt::NoBrush);
+    QCOMPARE(dialog.eModeTable()->rowCount(), 1);
+    QCOMPARE(dialog.eModeTable()->item(0, EModeTable::Members)->text(), QStringLiteral("USDC.e, USDT"));
+    QVERIFY(!dialog.saveMarket()); // presets cannot be saved over
+    QVERIFY(QDir(dir.path()).entryList(QDir::Files).isEmpty());
+}
+
+void TestMarketEditor::rateCurveFollowsSelectedReserve()
+{
+    QTemporaryDir dir;
+    MarketRegistry reg = MarketRegistry::withBuiltIn();
+    MarketEditorDialog dialog(&reg, dir.path());
+    QVERIFY(dialog.selectMarket(QStringLiteral("zerolend-zksync")));
+    // USDT (row 2), StableOne: borrow APR at U = 0.95 is 0.34 -> APY 40.4948 %; point 190 of 201 is U = 95 %.
+    dialog.reserveTable()->setCurrentCell(2, ReserveTable::Symbol);
+    QCPGraph *borrow = dialog.rateChart()->borrowGraph();
+    QCOMPARE(borrow->dataCount(), 201);
+    const auto p = borrow->data()->at(190);
+    QVERIFY(std::fabs(p->key - 95.0) < 1e-9);
+    QVERIFY(std::fabs(p->value - 40.494758798856945) < 1e-8);
+    // Native USDC (row 6) has no sourced strategy: an empty chart.
+    dialog.reserveTable()->setCurrentCell(6, ReserveTable::Symbol);
+    QCOMPARE(dialog.rateChart()->borrowGraph()->dataCount(), 0);
+}
+
+void TestMarketEditor::duplicateEditSaveAndReload()
+{
+    QTemporaryDir dir;
+    MarketRegistry reg = MarketRegistry::withBuiltIn();
+    MarketEditorDialog dialog(&reg, dir.path());
+    QSignalSpy changed(&dialog, &MarketEditorDialog::marketsChanged);
+    QVERIFY(dialog.selectMarket(QStringLiteral("zerolend-zksync")));
+    dialog.duplicateMarket();
+    QVERIFY(!dialog.isReadOnly());
+    QCOMPARE(dialog.idEdit()->text(), QStringLiteral("zerolend-zksync-copy"));
+    // Edit WETH's LTV (an estimate-free cell) and USDC.e's price (an estimate: the flag goes).
+    ReserveTable *t = dialog.reserveTable();
+    t->item(1, ReserveTable::Ltv)->setText(QStringLiteral("75"));
+    t->item(0, ReserveTable::Price)->setText(QStringLiteral("0.999"));
+    QVERIFY(!t->isEstimateCell(0, ReserveTable::Price));
+    QVERIFY2(dialog.saveMarket(), qPrintable(dialog.errorLabel()->text()));
+    QCOMPARE(changed.count(), 1);
+    const QString file = QDir(dir.path()).filePath(QStringLiteral("zerolend-zksync-copy.json"));
+    QVERIFY(QFile::exists(file));
+    const Expected<Market> saved = readMarketFile(file);
+    QVERIFY(saved);
+    QCOMPARE(saved->reserves[1].ltv, 0.75);
+    QCOMPARE(saved->reserves[0].defaultPriceUsd, 0.999);
+    QVERIFY(!saved->reserves[0].isEstimate(QStringLiteral("defaultPriceUsd")));
+    QVERIFY(saved->reserves[0].isEstimate(QStringLiteral("borrowApy")));
+    QCOMPARE(saved->eModes, reg.find(QStringLiteral("zerolend-zksync"))->eModes);
+    // A fresh registry reads it back from the directory.
+    MarketRegistry fresh = MarketRegistry::withBuiltIn();
+    QVERIFY(fresh.loadUserMarkets(dir.path()).isEmpty());
+    QCOMPARE(*fresh.find(QStringLiteral("zerolend-zksync-copy")), *saved);
+    QCOMPARE(dialog.marketList()->count(), 5);
+    // Delete it again.
+    QVERIFY(dialog.removeMarket());
+    QVERIFY(!QFile::exists(file));
+    QCOMPARE(dialog.marketList()->count(), 4);
+}
+
+void TestMarketEditor::invalidEditIsNotSavedAndNamesTheField()
+{
+    QTemporaryDir dir;
+    MarketRegistry reg = MarketRegistry::withBuiltIn();
+    MarketEditorDialog dialog(&reg, dir.path());
+    dialog.newMarket();
+    QVERIFY(!dialog.isReadOnly());
+    ReserveTable *t = dialog.reserveTable();
+    t->item(0, ReserveTable::Ltv)->setText(QStringLiteral("90")); // above lt 82.5 %
+    QVERIFY(!dialog.saveMarket());
+    QVERIFY2(dialog.errorLabel()->text().contains(QStringLiteral("reserves[0].liquidationThreshold")),
+             qPrintable(dialog.errorLabel()->text()));
+    t->item(0, ReserveTable::Ltv)->setText(QStringLiteral("abc"));
+    QVERIFY(!dialog.saveMarket());
+    QVERIFY(dialog.errorLabel()->text().contains(QStringLiteral("reserves[0].ltv")));
+    QVERIFY(QDir(dir.path()).entryList(QDir::Files).isEmpty());
+    t->item(0, ReserveTable::Ltv)->setText(QStringLiteral("80"));
+    QVERIFY2(dialog.saveMarket(), qPrintable(dialog.errorLabel()->text()));
+    QVERIFY(reg.find(QStringLiteral("my-market")));
+}
+
+void TestMarketEditor::importAndExport()
+{
+    QTemporaryDir dir;
+    MarketRegistry reg = MarketRegistry::withBuiltIn();
+    MarketEditorDialog dialog(&reg, dir.filePath(QStringLiteral("markets")));
+    QVERIFY(dialog.selectMarket(QStringLiteral("aave-v3-ethereum")));
+    const QString exported = dir.filePath(QStringLiteral("aave.json"));
+    QVERIFY(dialog.exportFile(exported));
+    const Expected<Market> e = readMarketFile(exported);
+    QVERIFY(e);
+    QCOMPARE(*e, *reg.find(QStringLiteral("aave-v3-ethereum")));
+    // Importing it again: the id is taken by the preset, so it comes in under a new one and is saved.
+    QVERIFY(dialog.importFile(exported));
+    QVERIFY(reg.find(QStringLiteral("aave-v3-ethereum-imported")));
+    QVERIFY(QFile::exists(dir.filePath(QStringLiteral("markets/aave-v3-ethereum-imported.json"))));
+    QCOMPARE(dialog.idEdit()->text(), QStringLiteral("aave-v3-ethereum-imported"));
+    // A broken file is refused with its problem shown.
+    QFile bad(dir.filePath(QStringLiteral("bad.json")));
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write("{\"format\": \"leverage-planner-market\", \"version\": 9}");
+    bad.close();
+    QVERIFY(!dialog.importFile(bad.fileName()));
+    QVERIFY(dialog.errorLabel()->text().contains(QStringLiteral("version")));
+}
+
+void TestMarketEditor::screenshot()
+{
+    // LP_SCREENSHOT_DIR=docs/screenshots writes markets.png, the editor on ZeroLend zkSync with USDT's curve.
+    const QByteArray out = qgetenv("LP_SCREENSHOT_DIR");
+    if (out.isEmpty())
+        QSKIP("set LP_SCREENSHOT_DIR to write docs/screenshots/markets.png");
+    QTemporaryDir dir;
+    MarketRegistry reg = MarketRegistry::withBuiltIn();
+    MarketEditorDialog dialog(&reg, dir.path());
+    QVERIFY(dialog.selectMarket(QStringLiteral("zerolend-zksync")));
+    dialog.reserveTable()->setCurrentCell(2, ReserveTable::Symbol);
+    dialog.resize(1280, 760);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(QDir().mkpath(QString::fromLocal8Bit(out)));
+    QVERIFY(dialog.grab().save(QDir(QString::fromLocal8Bit(out)).filePath(QStringLiteral("markets.png"))));
+}
+
+QTEST_MAIN(TestMarketEditor)
+#include "tst_marketeditor.moc"

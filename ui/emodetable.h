@@ -1,0 +1,28 @@
+#pragma once
+
+#include "market.h"
+
+#include <QTableWidget>
+
+namespace lp {
+
+// A market's e-mode categories as an editable table: id, label, ltv, liquidation threshold and bonus (in
+// percent) and the member symbols, comma-separated. Estimate values are amber, as in ReserveTable.
+class EModeTable : public QTableWidget {
+    Q_OBJECT
+public:
+    enum Column { Id, Label, Ltv, LiquidationThreshold, LiquidationBonus, Members, ColumnCount };
+
+    explicit EModeTable(QWidget *parent = nullptr);
+
+    void setCategories(const QList<EModeCategory> &categories);
+    // As edited; a cell that is not a number is reported with its path ("eModes[0].ltv").
+    [[nodiscard]] QList<EModeCategory> categories(ValidationErrors *errors) const;
+    void appendCategory(const EModeCategory &category);
+    void setEditable(bool editable);
+
+private:
+    void fillRow(int row, const EModeCategory &e);
+};
+
+} // namespace lp

@@ -1,0 +1,429 @@
+#include "marketeditordialog.h"
+
+#include "emodetable.h"
+#include "marketjson.h"
+#include "marketregistry.h"
+#include "ratecurvechart.h"
+#include "reservetable.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+#include <limits>
+
+namespace lp {
+
+MarketEditorDialog::MarketEditorDialog(MarketRegistry *registry, QString userDirectory, QWidget *parent)
+    : QDialog(parent), m_registry(registry), m_userDirectory(std::move(userDirectory)),
+      m_list(new QListWidget), m_id(new QLineEdit), m_name(new QLineEdit), m_chain(new QLineEdit),
+      m_chainId(new QSpinBox), m_asOf(new QDateEdit), m_source(new QLineEdit), m_notes(new QPlainTextEdit),
+      m_rules(new QComboBox), m_flashPremium(new QDoubleSpinBox), m_reserves(new ReserveTable),
+      m_eModes(new EModeTable), m_chart(new RateCurveChart), m_status(new QLabel), m_errors(new QLabel),
+      m_save(new QPushButton(tr("&Save"))), m_remove(new QPushButton(tr("&Delete")))
+{
+    setWindowTitle(tr("Markets"));
+    m_list->setObjectName(QStringLiteral("marketList"));
+    m_list->setMinimumWidth(190);
+    m_errors->setObjectName(QStringLiteral("marketErrors"));
+    m_errors->setWordWrap(true);
+    m_errors->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_errors->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->setWordWrap(true);
+
+    auto *listButtons = new QHBoxLayout;
+    const auto button = [this](const QString &text, auto slot) {
+        auto *b = new QPushButton(text);
+        connect(b, &QPushButton::clicked, this, slot);
+        return b;
+    };
+    listButtons->addWidget(button(tr("&New"), &MarketEditorDialog::newMarket));
+    listButtons->addWidget(button(tr("D&uplicate"), &MarketEditorDialog::duplicateMarket));
+    auto *left = new QVBoxLayout;
+    left->addWidget(m_list);
+    left->addLayout(listButtons);
+    auto *fileButtons = new QHBoxLayout;
+    fileButtons->addWidget(button(tr("&Import..."), &MarketEditorDialog::importWithDialog));
+    fileButtons->addWidget(button(tr("&Export..."), &MarketEditorDialog::exportWithDialog));
+    left->addLayout(fileButtons);
+    auto *leftWidget = new QWidget;
+    leftWidget->setLayout(left);
+
+    auto *reserveButtons = new QHBoxLayout;
+    QPushButton *addReserve = button(tr("Add reserve"), [this] {
+        Reserve r;
+        r.symbol = QStringLiteral("TOKEN%1").arg(m_reserves->rowCount() + 1);
+        r.name = r.symbol;
+        r.ltv = 0.5;
+        r.liquidationThreshold = 0.6;
+        r.liquidationBonus = 0.05;
+        r.usableAsCollateral = true;
+        r.borrowable = true;
+        m_reserves->appendReserve(r);
+    });
+    QPushButton *removeReserve = button(tr("Remove reserve"), [this] {
+        if (m_reserves->currentRow() >= 0)
+            m_reserves->removeRow(m_reserves->currentRow());
+    });
+    QPushButton *addEMode = button(tr("Add e-mode"), [this] {
+        EModeCategory e;
+        e.id = m_eModes->rowCount() + 1;
+        e.label = tr("Category %1").arg(e.id);
+        e.ltv = 0.9;
+        e.liquidationThreshold = 0.93;
+        e.liquidationBonus = 0.01;
+        m_eModes->appendCategory(e);
+    });
+    QPushButton *removeEMode = button(tr("Remove e-mode"), [this] {
+        if (m_eModes->currentRow() >= 0)
+            m_eModes->removeRow(m_eModes->currentRow());
+    });
+    m_editButtons = {addReserve, removeReserve, addEMode, removeEMode};
+    for (QPushButton *b : m_editButtons)
+        reserveButtons->addWidget(b);
+    reserveButtons->addStretch();
+
+    auto *right = new QVBoxLayout;
+    right->addWidget(m_status);
+    auto *top = new QHBoxLayout;
+    top->addWidget(buildMarketForm(), 3);
+    top->addWidget(m_chart, 2);
+    right->addLayout(top);
+    right->addWidget(new QLabel(tr("Reserves")));
+    right->addWidget(m_reserves, 3);
+    right->addWidget(new QLabel(tr("E-mode categories")));
+    right->addWidget(m_eModes, 1);
+    right->addLayout(reserveButtons);
+    right->addWidget(m_errors);
+    auto *rightWidget = new QWidget;
+    rightWidget->setLayout(right);
+
+    auto *splitter = new QSplitter;
+    splitter->addWidget(leftWidget);
+    splitter->addWidget(rightWidget);
+    splitter->setStretchFactor(1, 1);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    buttons->addButton(m_save, QDialogButtonBox::ActionRole);
+    buttons->addButton(m_remove, QDialogButtonBox::DestructiveRole);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_save, &QPushButton::clicked, this, &MarketEditorDialog::saveMarket);
+    connect(m_remove, &QPushButton::clicked, this, &MarketEditorDialog::removeMarket);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(splitter);
+    layout->addWidget(buttons);
+
+    connect(m_list, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
+        if (item)
+            selectMarket(item->data(Qt::UserRole).toString());
+    });
+    connect(m_reserves, &QTableWidget::currentCellChanged, this, &MarketEditorDialog::updateChart);
+    connect(m_reserves, &QTableWidget::itemChanged, this, &MarketEditorDialog::updateChart);
+    resize(1180, 720);
+    rebuildList(m_registry->ids().value(0));
+}
+
+QWidget *MarketEditorDialog::buildMarketForm()
+{
+    auto *form = new QFormLayout;
+    m_id->setObjectName(QStringLiteral("market.id"));
+    m_id->setToolTip(tr("Lower-case letters, digits and '-'; also the file name of a saved market."));
+    m_chainId->setRange(0, std::numeric_limits<int>::max());
+    m_chainId->setSpecialValueText(tr("not stated"));
+    m_asOf->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_asOf->setCalendarPopup(true);
+    m_source->setToolTip(
+        tr("Where the values come from: repository and commit, page, or \"my own values\"."));
+    m_notes->setMaximumHeight(56);
+    m_rules->addItem(tr("Aave v3.0 (50 % close factor above HF 0.95)"),
+                     toString(LiquidationRuleSet::AaveV30));
+    m_rules->addItem(tr("Aave v3.3 ($2,000 and $1,000 dust rules)"), toString(LiquidationRuleSet::AaveV33));
+    m_flashPremium->setRange(0, 99.99);
+    m_flashPremium->setDecimals(3);
+    m_flashPremium->setSuffix(QStringLiteral(" %"));
+    form->addRow(tr("Id"), m_id);
+    form->addRow(tr("Name"), m_name);
+    auto *chainRow = new QHBoxLayout;
+    chainRow->addWidget(m_chain, 1);
+    chainRow->addWidget(new QLabel(tr("chain id")));
+    chainRow->addWidget(m_chainId);
+    form->addRow(tr("Chain"), chainRow);
+    form->addRow(tr("As of"), m_asOf);
+    form->addRow(tr("Source"), m_source);
+    form->addRow(tr("Liquidations"), m_rules);
+    form->addRow(tr("Flash-loan premium"), m_flashPremium);
+    form->addRow(tr("Notes"), m_notes);
+    auto *w = new QWidget;
+    w->setLayout(form);
+    return w;
+}
+
+void MarketEditorDialog::rebuildList(const QString &selectId)
+{
+    const QSignalBlocker block(m_list);
+    m_list->clear();
+    for (const MarketRegistry::Entry &e : m_registry->entries()) {
+        auto *item = new QListWidgetItem(e.builtIn ? tr("%1 (preset)").arg(e.market.name) : e.market.name);
+        item->setData(Qt::UserRole, e.market.id);
+        item->setToolTip(
+            tr("%1, %2, as of %3").arg(e.market.id, e.market.chain, e.market.asOf.toString(Qt::ISODate)));
+        m_list->addItem(item);
+        if (e.market.id == selectId)
+            m_list->setCurrentItem(item);
+    }
+    if (!selectId.isEmpty())
+        selectMarket(selectId);
+}
+
+bool MarketEditorDialog::selectMarket(const QString &id)
+{
+    const MarketRegistry::Entry *e = m_registry->entry(id);
+    if (!e)
+        return false;
+    for (int i = 0; i < m_list->count(); ++i) {
+        if (m_list->item(i)->data(Qt::UserRole).toString() == id) {
+            const QSignalBlocker block(m_list);
+            m_list->setCurrentRow(i);
+        }
+    }
+    showMarket(e->market, e->builtIn, e->builtIn ? QString() : id);
+    return true;
+}
+
+void MarketEditorDialog::showMarket(const Market &m, bool readOnly, const QString &savedId)
+{
+    m_savedId = savedId;
+    m_marketEstimates = m.estimates;
+    m_id->setText(m.id);
+    m_name->setText(m.name);
+    m_chain->setText(m.chain);
+    m_chainId->setValue(m.chainId);
+    m_asOf->setDate(m.asOf.isValid() ? m.asOf : QDate::currentDate());
+    m_source->setText(m.source);
+    m_source->setCursorPosition(0);
+    m_notes->setPlainText(m.notes);
+    m_rules->setCurrentIndex(m.liquidationRules == LiquidationRuleSet::AaveV30 ? 0 : 1);
+    m_flashPremium->setValue(m.flashLoanPremium * 100.0);
+    m_reserves->setReserves(m.reserves);
+    m_eModes->setCategories(m.eModes);
+    setReadOnly(readOnly);
+    m_status->setText(
+        readOnly ? tr("<b>%1</b>: built-in preset, read-only. Duplicate it to change values. "
+                      "Amber cells are estimates.")
+                       .arg(m.name.toHtmlEscaped())
+        : savedId.isEmpty()
+            ? tr("<b>%1</b>: not saved yet.").arg(m.name.toHtmlEscaped())
+            : tr("<b>%1</b>: your market. Amber cells are estimates.").arg(m.name.toHtmlEscaped()));
+    m_errors->clear();
+    if (m_reserves->rowCount() > 0)
+        m_reserves->setCurrentCell(0, ReserveTable::Symbol);
+    updateChart();
+}
+
+void MarketEditorDialog::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    for (QLineEdit *e : {m_id, m_name, m_chain, m_source})
+        e->setReadOnly(readOnly);
+    m_notes->setReadOnly(readOnly);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_chainId, m_asOf, m_rules, m_flashPremium})
+        w->setEnabled(!readOnly);
+    m_reserves->setEditable(!readOnly);
+    m_eModes->setEditable(!readOnly);
+    for (QPushButton *b : m_editButtons)
+        b->setEnabled(!readOnly);
+    m_save->setEnabled(!readOnly);
+    m_remove->setEnabled(!readOnly && !m_savedId.isEmpty());
+}
+
+Market MarketEditorDialog::editedMarket(ValidationErrors *errors) const
+{
+    ValidationErrors ignored;
+    ValidationErrors *out = errors ? errors : &ignored;
+    Market m;
+    m.id = m_id->text().trimmed();
+    m.name = m_name->text().trimmed();
+    m.chain = m_chain->text().trimmed();
+    m.chainId = m_chainId->value();
+    m.asOf = m_asOf->date();
+    m.source = m_source->text().trimmed();
+    m.notes = m_notes->toPlainText().trimmed();
+    m.liquidationRules =
+        m_rules->currentIndex() == 0 ? LiquidationRuleSet::AaveV30 : LiquidationRuleSet::AaveV33;
+    m.flashLoanPremium = m_flashPremium->value() / 100.0;
+    m.estimates = m_marketEstimates;
+    m.reserves = m_reserves->reserves(out);
+    m.eModes = m_eModes->categories(out);
+    return m;
+}
+
+void MarketEditorDialog::updateChart()
+{
+    const int row = m_reserves->currentRow();
+    if (row < 0) {
+        m_chart->showStrategy(std::nullopt, 0, QString());
+        return;
+    }
+    ValidationErrors errors;
+    const Reserve r = m_reserves->reserveAt(row, &errors);
+    const bool usable = r.rateStrategy && validateRateStrategy(*r.rateStrategy, QString()).isEmpty();
+    m_chart->showStrategy(usable ? r.rateStrategy : std::nullopt, r.reserveFactor, r.symbol);
+}
+
+void MarketEditorDialog::showErrors(const ValidationErrors &errors)
+{
+    QStringList lines;
+    for (const ValidationError &e : errors.mid(0, 8))
+        lines << e.toString();
+    if (errors.size() > 8)
+        lines << tr("... and %n more", nullptr, static_cast<int>(errors.size() - 8));
+    m_errors->setText(lines.join(QLatin1Char('\n')));
+}
+
+QString MarketEditorDialog::uniqueId(const QString &base) const
+{
+    QString id = base.left(56);
+    for (int n = 2; m_registry->find(id); ++n)
+        id = QStringLiteral("%1-%2").arg(base.left(56)).arg(n);
+    return id;
+}
+
+void MarketEditorDialog::newMarket()
+{
+    Market m;
+    m.id = uniqueId(QStringLiteral("my-market"));
+    m.name = tr("My market");
+    m.chain = tr("Ethereum");
+    m.asOf = QDate::currentDate();
+    m.source = tr("my own values");
+    Reserve weth;
+    weth.symbol = QStringLiteral("WETH");
+    weth.name = QStringLiteral("Wrapped Ether");
+    weth.ltv = 0.8;
+    weth.liquidationThreshold = 0.825;
+    weth.liquidationBonus = 0.05;
+    weth.liquidationProtocolFee = 0.1;
+    weth.reserveFactor = 0.1;
+    weth.usableAsCollateral = true;
+    weth.borrowable = true;
+    weth.defaultPriceUsd = 3000;
+    m.reserves = {weth};
+    m_list->clearSelection();
+    showMarket(m, false, QString());
+}
+
+void MarketEditorDialog::duplicateMarket()
+{
+    Market m = editedMarket();
+    m.id = uniqueId(m.id + QStringLiteral("-copy"));
+    m.name = tr("%1 (copy)").arg(m.name);
+    m_list->clearSelection();
+    showMarket(m, false, QString());
+}
+
+bool MarketEditorDialog::saveMarket()
+{
+    if (m_readOnly)
+        return false;
+    ValidationErrors errors;
+    const Market m = editedMarket(&errors);
+    if (errors.isEmpty())
+        errors = validateMarket(m);
+    if (errors.isEmpty() && m.id != m_savedId && m_registry->find(m.id))
+        errors.append(
+            {QStringLiteral("id"), tr("a market \"%1\" exists already; choose another id").arg(m.id)});
+    if (errors.isEmpty())
+        errors = m_registry->saveUserMarket(m, m_userDirectory);
+    if (!errors.isEmpty()) {
+        showErrors(errors);
+        return false;
+    }
+    // Renamed: the old file goes, the market lives on under its new id.
+    if (!m_savedId.isEmpty() && m_savedId != m.id)
+        (void)m_registry->removeUserMarket(m_savedId);
+    rebuildList(m.id);
+    emit marketsChanged(m.id);
+    return true;
+}
+
+bool MarketEditorDialog::removeMarket()
+{
+    if (m_readOnly || m_savedId.isEmpty())
+        return false;
+    const QString id = m_savedId;
+    const ValidationErrors errors = m_registry->removeUserMarket(id);
+    if (!errors.isEmpty()) {
+        showErrors(errors);
+        return false;
+    }
+    rebuildList(m_registry->ids().value(0));
+    emit marketsChanged(id);
+    return true;
+}
+
+bool MarketEditorDialog::importFile(const QString &path)
+{
+    Expected<Market> read = readMarketFile(path);
+    if (!read) {
+        showErrors(read.errors());
+        return false;
+    }
+    Market m = read.value();
+    if (m_registry->find(m.id))
+        m.id = uniqueId(m.id + QStringLiteral("-imported"));
+    const ValidationErrors errors = m_registry->saveUserMarket(m, m_userDirectory);
+    if (!errors.isEmpty()) {
+        showErrors(errors);
+        return false;
+    }
+    rebuildList(m.id);
+    emit marketsChanged(m.id);
+    return true;
+}
+
+bool MarketEditorDialog::exportFile(const QString &path)
+{
+    ValidationErrors errors;
+    const Market m = editedMarket(&errors);
+    if (errors.isEmpty())
+        errors = validateMarket(m);
+    if (errors.isEmpty())
+        errors = writeMarketFile(m, path);
+    if (!errors.isEmpty()) {
+        showErrors(errors);
+        return false;
+    }
+    m_errors->clear();
+    return true;
+}
+
+void MarketEditorDialog::importWithDialog()
+{
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Import Market"), QString(), tr("Market files (*.json)"));
+    if (!path.isEmpty())
+        importFile(path);
+}
+
+void MarketEditorDialog::exportWithDialog()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Market"), m_id->text() + QStringLiteral(".json"), tr("Market files (*.json)"));
+    if (!path.isEmpty())
+        exportFile(path);
+}
+
+} // namespace lp
