@@ -4,6 +4,7 @@
 #include "engine.h"
 #include "planjson.h"
 #include "report.h"
+#include "reportoptions.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -32,8 +33,9 @@ QString usageText()
         "Plan, understand and export leveraged loops on Aave-v3-style lending markets.\n"
         "Without a command, opens the window (with PLAN if given).\n\n"
         "Commands (no display needed):\n"
-        "  report PLAN [--format json|text]   compute a plan and print its report\n"
-        "  export-csv PLAN --table loops|prices|summary [-o FILE]\n"
+        "  report PLAN [--format json|text] [--paths N] [--seed S] [--exit-day D] [--exit-price P]\n"
+        "                                     compute a plan and print its report\n"
+        "  export-csv PLAN --table loops|prices|timeline|summary [-o FILE]\n"
         "                                     write one table as CSV (stdout without -o)\n\n"
         "Options:\n"
         "  -h, --help      show this help\n"
@@ -109,11 +111,14 @@ int runReport(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Computes a plan and prints its position, loop steps, opening costs and key prices."));
+        QStringLiteral("Computes a plan and prints its position, loop steps, opening costs, key prices, the "
+                       "position over time, the close, the liquidation probability and the stress presets."));
     parser.addPositionalArgument(QStringLiteral("PLAN"), QStringLiteral("Plan file (JSON)."));
     const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("Output format: json or text."),
                                     QStringLiteral("json|text"), QStringLiteral("json"));
     parser.addOption(format);
+    const ReportOptions outlookOptions;
+    outlookOptions.addTo(parser);
     int code = Ok;
     if (!parseOrExit(parser, args, &code))
         return code;
@@ -122,12 +127,19 @@ int runReport(const QStringList &args)
         printErr(QStringLiteral("leverage-planner: --format must be json or text (got \"%1\")").arg(fmt));
         return BadInput;
     }
+    QString optionError;
+    const std::optional<OutlookOptions> options = outlookOptions.read(parser, &optionError);
+    if (!options) {
+        printErr(QStringLiteral("leverage-planner: ") + optionError);
+        return BadInput;
+    }
     const std::optional<PlanResult> result = loadAndCompute(parser, &code);
     if (!result)
         return code;
+    const Outlook outlook = computeOutlook(*result, *options);
     const QByteArray bytes = fmt == QLatin1String("json")
-                                 ? QJsonDocument(reportJson(*result)).toJson(QJsonDocument::Indented)
-                                 : reportText(*result).toUtf8();
+                                 ? QJsonDocument(reportJson(*result, outlook)).toJson(QJsonDocument::Indented)
+                                 : reportText(*result, outlook).toUtf8();
     if (!writeStdout(bytes)) {
         printErr(QStringLiteral("leverage-planner: could not write the report to standard output"));
         return Failure;
