@@ -2,6 +2,7 @@
 
 #include "displayformat.h"
 #include "looptable.h"
+#include "outlooktabs.h"
 #include "planform.h"
 #include "planjson.h"
 #include "plansession.h"
@@ -33,7 +34,8 @@ constexpr int kDefaultHeight = 860;
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_session(new PlanSession(this)), m_form(new PlanForm),
-      m_summary(new SummaryPanel), m_chart(new PnlChart), m_loopTable(new LoopTable), m_statusLine(new QLabel)
+      m_summary(new SummaryPanel), m_chart(new PnlChart), m_loopTable(new LoopTable),
+      m_outlookTabs(new OutlookTabs(m_chart)), m_statusLine(new QLabel)
 {
     m_reportError = [this](const QString &title, const QString &text) {
         QMessageBox::warning(this, title, text);
@@ -49,7 +51,7 @@ MainWindow::MainWindow(QWidget *parent)
                                 formScroll->verticalScrollBar()->sizeHint().width());
 
     auto *top = new QSplitter(Qt::Horizontal);
-    top->addWidget(m_chart);
+    top->addWidget(m_outlookTabs);
     top->addWidget(m_summary);
     top->setStretchFactor(0, 1);
     top->setStretchFactor(1, 0);
@@ -139,6 +141,7 @@ void MainWindow::showResult(const std::shared_ptr<const PlanResult> &result)
     m_summary->showResult(*result);
     m_chart->showResult(*result);
     m_loopTable->showResult(*result);
+    m_outlookTabs->showResult(result);
 }
 
 void MainWindow::showErrors(const ValidationErrors &errors)

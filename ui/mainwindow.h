@@ -13,6 +13,7 @@ class QSplitter;
 namespace lp {
 
 class LoopTable;
+class OutlookTabs;
 class PlanForm;
 class PlanSession;
 class PnlChart;
@@ -42,6 +43,7 @@ public:
     [[nodiscard]] SummaryPanel *summaryPanel() const { return m_summary; }
     [[nodiscard]] PnlChart *pnlChart() const { return m_chart; }
     [[nodiscard]] LoopTable *loopTable() const { return m_loopTable; }
+    [[nodiscard]] OutlookTabs *outlookTabs() const { return m_outlookTabs; }
     [[nodiscard]] QLabel *statusLine() const { return m_statusLine; }
 
 private:
@@ -56,6 +58,7 @@ private:
     SummaryPanel *m_summary;
     PnlChart *m_chart;
     LoopTable *m_loopTable;
+    OutlookTabs *m_outlookTabs;
     QLabel *m_statusLine;
     ErrorReporter m_reportError;
     QString m_filePath;
