@@ -56,7 +56,8 @@ QLabel *bigLabel(const QString &objectName)
 } // namespace
 
 RiskView::RiskView(QWidget *parent)
-    : QWidget(parent), m_closedFormLabel(bigLabel(QStringLiteral("risk.closedForm"))),
+    : QWidget(parent), m_monteCarloOptions(defaultMonteCarloOptions()),
+      m_closedFormLabel(bigLabel(QStringLiteral("risk.closedForm"))),
       m_monteCarloLabel(bigLabel(QStringLiteral("risk.monteCarlo"))),
       m_heatmapPlot(
           plotstyle::newPlot(QStringLiteral("risk.heatmapPlot"), tr("Probability by loops and volatility"))),
@@ -140,8 +141,8 @@ void RiskView::showProbabilities(const PlanResult &result)
 {
     const Plan &plan = result.plan;
     m_closedForm = liquidationProbability(plan, result.opened);
-    const Expected<MonteCarloResult> mc = monteCarloLiquidationProbability(
-        plan, computeTimeline(plan, result.opened), defaultMonteCarloOptions());
+    const Expected<MonteCarloResult> mc =
+        monteCarloLiquidationProbability(plan, computeTimeline(plan, result.opened), m_monteCarloOptions);
     m_monteCarlo = mc ? std::optional<MonteCarloResult>(*mc) : std::nullopt;
     const bool tracks = plan.borrow.priceModel == PriceModel::TracksCollateral;
     m_closedFormLabel->setText(

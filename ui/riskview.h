@@ -32,6 +32,10 @@ public:
     explicit RiskView(QWidget *parent = nullptr);
 
     void showResult(const PlanResult &result);
+    // The Monte Carlo's paths, seed and threads (default lp::defaultMonteCarloOptions(), as the report);
+    // used from the next showResult().
+    void setMonteCarloOptions(const MonteCarloOptions &options) { m_monteCarloOptions = options; }
+    [[nodiscard]] const MonteCarloOptions &monteCarloOptions() const { return m_monteCarloOptions; }
 
     [[nodiscard]] double closedFormProbability() const { return m_closedForm; }
     [[nodiscard]] const std::optional<MonteCarloResult> &monteCarlo() const { return m_monteCarlo; }
@@ -52,6 +56,7 @@ private:
     void showHeatmap(const PlanResult &result);
     void showStress(const PlanResult &result);
 
+    MonteCarloOptions m_monteCarloOptions;
     double m_closedForm = 0;
     std::optional<MonteCarloResult> m_monteCarlo;
     ProbabilityGrid m_grid;

@@ -11,11 +11,22 @@
 using namespace lp;
 using namespace lp::uitest;
 
+namespace {
+// Where the Monte Carlo is not what a test checks, fewer paths keep it fast in the sanitizer build.
+MonteCarloOptions fewPaths()
+{
+    MonteCarloOptions o = defaultMonteCarloOptions();
+    o.paths = 2000;
+    return o;
+}
+} // namespace
+
 class TestRiskView : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
     void probabilitiesAreTheModels();
+    void monteCarloOptionsAreUsed();
     void heatmapIsTheProbabilityGrid();
     void stressTableIsThePresets();
     void volatilityChangeRedraws();
@@ -39,10 +50,28 @@ void TestRiskView::probabilitiesAreTheModels()
              qPrintable(mcText));
 }
 
+void TestRiskView::monteCarloOptionsAreUsed()
+{
+    const PlanResult r = expectedResult(defaultPlan());
+    RiskView view;
+    QCOMPARE(view.monteCarloOptions(), defaultMonteCarloOptions());
+    MonteCarloOptions few = defaultMonteCarloOptions();
+    few.paths = 1500;
+    few.seed = 9;
+    view.setMonteCarloOptions(few);
+    view.showResult(r);
+    QCOMPARE(view.monteCarlo()->paths, 1500);
+    QCOMPARE(view.monteCarlo()->probability,
+             monteCarloLiquidationProbability(r.plan, computeTimeline(r.plan, r.opened), few)->probability);
+    QVERIFY(view.monteCarloLabel()->text().contains(QStringLiteral("1,500 paths")));
+    QVERIFY(view.monteCarloLabel()->text().contains(QStringLiteral("seed 9")));
+}
+
 void TestRiskView::heatmapIsTheProbabilityGrid()
 {
     const PlanResult r = expectedResult(defaultPlan());
     RiskView view;
+    view.setMonteCarloOptions(fewPaths());
     view.showResult(r);
     const ProbabilityGrid expected =
         *probabilityHeatmap(r.plan, RiskView::gridLoopCounts(), RiskView::gridVolatilities());
@@ -61,6 +90,7 @@ void TestRiskView::stressTableIsThePresets()
 {
     const PlanResult r = expectedResult(defaultPlan());
     RiskView view;
+    view.setMonteCarloOptions(fewPaths());
     view.showResult(r);
     const std::vector<StressResult> expected = runStressPresets(r.plan, r.opened);
     // Row 0: today, the same "before" for every preset; then one row per preset, after it.
@@ -86,6 +116,7 @@ void TestRiskView::stressTableIsThePresets()
 void TestRiskView::volatilityChangeRedraws()
 {
     RiskView view;
+    view.setMonteCarloOptions(fewPaths());
     view.showResult(expectedResult(defaultPlan()));
     const double closedBefore = view.closedFormProbability();
     const double mcBefore = view.monteCarlo()->probability;
