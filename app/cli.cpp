@@ -6,6 +6,7 @@
 #include "planjson.h"
 #include "report.h"
 #include "utilizationscenario.h"
+#include "reportoptions.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -36,10 +37,11 @@ QString usageText()
         "Plan, understand and export leveraged loops on Aave-v3-style lending markets.\n"
         "Without a command, opens the window (with PLAN if given).\n\n"
         "Commands (no display needed):\n"
-        "  report PLAN [--format json|text] [--utilization U]\n"
+        "  report PLAN [--format json|text] [--paths N] [--seed S] [--exit-day D] [--exit-price P]\n"
+        "              [--utilization U]\n"
         "                                     compute a plan and print its report; U (0..1): the\n"
         "                                     borrow APY follows the market's rate strategy at U\n"
-        "  export-csv PLAN --table loops|prices|summary [-o FILE]\n"
+        "  export-csv PLAN --table loops|prices|timeline|summary [-o FILE]\n"
         "                                     write one table as CSV (stdout without -o)\n\n"
         "Options:\n"
         "  -h, --help      show this help\n"
@@ -133,7 +135,8 @@ int runReport(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Computes a plan and prints its position, loop steps, opening costs and key prices."));
+        QStringLiteral("Computes a plan and prints its position, loop steps, opening costs, key prices, the "
+                       "position over time, the close, the liquidation probability and the stress presets."));
     parser.addPositionalArgument(QStringLiteral("PLAN"), QStringLiteral("Plan file (JSON)."));
     const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("Output format: json or text."),
                                     QStringLiteral("json|text"), QStringLiteral("json"));
@@ -144,6 +147,8 @@ int runReport(const QStringList &args)
                        "follows the market's rate strategy, and so does the net APY."),
         QStringLiteral("U"));
     parser.addOption(utilization);
+    const ReportOptions outlookOptions;
+    outlookOptions.addTo(parser);
     int code = Ok;
     if (!parseOrExit(parser, args, &code))
         return code;
@@ -163,18 +168,25 @@ int runReport(const QStringList &args)
             return BadInput;
         }
     }
+    QString optionError;
+    const std::optional<OutlookOptions> options = outlookOptions.read(parser, &optionError);
+    if (!options) {
+        printErr(QStringLiteral("leverage-planner: ") + optionError);
+        return BadInput;
+    }
     std::optional<UtilizationScenario> scenario;
     const std::optional<PlanResult> result = loadAndCompute(parser, &code, u, &scenario);
     if (!result)
         return code;
+    const Outlook outlook = computeOutlook(*result, *options);
     QByteArray bytes;
     if (fmt == QLatin1String("json")) {
-        QJsonObject doc = reportJson(*result);
+        QJsonObject doc = reportJson(*result, outlook);
         if (scenario)
             doc.insert(QStringLiteral("scenario"), scenarioJson(*scenario));
         bytes = QJsonDocument(doc).toJson(QJsonDocument::Indented);
     } else {
-        QString text = reportText(*result);
+        QString text = reportText(*result, outlook);
         if (scenario)
             text += QLatin1Char('\n') + scenarioText(*scenario).join(QLatin1Char('\n')) + QLatin1Char('\n');
         bytes = text.toUtf8();

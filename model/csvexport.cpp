@@ -1,5 +1,7 @@
 #include "csvexport.h"
 
+#include "timeline.h"
+
 #include <QLocale>
 
 #include <cmath>
@@ -115,7 +117,9 @@ QByteArray summaryTable(const PlanResult &r)
     add("leverage", p.leverage);
     add("ltv", p.ltv);
     add("health_factor", p.healthFactor);
-    add("liquidation_price_usd", r.plan.borrow.priceModel == PriceModel::Fixed ? p.liquidationPriceUsd : std::numeric_limits<double>::quiet_NaN());
+    add("liquidation_price_usd", r.plan.borrow.priceModel == PriceModel::Fixed
+                                     ? p.liquidationPriceUsd
+                                     : std::numeric_limits<double>::quiet_NaN());
     add("liquidation_ratio", p.liquidationRatio);
     add("distance_to_liquidation", p.distanceToLiquidation);
     add("net_apy", p.netApy);
@@ -134,7 +138,8 @@ QByteArray summaryTable(const PlanResult &r)
 
 QStringList csvTableNames()
 {
-    return {QStringLiteral("loops"), QStringLiteral("prices"), QStringLiteral("summary")};
+    return {QStringLiteral("loops"), QStringLiteral("prices"), QStringLiteral("timeline"),
+            QStringLiteral("summary")};
 }
 
 bool csvTableFromString(const QString &name, CsvTable *out)
@@ -175,6 +180,9 @@ QByteArray exportCsv(const PlanResult &result, CsvTable table)
         return loopsTable(result);
     case CsvTable::Prices:
         return pricesTable(result);
+    case CsvTable::Timeline:
+        // The position day by day at today's prices (DESIGN §3), the same table as the Time view.
+        return timelineCsv(computeTimeline(result.plan, result.opened));
     case CsvTable::Summary:
         return summaryTable(result);
     }

@@ -29,6 +29,61 @@ std::pair<double, double> wilson(double p, double n)
     return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
 }
 
+// One path's conditional probability of touching the barrier (see simulateBarrierHit in the header). The
+// hot loop of the Monte Carlo: a free function with everything by value and the generator's state in
+// four locals, so that nothing it reads each step lives behind a reference or in memory (the compiler
+// must otherwise reload captured references and spill the state around the out-of-line slow path). The
+// draws and the arithmetic are those of Xoshiro256::next and ZigguratNormal::operator(), in the same
+// order: results are bit-identical to the straightforward loop.
+template <bool Bridge>
+double pathHitProbability(const ZigguratNormal &normal, std::uint64_t seed, std::uint64_t path,
+                          const double *logBarrier, size_t points, double mu, double sd, double bridgeScale)
+{
+    double yPrev = -logBarrier[0]; // ln(S_0 / B_0)
+    if (yPrev <= 0.0)
+        return 1.0;
+    const Xoshiro256::State start = Xoshiro256(seed, path).state();
+    std::uint64_t s0 = start[0];
+    std::uint64_t s1 = start[1];
+    std::uint64_t s2 = start[2];
+    std::uint64_t s3 = start[3];
+    double x = 0.0;
+    double survive = 1.0;
+    for (size_t i = 1; i < points; ++i) {
+        // xoshiro256** next(), inline.
+        const std::uint64_t u = Xoshiro256::rotl(s1 * 5, 7) * 9;
+        const std::uint64_t t = s1 << 17;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = Xoshiro256::rotl(s3, 45);
+        double z = 0;
+        if (!normal.fast(u, &z)) [[unlikely]] {
+            Xoshiro256 rng = Xoshiro256::fromState({s0, s1, s2, s3});
+            z = normal.slow(rng, u);
+            const Xoshiro256::State after = rng.state();
+            s0 = after[0];
+            s1 = after[1];
+            s2 = after[2];
+            s3 = after[3];
+        }
+        x += mu + sd * z;
+        const double y = x - logBarrier[i];
+        if (y <= 0.0)
+            return 1.0;
+        if constexpr (Bridge) {
+            // Below exp(-40) ~ 4e-18 the crossing probability no longer changes a double.
+            const double a = yPrev * y * bridgeScale;
+            if (a < 40.0)
+                survive *= -std::expm1(-a);
+        }
+        yPrev = y;
+    }
+    return 1.0 - survive;
+}
+
 } // namespace
 
 ZigguratNormal::ZigguratNormal()
@@ -119,26 +174,11 @@ Expected<MonteCarloResult> simulateBarrierHit(double spot, const std::vector<dou
     const double bridgeScale = 2.0 / (volatility * volatility * dtYears); // +inf at zero volatility
     const bool bridge = options.brownianBridge;
     const ZigguratNormal normal;
-
     const auto simulatePath = [&](std::uint64_t path) {
-        double yPrev = -logBarrier[0]; // ln(S_0 / B_0)
-        if (yPrev <= 0.0)
-            return 1.0;
-        Xoshiro256 rng(options.seed, path);
-        double x = 0.0;
-        double survive = 1.0;
-        for (size_t i = 1; i < logBarrier.size(); ++i) {
-            x += mu + sd * normal(rng);
-            const double y = x - logBarrier[i];
-            if (y <= 0.0)
-                return 1.0;
-            // Below exp(-40) ~ 4e-18 the crossing probability no longer changes a double.
-            const double a = yPrev * y * bridgeScale;
-            if (bridge && a < 40.0)
-                survive *= -std::expm1(-a);
-            yPrev = y;
-        }
-        return 1.0 - survive;
+        return bridge ? pathHitProbability<true>(normal, options.seed, path, logBarrier.data(),
+                                                 logBarrier.size(), mu, sd, bridgeScale)
+                      : pathHitProbability<false>(normal, options.seed, path, logBarrier.data(),
+                                                  logBarrier.size(), mu, sd, bridgeScale);
     };
 
     const auto paths = static_cast<std::uint64_t>(options.paths);

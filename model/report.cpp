@@ -1,5 +1,6 @@
 #include "report.h"
 
+#include "liquidationprobability.h"
 #include "marketregistry.h"
 #include "marketreport.h"
 
@@ -34,6 +35,16 @@ QString percent(double fraction)
 } // namespace
 
 QJsonObject reportJson(const PlanResult &r)
+{
+    return reportJson(r, computeOutlook(r));
+}
+
+QString reportText(const PlanResult &r)
+{
+    return reportText(r, computeOutlook(r));
+}
+
+QJsonObject reportJson(const PlanResult &r, const Outlook &o)
 {
     const PositionFigures &p = r.position;
     const bool tracks = r.plan.borrow.priceModel == PriceModel::TracksCollateral;
@@ -118,10 +129,14 @@ QJsonObject reportJson(const PlanResult &r)
         {QStringLiteral("costs"), costs},
         {QStringLiteral("sweep"), sweep},
         {QStringLiteral("market"), marketReportJson(r.plan, MarketRegistry::builtIn())},
+        {QStringLiteral("time"), timelineJson(o.timeline)},
+        {QStringLiteral("close"), outlookCloseJson(o)},
+        {QStringLiteral("risk"), riskJson(r.plan, o.liquidationProbability, o.monteCarlo)},
+        {QStringLiteral("stress"), stressJson(o.stress)},
     };
 }
 
-QString reportText(const PlanResult &r)
+QString reportText(const PlanResult &r, const Outlook &o)
 {
     const Plan &plan = r.plan;
     const PositionFigures &p = r.position;
@@ -190,6 +205,7 @@ QString reportText(const PlanResult &r)
     row(QStringLiteral("Zero-equity price"),
         QStringLiteral("$%1 (without liquidations)").arg(fixed(r.sweep.zeroEquityPriceUsd, 2)));
     row(QStringLiteral("Liquidations on the way"), QString::number(r.sweep.liquidations.size()));
+    out << outlookText(plan, o);
     const QStringList market = marketReportText(plan, MarketRegistry::builtIn());
     if (!market.isEmpty())
         out << QString() << market;

@@ -7,6 +7,7 @@
 #include "marketeditordialog.h"
 #include "marketpicker.h"
 #include "marketregistry.h"
+#include "outlooktabs.h"
 #include "planform.h"
 #include "planjson.h"
 #include "plansession.h"
@@ -45,7 +46,8 @@ MainWindow::MainWindow(QWidget *parent)
       m_userMarketsDirectory(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
                              QStringLiteral("/markets")),
       m_picker(new MarketPicker(m_markets.get())), m_form(new PlanForm), m_summary(new SummaryPanel),
-      m_chart(new PnlChart), m_loopTable(new LoopTable), m_statusLine(new QLabel)
+      m_chart(new PnlChart), m_loopTable(new LoopTable), m_outlookTabs(new OutlookTabs(m_chart)),
+      m_statusLine(new QLabel)
 {
     m_reportError = [this](const QString &title, const QString &text) {
         QMessageBox::warning(this, title, text);
@@ -69,7 +71,7 @@ MainWindow::MainWindow(QWidget *parent)
                                 formScroll->verticalScrollBar()->sizeHint().width());
 
     auto *top = new QSplitter(Qt::Horizontal);
-    top->addWidget(m_chart);
+    top->addWidget(m_outlookTabs);
     top->addWidget(m_summary);
     top->setStretchFactor(0, 1);
     top->setStretchFactor(1, 0);
@@ -206,6 +208,7 @@ void MainWindow::showResult(const std::shared_ptr<const PlanResult> &result)
     m_summary->showResult(*result);
     m_chart->showResult(*result);
     m_loopTable->showResult(*result);
+    m_outlookTabs->showResult(result);
 }
 
 void MainWindow::showErrors(const ValidationErrors &errors)

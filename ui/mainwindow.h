@@ -15,6 +15,7 @@ namespace lp {
 class LoopTable;
 class MarketPicker;
 class MarketRegistry;
+class OutlookTabs;
 class PlanForm;
 class PlanSession;
 class PnlChart;
@@ -45,6 +46,7 @@ public:
     [[nodiscard]] SummaryPanel *summaryPanel() const { return m_summary; }
     [[nodiscard]] PnlChart *pnlChart() const { return m_chart; }
     [[nodiscard]] LoopTable *loopTable() const { return m_loopTable; }
+    [[nodiscard]] OutlookTabs *outlookTabs() const { return m_outlookTabs; }
     [[nodiscard]] QLabel *statusLine() const { return m_statusLine; }
     // Help > Learn how a loop works: the teaching window on the current plan (made on first use).
     TeachingWindow *showTeaching();
@@ -67,6 +69,7 @@ private:
     SummaryPanel *m_summary;
     PnlChart *m_chart;
     LoopTable *m_loopTable;
+    OutlookTabs *m_outlookTabs;
     QLabel *m_statusLine;
     TeachingWindow *m_teaching = nullptr;
     ErrorReporter m_reportError;

@@ -24,9 +24,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const lp::Expected<lp::PlanResult> result = lp::computePlan(*plan, {101, 0.05, 3.0});
     if (!result)
         return 0;
-    (void)lp::reportJson(*result);
-    (void)lp::reportText(*result);
-    for (const lp::CsvTable table : {lp::CsvTable::Loops, lp::CsvTable::Prices, lp::CsvTable::Summary})
+    // A few Monte Carlo paths: horizons up to 100 years would make the default 10,000 too slow per input.
+    lp::OutlookOptions outlookOptions;
+    outlookOptions.monteCarlo.paths = 16;
+    outlookOptions.monteCarlo.threads = 1;
+    const lp::Outlook outlook = lp::computeOutlook(*result, outlookOptions);
+    (void)lp::reportJson(*result, outlook);
+    (void)lp::reportText(*result, outlook);
+    for (const lp::CsvTable table :
+         {lp::CsvTable::Loops, lp::CsvTable::Prices, lp::CsvTable::Timeline, lp::CsvTable::Summary})
         (void)lp::exportCsv(*result, table);
     // A written plan must read back as the same plan.
     const lp::Expected<lp::Plan> again = lp::parsePlan(QJsonDocument(lp::planToJson(*plan)).toJson());

@@ -1,6 +1,7 @@
 // CSV tables: RFC 4180 quoting, C-locale numbers under any UI locale, formula-injection guard.
 #include "csvexport.h"
 #include "testutil.h"
+#include "timeline.h"
 
 #include <QLocale>
 #include <QTest>
@@ -36,6 +37,7 @@ private slots:
     void summaryIsKeyValue();
     void germanLocaleStillWritesDots();
     void tableNames();
+    void timelineTableIsTheTimeline();
 };
 
 void TestCsvExport::textCells_data()
@@ -144,8 +146,26 @@ void TestCsvExport::tableNames()
     QVERIFY(csvTableFromString(QStringLiteral("prices"), &t));
     QVERIFY(t == CsvTable::Prices);
     QVERIFY(!csvTableFromString(QStringLiteral("Prices"), &t));
-    QCOMPARE(csvTableNames(),
-             (QStringList{QStringLiteral("loops"), QStringLiteral("prices"), QStringLiteral("summary")}));
+    QVERIFY(csvTableFromString(QStringLiteral("timeline"), &t));
+    QVERIFY(t == CsvTable::Timeline);
+    QVERIFY(csvTableFromString(QStringLiteral("summary"), &t));
+    QVERIFY(t == CsvTable::Summary);
+    QCOMPARE(csvTableNames(), (QStringList{QStringLiteral("loops"), QStringLiteral("prices"),
+                                           QStringLiteral("timeline"), QStringLiteral("summary")}));
+}
+
+void TestCsvExport::timelineTableIsTheTimeline()
+{
+    // `timeline`: one row per day 0..horizonDays (365 for the fixture) plus the header, the same bytes as
+    // the model's own timelineCsv at today's prices.
+    const PlanResult r = compute(test::fixturePlan());
+    const QByteArray csv = exportCsv(r, CsvTable::Timeline);
+    QCOMPARE(csv, timelineCsv(computeTimeline(r.plan, r.opened)));
+    const QStringList l = lines(csv);
+    QCOMPARE(l.size(), 1 + 366);
+    QVERIFY(l.first().startsWith(QStringLiteral("day,collateral_units,debt_units,")));
+    QVERIFY(l.at(1).startsWith(QStringLiteral("0,24.3441289150148")));
+    QVERIFY(l.last().startsWith(QStringLiteral("365,")));
 }
 
 QTEST_APPLESS_MAIN(TestCsvExport)

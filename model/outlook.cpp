@@ -1,0 +1,225 @@
+#include "outlook.h"
+
+#include "liquidationprobability.h"
+
+#include <QJsonValue>
+
+#include <algorithm>
+#include <cmath>
+#include <thread>
+
+namespace lp {
+
+namespace {
+
+QString fixed(double v, int decimals)
+{
+    if (std::isnan(v))
+        return QStringLiteral("n/a");
+    if (std::isinf(v))
+        return v > 0 ? QStringLiteral("inf") : QStringLiteral("-inf");
+    return QString::number(v, 'f', decimals);
+}
+
+QString percent(double fraction)
+{
+    return fixed(fraction * 100.0, 2) + QStringLiteral(" %");
+}
+
+QString usd(double v)
+{
+    return QLatin1Char('$') + fixed(v, 2);
+}
+
+QString closeMethodText(CloseMethod method)
+{
+    return method == CloseMethod::SellToRepay ? QStringLiteral("sell to repay")
+                                              : QStringLiteral("flash close");
+}
+
+class TextSection {
+public:
+    explicit TextSection(QStringList *out, const QString &title) : m_out(out)
+    {
+        *m_out << QString() << title;
+    }
+    void row(const QString &label, const QString &value)
+    {
+        *m_out << QStringLiteral("  %1 %2").arg(label.leftJustified(24, QLatin1Char(' ')), value);
+    }
+
+private:
+    QStringList *m_out;
+};
+
+void timeText(QStringList *out, const Plan &plan, const Timeline &tl)
+{
+    TextSection s(out, QStringLiteral("Over time (%1 days at today's prices)").arg(plan.horizonDays));
+    const NetApyBreakdown &n = tl.netApy;
+    s.row(QStringLiteral("Net APY on equity"),
+          QStringLiteral("%1 (supply %2, native yield %3, borrowing %4)")
+              .arg(percent(n.total), percent(n.supply), percent(n.nativeYield), percent(n.borrowCost)));
+    s.row(QStringLiteral("Days to liquidation"), tl.daysToLiquidation
+                                                     ? fixed(*tl.daysToLiquidation, 1)
+                                                     : QStringLiteral("never (collateral outgrows debt)"));
+    if (tl.points.empty())
+        return;
+    const TimelinePoint &h = tl.points.back();
+    s.row(QStringLiteral("Collateral at the end"),
+          QStringLiteral("%1 %2").arg(fixed(h.collateral, 6), plan.collateral.symbol));
+    s.row(QStringLiteral("Debt at the end"),
+          QStringLiteral("%1 %2").arg(fixed(h.debt, 6), plan.borrow.symbol));
+    s.row(QStringLiteral("Equity at the end"),
+          QStringLiteral("%1 (P&L %2, holding %3)").arg(usd(h.equityUsd), usd(h.pnlUsd), usd(h.holdPnlUsd)));
+    s.row(QStringLiteral("Health factor at the end"), fixed(h.healthFactor, 4));
+    if (plan.borrow.priceModel == PriceModel::TracksCollateral)
+        s.row(QStringLiteral("Liq. ratio at the end"),
+              QStringLiteral("%1 %2 per %3")
+                  .arg(fixed(h.liquidationRatio, 6), plan.borrow.symbol, plan.collateral.symbol));
+    else
+        s.row(QStringLiteral("Liq. price at the end"), usd(h.liquidationPriceUsd));
+}
+
+void closeText(QStringList *out, const Plan &plan, const Outlook &o)
+{
+    TextSection s(out, QStringLiteral("Closing on day %1 at %2 (%3)")
+                           .arg(QString::number(o.exitDay), usd(o.exitPriceUsd),
+                                closeMethodText(o.close ? o.close->method : o.closeMethod)));
+    if (!o.close) {
+        s.row(QStringLiteral("Not possible"), formatErrors(o.closeErrors));
+        return;
+    }
+    const CloseResult &c = *o.close;
+    if (!o.closeErrors.isEmpty())
+        s.row(QStringLiteral("Instead of selling"), formatErrors(o.closeErrors));
+    s.row(QStringLiteral("Steps"),
+          QStringLiteral("%1 (%2 transactions)").arg(c.rounds.size()).arg(c.costs.transactions));
+    s.row(QStringLiteral("Walk away with"),
+          QStringLiteral("%1 %2 (%3)")
+              .arg(fixed(c.walkAwayCollateral, 6), plan.collateral.symbol, usd(c.walkAwayUsd)));
+    s.row(QStringLiteral("P&L"), QStringLiteral("%1 (holding: %2)").arg(usd(c.pnlUsd), usd(c.holdPnlUsd)));
+    s.row(QStringLiteral("Swap fees"), usd(c.costs.swapFeesUsd));
+    s.row(QStringLiteral("Slippage"), usd(c.costs.slippageUsd));
+    s.row(QStringLiteral("Flash-loan premium"), usd(c.costs.flashPremiumUsd));
+    s.row(QStringLiteral("Gas"), usd(c.costs.gasUsd));
+    s.row(QStringLiteral("Interest paid"),
+          usd(c.costs.interestPaidUsd) + QStringLiteral(" (inside the equity)"));
+    s.row(QStringLiteral("Yield earned"),
+          usd(c.costs.yieldEarnedUsd) + QStringLiteral(" (inside the equity)"));
+}
+
+void riskText(QStringList *out, const Plan &plan, const Outlook &o)
+{
+    TextSection s(out, QStringLiteral("Liquidation risk (%1 days, volatility %2, drift %3)")
+                           .arg(QString::number(plan.horizonDays), percent(plan.risk.annualVolatility),
+                                percent(plan.risk.drift)));
+    s.row(QStringLiteral("Closed form"),
+          percent(o.liquidationProbability) + QStringLiteral(" (barrier: today's liquidation price)"));
+    if (o.monteCarlo) {
+        const MonteCarloResult &mc = *o.monteCarlo;
+        s.row(QStringLiteral("Monte Carlo"),
+              QStringLiteral("%1 (95 % CI %2 to %3; %4 paths, seed %5; "
+                             "barrier rising with interest)")
+                  .arg(percent(mc.probability), percent(mc.ci95Low), percent(mc.ci95High),
+                       QString::number(mc.paths), QString::number(mc.seed)));
+    } else if (!o.monteCarloErrors.isEmpty()) {
+        s.row(QStringLiteral("Monte Carlo"), formatErrors(o.monteCarloErrors));
+    }
+}
+
+void stressText(QStringList *out, const Outlook &o)
+{
+    if (o.stress.empty())
+        return;
+    *out << QString() << QStringLiteral("Stress (instant, at today's prices)");
+    *out << QStringLiteral("  %1 %2 %3 %4 %5")
+                .arg(QStringLiteral("scenario"), -26)
+                .arg(QStringLiteral("HF before"), 10)
+                .arg(QStringLiteral("HF after"), 10)
+                .arg(QStringLiteral("equity after"), 14)
+                .arg(QStringLiteral("liquidation penalty"), 20);
+    for (const StressResult &r : o.stress) {
+        *out << QStringLiteral("  %1 %2 %3 %4 %5")
+                    .arg(r.scenario.id, -26)
+                    .arg(fixed(r.before.healthFactor, 4), 10)
+                    .arg(fixed(r.after.healthFactor, 4), 10)
+                    .arg(usd(r.after.equityUsd), 14)
+                    .arg(r.liquidated ? usd(r.penaltyUsd) : QStringLiteral("none"), 20);
+    }
+}
+
+} // namespace
+
+MonteCarloOptions defaultMonteCarloOptions()
+{
+    MonteCarloOptions o;
+    o.paths = kDefaultMonteCarloPaths;
+    o.seed = kDefaultMonteCarloSeed;
+    o.threads = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1U, 256U));
+    return o;
+}
+
+Outlook computeOutlook(const PlanResult &result, const OutlookOptions &options)
+{
+    const Plan &plan = result.plan;
+    Outlook o;
+    o.timeline = computeTimeline(plan, result.opened);
+    o.closeMethod = options.close.method;
+    o.exitDay = options.close.exitDay < 0 ? plan.horizonDays : options.close.exitDay;
+    o.exitPriceUsd =
+        std::isnan(options.close.exitPriceUsd) ? plan.collateral.priceUsd : options.close.exitPriceUsd;
+
+    Expected<CloseResult> close = simulateClose(plan, result.opened, options.close);
+    if (!close && options.flashCloseFallback && options.close.method == CloseMethod::SellToRepay) {
+        o.closeErrors = close.errors();
+        CloseOptions flash = options.close;
+        flash.method = CloseMethod::FlashClose;
+        close = simulateClose(plan, result.opened, flash);
+    }
+    if (close) {
+        o.close = std::move(close).value();
+    } else {
+        o.closeErrors = close.errors();
+    }
+
+    o.liquidationProbability = liquidationProbability(plan, result.opened);
+    if (options.runMonteCarlo) {
+        Expected<MonteCarloResult> mc =
+            monteCarloLiquidationProbability(plan, o.timeline, options.monteCarlo);
+        if (mc)
+            o.monteCarlo = *mc;
+        else
+            o.monteCarloErrors = mc.errors();
+    }
+    o.stress = runStressPresets(plan, result.opened);
+    return o;
+}
+
+QJsonObject outlookCloseJson(const Outlook &o)
+{
+    if (!o.close) {
+        return {{QStringLiteral("method"), toString(o.closeMethod)},
+                {QStringLiteral("exitDay"), o.exitDay},
+                {QStringLiteral("exitPriceUsd"), o.exitPriceUsd},
+                {QStringLiteral("error"), formatErrors(o.closeErrors)}};
+    }
+    QJsonObject close = closeJson(*o.close);
+    if (!o.closeErrors.isEmpty())
+        close.insert(
+            QStringLiteral("note"),
+            QStringLiteral("%1 was not possible (%2); closed with %3 instead")
+                .arg(toString(o.closeMethod), formatErrors(o.closeErrors), toString(o.close->method)));
+    return close;
+}
+
+QStringList outlookText(const Plan &plan, const Outlook &outlook)
+{
+    QStringList out;
+    timeText(&out, plan, outlook.timeline);
+    closeText(&out, plan, outlook);
+    riskText(&out, plan, outlook);
+    stressText(&out, outlook);
+    return out;
+}
+
+} // namespace lp

@@ -1,0 +1,238 @@
+#include "riskview.h"
+
+#include "displayformat.h"
+#include "engine.h"
+#include "outlook.h"
+#include "plotstyle.h"
+#include "riskstyle.h"
+
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace lp {
+
+namespace {
+
+QTableWidgetItem *cell(const QString &text, Qt::Alignment alignment = Qt::AlignRight | Qt::AlignVCenter)
+{
+    auto *item = new QTableWidgetItem(text);
+    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+    item->setTextAlignment(alignment);
+    return item;
+}
+
+QString scenarioText(const StressScenario &s, const QString &collateralSymbol, const QString &borrowSymbol)
+{
+    switch (s.kind) {
+    case StressKind::PriceShock:
+        return RiskView::tr("%1 %2").arg(collateralSymbol, display::signedPercent(s.value, 0));
+    case StressKind::BorrowDepeg:
+        return RiskView::tr("%1 at %2 of its price").arg(borrowSymbol, display::number(s.value, 2));
+    case StressKind::BorrowRateSpike:
+        return RiskView::tr("Borrow APY %1 for %2 days").arg(display::percent(s.value, 0)).arg(s.days);
+    case StressKind::ThresholdCut:
+        return RiskView::tr("Liquidation threshold -%1 points").arg(display::number(s.value * 100.0, 0));
+    case StressKind::SlippageSpike:
+        return RiskView::tr("Closing slippage %1 bps").arg(display::number(s.value, 0));
+    }
+    return s.id;
+}
+
+QLabel *bigLabel(const QString &objectName)
+{
+    auto *label = new QLabel;
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+} // namespace
+
+RiskView::RiskView(QWidget *parent)
+    : QWidget(parent), m_monteCarloOptions(defaultMonteCarloOptions()),
+      m_closedFormLabel(bigLabel(QStringLiteral("risk.closedForm"))),
+      m_monteCarloLabel(bigLabel(QStringLiteral("risk.monteCarlo"))),
+      m_heatmapPlot(
+          plotstyle::newPlot(QStringLiteral("risk.heatmapPlot"), tr("Probability by loops and volatility"))),
+      m_stressTable(new QTableWidget(0, StressColumnCount))
+{
+    const plotstyle::ColorMap map = plotstyle::addColorMap(m_heatmapPlot, tr("Probability"));
+    m_map = map.map;
+    m_map->setGradient(plotstyle::probabilityGradient());
+    m_map->setDataRange(QCPRange(0.0, 1.0));
+    m_heatmapPlot->xAxis->setLabel(tr("Annual volatility (%)"));
+    m_heatmapPlot->yAxis->setLabel(tr("Loops"));
+    m_current = m_heatmapPlot->addGraph();
+    m_current->setLineStyle(QCPGraph::lsNone);
+    m_current->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 2), Qt::NoBrush, 12));
+    m_current->setName(tr("This plan"));
+    m_heatmapPlot->setToolTip(tr("Closed form over the horizon for each loop count (same LTV used, costs and "
+                                 "prices) and volatility; the circle marks this plan."));
+
+    m_stressTable->setObjectName(QStringLiteral("risk.stress"));
+    m_stressTable->setHorizontalHeaderLabels({tr("Scenario"), tr("Health factor"), tr("Liquidation"),
+                                              tr("Equity"), tr("Close value"), tr("Penalty")});
+    m_stressTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_stressTable->verticalHeader()->setVisible(false);
+    m_stressTable->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_stressTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_stressTable->horizontalHeader()->setSectionResizeMode(Scenario, QHeaderView::ResizeToContents);
+    m_stressTable->setAlternatingRowColors(true);
+    m_stressTable->setWordWrap(false);
+    m_stressTable->setToolTip(tr("Each preset applied instantly at today's prices; liquidators act when the "
+                                 "health factor falls below 1. Close value: what an immediate flash close "
+                                 "returns."));
+
+    auto *probabilities = new QVBoxLayout;
+    auto *heading = new QLabel(tr("Chance of liquidation within the horizon"));
+    QFont bold = heading->font();
+    bold.setBold(true);
+    bold.setPointSizeF(bold.pointSizeF() * 1.1);
+    heading->setFont(bold);
+    probabilities->addWidget(heading);
+    probabilities->addWidget(m_closedFormLabel);
+    probabilities->addWidget(m_monteCarloLabel);
+    probabilities->addStretch(1);
+
+    auto *top = new QHBoxLayout;
+    top->addLayout(probabilities, 2);
+    top->addWidget(m_heatmapPlot, 3);
+    auto *stressTitle = new QLabel(tr("Stress presets: the position today, then after each preset"));
+    stressTitle->setFont(bold);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 8, 8, 8);
+    layout->addLayout(top, 3);
+    layout->addWidget(stressTitle);
+    layout->addWidget(m_stressTable, 2);
+}
+
+std::vector<int> RiskView::gridLoopCounts()
+{
+    std::vector<int> loops;
+    for (int n = 0; n <= 10; ++n)
+        loops.push_back(n);
+    return loops;
+}
+
+std::vector<double> RiskView::gridVolatilities()
+{
+    std::vector<double> vols;
+    for (int i = 1; i <= 15; ++i)
+        vols.push_back(i / 10.0);
+    return vols;
+}
+
+void RiskView::showResult(const PlanResult &result)
+{
+    showProbabilities(result);
+    showHeatmap(result);
+    showStress(result);
+}
+
+void RiskView::showProbabilities(const PlanResult &result)
+{
+    const Plan &plan = result.plan;
+    m_closedForm = liquidationProbability(plan, result.opened);
+    const Expected<MonteCarloResult> mc =
+        monteCarloLiquidationProbability(plan, computeTimeline(plan, result.opened), m_monteCarloOptions);
+    m_monteCarlo = mc ? std::optional<MonteCarloResult>(*mc) : std::nullopt;
+    const bool tracks = plan.borrow.priceModel == PriceModel::TracksCollateral;
+    m_closedFormLabel->setText(
+        tr("<b>%1</b> that %2 touches today's liquidation %3 within %4 days (closed form: constant barrier, "
+           "volatility %5, drift %6).")
+            .arg(display::percent(m_closedForm, 1),
+                 tracks ? tr("the %1/%2 ratio").arg(plan.collateral.symbol, plan.borrow.symbol)
+                        : plan.collateral.symbol,
+                 tracks ? tr("ratio") : tr("price"))
+            .arg(plan.horizonDays)
+            .arg(display::percent(plan.risk.annualVolatility, 0), display::percent(plan.risk.drift, 0)));
+    if (m_monteCarlo) {
+        const MonteCarloResult &m = *m_monteCarlo;
+        m_monteCarloLabel->setText(
+            tr("<b>%1</b> (95 %: %2 to %3) by Monte Carlo with the barrier moving with "
+               "interest and yield: %4 paths, daily steps with a Brownian-bridge "
+               "correction, seed %5.")
+                .arg(display::percent(m.probability, 1), display::percent(m.ci95Low, 1),
+                     display::percent(m.ci95High, 1), display::number(m.paths, 0))
+                .arg(m.seed));
+    } else {
+        m_monteCarloLabel->setText(tr("Monte Carlo not available: %1").arg(formatErrors(mc.errors())));
+    }
+}
+
+void RiskView::showHeatmap(const PlanResult &result)
+{
+    const Expected<ProbabilityGrid> grid =
+        probabilityHeatmap(result.plan, gridLoopCounts(), gridVolatilities());
+    m_grid = grid ? *grid : ProbabilityGrid{};
+    QCPColorMapData *cells = m_map->data();
+    const auto columns = static_cast<int>(m_grid.volatilities.size());
+    const auto rows = static_cast<int>(m_grid.loopCounts.size());
+    cells->setSize(columns, rows);
+    if (columns > 0 && rows > 0) {
+        cells->setRange(QCPRange(m_grid.volatilities.front() * 100.0, m_grid.volatilities.back() * 100.0),
+                        QCPRange(m_grid.loopCounts.front(), m_grid.loopCounts.back()));
+        for (int c = 0; c < columns; ++c)
+            for (int r = 0; r < rows; ++r)
+                cells->setCell(c, r, m_grid.at(static_cast<size_t>(r), static_cast<size_t>(c)));
+    }
+    const Plan &plan = result.plan;
+    if (plan.strategy.mode == StrategyMode::Loops)
+        m_current->setData({plan.risk.annualVolatility * 100.0}, {double(plan.strategy.loops)});
+    else
+        m_current->data()->clear();
+    m_heatmapPlot->xAxis->setRange(5.0, 155.0);
+    m_heatmapPlot->yAxis->setRange(-0.5, 10.5);
+    m_heatmapPlot->replot();
+}
+
+void RiskView::showStress(const PlanResult &result)
+{
+    m_stress = runStressPresets(result.plan, result.opened);
+    const bool tracks = result.plan.borrow.priceModel == PriceModel::TracksCollateral;
+    const auto liquidation = [&](const StressFigures &f) {
+        return tracks ? display::number(f.liquidationRatio, 4) : display::usd(f.liquidationPriceUsd);
+    };
+    m_stressTable->setRowCount(static_cast<int>(m_stress.size()) + 1);
+    const auto fillRow = [&](int row, const QString &scenario, const StressFigures &f) {
+        QTableWidgetItem *name = cell(scenario, Qt::AlignLeft | Qt::AlignVCenter);
+        m_stressTable->setItem(row, Scenario, name);
+        QTableWidgetItem *hf =
+            cell(f.debt > 0.0 ? display::healthFactor(f.healthFactor) : tr("no debt left"));
+        hf->setForeground(risk::colorFor(risk::levelForHealthFactor(f.healthFactor)));
+        m_stressTable->setItem(row, HealthFactor, hf);
+        m_stressTable->setItem(row, Liquidation,
+                               cell(f.debt > 0.0 ? liquidation(f) : QStringLiteral("\u2014")));
+        m_stressTable->setItem(row, Equity, cell(display::usd(f.equityUsd)));
+        m_stressTable->setItem(row, CloseValue, cell(display::usd(f.closeValueUsd)));
+        return name;
+    };
+    if (!m_stress.empty()) {
+        QTableWidgetItem *today = fillRow(0, tr("Today, before any preset"), m_stress.front().before);
+        QFont bold = today->font();
+        bold.setBold(true);
+        today->setFont(bold);
+        m_stressTable->setItem(0, Penalty, cell(QString()));
+    }
+    for (size_t i = 0; i < m_stress.size(); ++i) {
+        const StressResult &s = m_stress[i];
+        const auto row = static_cast<int>(i) + 1;
+        fillRow(row, scenarioText(s.scenario, result.plan.collateral.symbol, result.plan.borrow.symbol),
+                s.after)
+            ->setToolTip(s.scenario.id);
+        QTableWidgetItem *penalty = cell(s.liquidated ? display::usd(s.penaltyUsd) : tr("not liquidated"));
+        if (s.liquidated)
+            penalty->setForeground(risk::colorFor(risk::Level::Danger));
+        m_stressTable->setItem(row, Penalty, penalty);
+    }
+}
+
+} // namespace lp
