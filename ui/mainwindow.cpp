@@ -1,22 +1,21 @@
 #include "mainwindow.h"
 
+#include "charttabs.h"
 #include "displayformat.h"
+#include "fileactions.h"
 #include "looptable.h"
+#include "plandocument.h"
 #include "planform.h"
-#include "planjson.h"
 #include "plansession.h"
 #include "pnlchart.h"
 #include "riskstyle.h"
 #include "summarypanel.h"
 
 #include <QAction>
-#include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
@@ -33,11 +32,12 @@ constexpr int kDefaultHeight = 860;
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_session(new PlanSession(this)), m_form(new PlanForm),
-      m_summary(new SummaryPanel), m_chart(new PnlChart), m_loopTable(new LoopTable), m_statusLine(new QLabel)
+      m_summary(new SummaryPanel), m_charts(new ChartTabs), m_files(nullptr), m_loopTable(new LoopTable),
+      m_statusLine(new QLabel)
 {
-    m_reportError = [this](const QString &title, const QString &text) {
-        QMessageBox::warning(this, title, text);
-    };
+    m_files = new FileActions(this, m_session, m_charts);
+    connect(m_files->document(), &PlanDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_files->document(), &PlanDocument::filePathChanged, this, &MainWindow::updateTitle);
 
     auto *formScroll = new QScrollArea;
     formScroll->setObjectName(QStringLiteral("planFormScroll"));
@@ -49,7 +49,7 @@ MainWindow::MainWindow(QWidget *parent)
                                 formScroll->verticalScrollBar()->sizeHint().width());
 
     auto *top = new QSplitter(Qt::Horizontal);
-    top->addWidget(m_chart);
+    top->addWidget(m_charts);
     top->addWidget(m_summary);
     top->setStretchFactor(0, 1);
     top->setStretchFactor(1, 0);
@@ -95,8 +95,7 @@ MainWindow::~MainWindow() = default;
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(tr("&Open Plan..."), this, &MainWindow::openWithDialog);
-    open->setShortcut(QKeySequence::Open);
+    m_files->addToMenu(file);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -104,32 +103,17 @@ void MainWindow::buildMenus()
 
 void MainWindow::setErrorReporter(ErrorReporter reporter)
 {
-    m_reportError = std::move(reporter);
+    m_files->setErrorReporter(std::move(reporter));
 }
 
 bool MainWindow::openPlanFile(const QString &path)
 {
-    Expected<Plan> plan = readPlanFile(path);
-    if (!plan) {
-        if (m_reportError)
-            m_reportError(tr("Cannot open plan"),
-                          tr("The plan file \"%1\" could not be opened:\n\n%2")
-                              .arg(QDir::toNativeSeparators(path), formatErrors(plan.errors())));
-        return false;
-    }
-    m_filePath = path;
-    m_session->setPlan(plan.value());
-    updateTitle();
-    return true;
+    return m_files->openFile(path);
 }
 
-void MainWindow::openWithDialog()
+PnlChart *MainWindow::pnlChart() const
 {
-    const QString dir = m_filePath.isEmpty() ? QDir::homePath() : QFileInfo(m_filePath).absolutePath();
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Open Plan"), dir, tr("Plan files (*.json);;All files (*)"));
-    if (!path.isEmpty())
-        openPlanFile(path);
+    return m_charts->pnlChart();
 }
 
 void MainWindow::showResult(const std::shared_ptr<const PlanResult> &result)
@@ -137,7 +121,7 @@ void MainWindow::showResult(const std::shared_ptr<const PlanResult> &result)
     if (!result)
         return;
     m_summary->showResult(*result);
-    m_chart->showResult(*result);
+    m_charts->showResult(*result);
     m_loopTable->showResult(*result);
 }
 
@@ -169,7 +153,11 @@ void MainWindow::showErrors(const ValidationErrors &errors)
 void MainWindow::updateTitle()
 {
     const QString name = m_session->plan().name.isEmpty() ? tr("Untitled plan") : m_session->plan().name;
-    setWindowTitle(m_filePath.isEmpty() ? name : tr("%1 (%2)").arg(name, QFileInfo(m_filePath).fileName()));
+    const QString path = m_files->document()->filePath();
+    // [*] shows where Qt puts the modified mark (setWindowModified).
+    setWindowTitle(path.isEmpty() ? tr("%1[*]").arg(name)
+                                  : tr("%1 (%2)[*]").arg(name, QFileInfo(path).fileName()));
+    setWindowModified(m_files->document()->isModified());
 }
 
 } // namespace lp
