@@ -1,12 +1,13 @@
 #include "cli.h"
 
+#include "clihelpers.h"
 #include "csvexport.h"
 #include "engine.h"
 #include "marketregistry.h"
 #include "planjson.h"
 #include "report.h"
-#include "utilizationscenario.h"
 #include "reportoptions.h"
+#include "utilizationscenario.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -24,7 +25,7 @@ namespace lp::cli {
 
 namespace {
 
-const QStringList kCommands{QStringLiteral("report"), QStringLiteral("export-csv")};
+const QStringList kCommands{QStringLiteral("report"), QStringLiteral("export-csv"), QStringLiteral("render")};
 // Answered without a display, so `--help` and `--version` work over ssh and in CI.
 const QStringList kInfoOptions{QStringLiteral("--help"), QStringLiteral("-h"), QStringLiteral("--version"),
                                QStringLiteral("-v")};
@@ -42,13 +43,18 @@ QString usageText()
         "                                     compute a plan and print its report; U (0..1): the\n"
         "                                     borrow APY follows the market's rate strategy at U\n"
         "  export-csv PLAN --table loops|prices|timeline|summary [-o FILE]\n"
-        "                                     write one table as CSV (stdout without -o)\n\n"
+        "                                     write one table as CSV (stdout without -o)\n"
+        "  render PLAN --chart pnl|health|loops -o FILE.png|.pdf [--size WxH]\n"
+        "                                     draw one chart into a PNG or PDF (default 1200x800)\n\n"
         "Options:\n"
         "  -h, --help      show this help\n"
         "  -v, --version   show the version\n\n"
         "Exit codes: 0 ok, 2 bad input (arguments or plan file), 1 any other failure.\n");
 }
 
+} // namespace
+
+// Shared with the other commands' files through clihelpers.h.
 void printErr(const QString &text)
 {
     QTextStream err(stderr);
@@ -86,8 +92,8 @@ bool parseOrExit(QCommandLineParser &parser, const QStringList &args, int *exitC
 // Reads the one positional PLAN argument and computes it, or prints why not. With a scenario, the borrow
 // APY first follows the market's rate strategy at that utilization.
 std::optional<PlanResult> loadAndCompute(const QCommandLineParser &parser, int *exitCode,
-                                         std::optional<double> utilization = std::nullopt,
-                                         std::optional<UtilizationScenario> *scenario = nullptr)
+                                         std::optional<double> utilization,
+                                         std::optional<UtilizationScenario> *scenario)
 {
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1) {
@@ -130,6 +136,8 @@ std::optional<PlanResult> loadAndCompute(const QCommandLineParser &parser, int *
     }
     return std::move(result).value();
 }
+
+namespace {
 
 int runReport(const QStringList &args)
 {
@@ -256,6 +264,11 @@ bool isCommand(const QStringList &arguments)
            (kCommands.contains(arguments.at(1)) || kInfoOptions.contains(arguments.at(1)));
 }
 
+bool needsGui(const QStringList &arguments)
+{
+    return arguments.size() > 1 && arguments.at(1) == QLatin1String("render");
+}
+
 int run(const QStringList &arguments)
 {
     const QString command = arguments.value(1);
@@ -275,6 +288,8 @@ int run(const QStringList &arguments)
         return runReport(args);
     if (command == QLatin1String("export-csv"))
         return runExportCsv(args);
+    if (command == QLatin1String("render"))
+        return runRender(args);
     printErr(QStringLiteral("leverage-planner: unknown command \"%1\"").arg(command));
     return BadInput;
 }

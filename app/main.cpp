@@ -25,6 +25,14 @@ int main(int argc, char *argv[])
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
 
+    if (lp::cli::needsGui(arguments)) {
+        // QCustomPlot draws with QtGui: a QApplication, on the offscreen platform so that no display is
+        // needed (and the output does not depend on one).
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv);
+        setApplicationInfo();
+        return lp::cli::run(arguments);
+    }
     if (lp::cli::isCommand(arguments)) {
         QCoreApplication app(argc, argv);
         setApplicationInfo();

@@ -1,15 +1,17 @@
 #include "mainwindow.h"
 
+#include "charttabs.h"
 #include "displayformat.h"
-#include "glossarydialog.h"
 #include "examplemenu.h"
+#include "fileactions.h"
+#include "glossarydialog.h"
 #include "looptable.h"
 #include "marketeditordialog.h"
 #include "marketpicker.h"
 #include "marketregistry.h"
 #include "outlooktabs.h"
+#include "plandocument.h"
 #include "planform.h"
-#include "planjson.h"
 #include "plansession.h"
 #include "pnlchart.h"
 #include "riskstyle.h"
@@ -17,13 +19,10 @@
 #include "teachingwindow.h"
 
 #include <QAction>
-#include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
@@ -46,12 +45,12 @@ MainWindow::MainWindow(QWidget *parent)
       m_userMarketsDirectory(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
                              QStringLiteral("/markets")),
       m_picker(new MarketPicker(m_markets.get())), m_form(new PlanForm), m_summary(new SummaryPanel),
-      m_chart(new PnlChart), m_loopTable(new LoopTable), m_outlookTabs(new OutlookTabs(m_chart)),
-      m_statusLine(new QLabel)
+      m_charts(new ChartTabs), m_files(nullptr), m_loopTable(new LoopTable),
+      m_outlookTabs(new OutlookTabs(m_charts)), m_statusLine(new QLabel)
 {
-    m_reportError = [this](const QString &title, const QString &text) {
-        QMessageBox::warning(this, title, text);
-    };
+    m_files = new FileActions(this, m_session, m_charts);
+    connect(m_files->document(), &PlanDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_files->document(), &PlanDocument::filePathChanged, this, &MainWindow::updateTitle);
 
     auto *formScroll = new QScrollArea;
     formScroll->setObjectName(QStringLiteral("planFormScroll"));
@@ -133,15 +132,9 @@ MainWindow::~MainWindow() = default;
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(tr("&Open Plan..."), this, &MainWindow::openWithDialog);
-    open->setShortcut(QKeySequence::Open);
+    m_files->addToMenu(file);
     // An example opens as an untitled copy: saving it asks where, never writes into the program.
-    file->addMenu(createExampleMenu(this, [this](const QString &path) {
-        if (openPlanFile(path)) {
-            m_filePath.clear();
-            updateTitle();
-        }
-    }));
+    file->addMenu(createExampleMenu(this, [this](const QString &path) { m_files->openCopy(path); }));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -173,32 +166,17 @@ TeachingWindow *MainWindow::showTeaching()
 
 void MainWindow::setErrorReporter(ErrorReporter reporter)
 {
-    m_reportError = std::move(reporter);
+    m_files->setErrorReporter(std::move(reporter));
 }
 
 bool MainWindow::openPlanFile(const QString &path)
 {
-    Expected<Plan> plan = readPlanFile(path);
-    if (!plan) {
-        if (m_reportError)
-            m_reportError(tr("Cannot open plan"),
-                          tr("The plan file \"%1\" could not be opened:\n\n%2")
-                              .arg(QDir::toNativeSeparators(path), formatErrors(plan.errors())));
-        return false;
-    }
-    m_filePath = path;
-    m_session->setPlan(plan.value());
-    updateTitle();
-    return true;
+    return m_files->openFile(path);
 }
 
-void MainWindow::openWithDialog()
+PnlChart *MainWindow::pnlChart() const
 {
-    const QString dir = m_filePath.isEmpty() ? QDir::homePath() : QFileInfo(m_filePath).absolutePath();
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Open Plan"), dir, tr("Plan files (*.json);;All files (*)"));
-    if (!path.isEmpty())
-        openPlanFile(path);
+    return m_charts->pnlChart();
 }
 
 void MainWindow::showResult(const std::shared_ptr<const PlanResult> &result)
@@ -206,7 +184,7 @@ void MainWindow::showResult(const std::shared_ptr<const PlanResult> &result)
     if (!result)
         return;
     m_summary->showResult(*result);
-    m_chart->showResult(*result);
+    m_charts->showResult(*result);
     m_loopTable->showResult(*result);
     m_outlookTabs->showResult(result);
 }
@@ -239,7 +217,11 @@ void MainWindow::showErrors(const ValidationErrors &errors)
 void MainWindow::updateTitle()
 {
     const QString name = m_session->plan().name.isEmpty() ? tr("Untitled plan") : m_session->plan().name;
-    setWindowTitle(m_filePath.isEmpty() ? name : tr("%1 (%2)").arg(name, QFileInfo(m_filePath).fileName()));
+    const QString path = m_files->document()->filePath();
+    // [*] shows where Qt puts the modified mark (setWindowModified).
+    setWindowTitle(path.isEmpty() ? tr("%1[*]").arg(name)
+                                  : tr("%1 (%2)[*]").arg(name, QFileInfo(path).fileName()));
+    setWindowModified(m_files->document()->isModified());
 }
 
 } // namespace lp

@@ -12,6 +12,8 @@ class QSplitter;
 
 namespace lp {
 
+class ChartTabs;
+class FileActions;
 class LoopTable;
 class MarketPicker;
 class MarketRegistry;
@@ -44,7 +46,9 @@ public:
     [[nodiscard]] PlanSession *session() const { return m_session; }
     [[nodiscard]] PlanForm *planForm() const { return m_form; }
     [[nodiscard]] SummaryPanel *summaryPanel() const { return m_summary; }
-    [[nodiscard]] PnlChart *pnlChart() const { return m_chart; }
+    [[nodiscard]] PnlChart *pnlChart() const;
+    [[nodiscard]] ChartTabs *chartTabs() const { return m_charts; }
+    [[nodiscard]] FileActions *fileActions() const { return m_files; }
     [[nodiscard]] LoopTable *loopTable() const { return m_loopTable; }
     [[nodiscard]] OutlookTabs *outlookTabs() const { return m_outlookTabs; }
     [[nodiscard]] QLabel *statusLine() const { return m_statusLine; }
@@ -56,7 +60,6 @@ public:
 
 private:
     void buildMenus();
-    void openWithDialog();
     void showResult(const std::shared_ptr<const PlanResult> &result);
     void showErrors(const ValidationErrors &errors);
     void updateTitle();
@@ -67,13 +70,12 @@ private:
     MarketPicker *m_picker;
     PlanForm *m_form;
     SummaryPanel *m_summary;
-    PnlChart *m_chart;
+    ChartTabs *m_charts;
+    FileActions *m_files;
     LoopTable *m_loopTable;
     OutlookTabs *m_outlookTabs;
     QLabel *m_statusLine;
     TeachingWindow *m_teaching = nullptr;
-    ErrorReporter m_reportError;
-    QString m_filePath;
 };
 
 } // namespace lp

@@ -7,16 +7,16 @@
 
 namespace lp {
 
-OutlookTabs::OutlookTabs(QWidget *pnlChart, QWidget *parent)
+OutlookTabs::OutlookTabs(QWidget *charts, QWidget *parent)
     : QTabWidget(parent), m_time(new TimeView), m_close(new CloseView), m_risk(new RiskView)
 {
     setObjectName(QStringLiteral("outlookTabs"));
     setDocumentMode(true);
-    addTab(pnlChart, tr("P&&L"));
+    addTab(charts, tr("Price"));
     addTab(m_time, tr("Time"));
     addTab(m_close, tr("Close"));
     addTab(m_risk, tr("Risk"));
-    setTabToolTip(0, tr("P&L right after opening against Token A's price"));
+    setTabToolTip(0, tr("P&L, health factor and loop count charts against Token A's price"));
     setTabToolTip(1, tr("Interest and yield over the horizon: equity, liquidation price, health factor"));
     setTabToolTip(2, tr("Closing the position on a chosen day at a chosen price, with every cost"));
     setTabToolTip(3, tr("Probability of liquidation, and stress scenarios"));

@@ -12,15 +12,15 @@ class RiskView;
 class TimeView;
 struct PlanResult;
 
-// The centre tabs of the window: the P&L chart the window already has, then what happens after opening
+// The centre tabs of the window: the price charts (P&L, health, loops), then what happens after opening
 // (issue 6): Time, Close and Risk. Each view draws the session's latest valid result, but only while it
 // is the current tab: a hidden view is marked stale and catches up when it is shown, so typing in the
 // plan form never waits for a Monte Carlo nobody is looking at.
 class OutlookTabs : public QTabWidget {
     Q_OBJECT
 public:
-    // `pnlChart` becomes the first tab (the tabs take ownership).
-    explicit OutlookTabs(QWidget *pnlChart, QWidget *parent = nullptr);
+    // `charts` (the price charts: P&L, health, loops) becomes the first tab (the tabs take ownership).
+    explicit OutlookTabs(QWidget *charts, QWidget *parent = nullptr);
 
     void showResult(std::shared_ptr<const PlanResult> result);
     // True when the view on tab `index` (1..3) has not drawn the latest result yet.

@@ -1,10 +1,12 @@
 // The headless command line, run as a user would: a separate process, stdout, stderr and exit code.
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSize>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,10 +20,12 @@ struct Run {
     QString err;
 };
 
-Run run(const QStringList &args, const QString &stdoutFile = {})
+Run run(const QStringList &args, const QString &stdoutFile = {}, const QStringList &extraEnv = {})
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString &pair : extraEnv)
+        env.insert(pair.section(QLatin1Char('='), 0, 0), pair.section(QLatin1Char('='), 1));
     env.remove(QStringLiteral("DISPLAY"));
     env.remove(QStringLiteral("WAYLAND_DISPLAY"));
     env.remove(QStringLiteral("QT_QPA_PLATFORM")); // headless commands must not need a platform at all
@@ -72,6 +76,13 @@ private slots:
     void reportOptionErrorsExitTwo_data();
     void reportOptionErrorsExitTwo();
     void reportTextHasTheOutlook();
+    void exportCsvValuesReadBackWithPython();
+    void exportCsvIgnoresAGermanLocale();
+    void renderWritesPngAndPdf_data();
+    void renderWritesPngAndPdf();
+    void renderBadArgumentsExitTwoAndWriteNothing_data();
+    void renderBadArgumentsExitTwoAndWriteNothing();
+    void renderWriteFailureExitsOne();
 };
 
 void TestCli::reportJsonMatchesHandDerivedFigures()
@@ -433,6 +444,25 @@ QJsonObject reportOf(const QStringList &extra = {})
         qFatal("report failed: %s", qPrintable(r.err));
     return QJsonDocument::fromJson(r.out).object();
 }
+
+// Runs a Python script with `input` on stdin; returns its stdout, or fails the test.
+QString python(const QString &script, const QByteArray &input)
+{
+    QProcess py;
+    py.start(QStringLiteral("python3"), {QStringLiteral("-c"), script});
+    py.write(input);
+    py.closeWriteChannel();
+    if (!py.waitForFinished(30000) || py.exitCode() != 0)
+        qWarning("python3 failed: %s", py.readAllStandardError().constData());
+    return QString::fromUtf8(py.readAllStandardOutput()).trimmed();
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
 } // namespace
 
 void TestCli::reportTimeCloseRiskStress()
@@ -566,6 +596,223 @@ void TestCli::reportTextHasTheOutlook()
     QVERIFY(text.contains(QStringLiteral("Closed form              70.23 %")));
     QVERIFY(text.contains(QStringLiteral("500 paths, seed 1")));
     QVERIFY(text.contains(QStringLiteral("Stress (instant, at today's prices)")));
+}
+
+void TestCli::exportCsvValuesReadBackWithPython()
+{
+    // The values an independent reader sees are the report's, to the last bit (shortest round-trip
+    // numbers on both sides): the loops table's final row, the prices table's first and last prices and
+    // the summary's leverage.
+    const QString plan = data("wsteth-loop.json");
+    const Run report = run({QStringLiteral("report"), plan});
+    QCOMPARE(report.exitCode, 0);
+    const QJsonObject json = QJsonDocument::fromJson(report.out).object();
+    const QJsonObject position = json[QStringLiteral("position")].toObject();
+    const QJsonObject sweep = json[QStringLiteral("sweep")].toObject();
+
+    const Run loops =
+        run({QStringLiteral("export-csv"), plan, QStringLiteral("--table"), QStringLiteral("loops")});
+    QCOMPARE(loops.exitCode, 0);
+    const QStringList last = python(QStringLiteral(R"(
+import csv, io, sys
+rows = list(csv.DictReader(io.StringIO(sys.stdin.buffer.read().decode('utf-8'), newline='')))
+r = rows[-1]
+print(len(rows), r['step'], repr(float(r['collateral_units'])), repr(float(r['debt_units'])))
+)"),
+                                    loops.out)
+                                 .split(QLatin1Char(' '));
+    QCOMPARE(last.value(0), QStringLiteral("4"));
+    QCOMPARE(last.value(1), QStringLiteral("3"));
+    QCOMPARE(last.value(2).toDouble(), position[QStringLiteral("collateral")].toDouble());
+    QCOMPARE(last.value(3).toDouble(), position[QStringLiteral("debt")].toDouble());
+
+    const Run prices =
+        run({QStringLiteral("export-csv"), plan, QStringLiteral("--table"), QStringLiteral("prices")});
+    QCOMPARE(prices.exitCode, 0);
+    const QStringList ends = python(QStringLiteral(R"(
+import csv, io, sys
+rows = list(csv.reader(io.StringIO(sys.stdin.buffer.read().decode('utf-8'), newline='')))
+body = [[float(c) for c in r] for r in rows[1:]]
+assert all(a[0] < b[0] for a, b in zip(body, body[1:])), 'prices not ascending'
+print(len(body), repr(body[0][0]), repr(body[-1][0]), rows[0][0])
+)"),
+                                    prices.out)
+                                 .split(QLatin1Char(' '));
+    QCOMPARE(ends.value(0), QStringLiteral("2001"));
+    QCOMPARE(ends.value(1).toDouble(), sweep[QStringLiteral("minPriceUsd")].toDouble());
+    QCOMPARE(ends.value(2).toDouble(), sweep[QStringLiteral("maxPriceUsd")].toDouble());
+    QCOMPARE(ends.value(3), QStringLiteral("price_usd"));
+
+    const Run summary =
+        run({QStringLiteral("export-csv"), plan, QStringLiteral("--table"), QStringLiteral("summary")});
+    QCOMPARE(summary.exitCode, 0);
+    const QString leverage = python(QStringLiteral(R"(
+import csv, io, sys
+rows = dict(r for r in csv.reader(io.StringIO(sys.stdin.buffer.read().decode('utf-8'), newline='')))
+print(repr(float(rows['leverage'])))
+)"),
+                                    summary.out);
+    QCOMPARE(leverage.toDouble(), position[QStringLiteral("leverage")].toDouble());
+}
+
+void TestCli::exportCsvIgnoresAGermanLocale()
+{
+    // A German UI locale writes 1.234,5; the CSV must not change a byte.
+    const QString plan = data("wsteth-loop.json");
+    for (const QString &table : {QStringLiteral("prices"), QStringLiteral("summary")}) {
+        const Run c = run({QStringLiteral("export-csv"), plan, QStringLiteral("--table"), table}, {},
+                          {QStringLiteral("LC_ALL=C.UTF-8"), QStringLiteral("LANG=C.UTF-8")});
+        const Run de = run({QStringLiteral("export-csv"), plan, QStringLiteral("--table"), table}, {},
+                           {QStringLiteral("LC_ALL=de_DE.UTF-8"), QStringLiteral("LANG=de_DE.UTF-8"),
+                            QStringLiteral("LC_NUMERIC=de_DE.UTF-8")});
+        QCOMPARE(de.exitCode, 0);
+        QCOMPARE(de.out, c.out);
+        QVERIFY(de.out.contains(table == QLatin1String("prices") ? "\r\n175," : "\r\ndeposit_units,10\r\n"));
+        QVERIFY(!de.out.contains("3.500,")); // no German thousands or decimals
+    }
+}
+
+void TestCli::renderWritesPngAndPdf_data()
+{
+    QTest::addColumn<QString>("chart");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("size"); // empty: the default
+    QTest::addColumn<QSize>("expected");
+    QTest::newRow("pnl png default size") << "pnl"
+                                          << "pnl.png"
+                                          << "" << QSize(1200, 800);
+    QTest::newRow("health png 640x360") << "health"
+                                        << "health.png"
+                                        << "640x360" << QSize(640, 360);
+    QTest::newRow("loops png 500x900") << "loops"
+                                       << "loops.PNG"
+                                       << "500x900" << QSize(500, 900);
+    QTest::newRow("pnl pdf") << "pnl"
+                             << "pnl.pdf"
+                             << "800x600" << QSize(800, 600);
+    QTest::newRow("loops pdf default") << "loops"
+                                       << "loops.pdf"
+                                       << "" << QSize(1200, 800);
+}
+
+void TestCli::renderWritesPngAndPdf()
+{
+    QFETCH(QString, chart);
+    QFETCH(QString, file);
+    QFETCH(QString, size);
+    QFETCH(QSize, expected);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(file);
+    QStringList args{QStringLiteral("render"),  data("wsteth-loop.json"),
+                     QStringLiteral("--chart"), chart,
+                     QStringLiteral("-o"),      path};
+    if (!size.isEmpty())
+        args << QStringLiteral("--size") << size;
+    const Run r = run(args); // no DISPLAY, no QT_QPA_PLATFORM: the command picks offscreen itself
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.isEmpty());
+    const QByteArray bytes = readFile(path);
+    if (file.endsWith(QLatin1String(".pdf"))) {
+        QVERIFY(bytes.startsWith("%PDF-"));
+        // One page of exactly that many points.
+        const QRegularExpression box(QStringLiteral("/MediaBox \\[0 0 %1(\\.0+)? %2(\\.0+)?\\]")
+                                         .arg(expected.width())
+                                         .arg(expected.height()));
+        QVERIFY(box.match(QString::fromLatin1(bytes)).hasMatch());
+    } else {
+        // PNG signature, then the IHDR chunk: width and height as big-endian 32-bit numbers at 16 and 20.
+        QVERIFY(bytes.startsWith("\x89PNG\r\n\x1a\n"));
+        QCOMPARE(bytes.mid(12, 4), QByteArray("IHDR"));
+        const auto be32 = [&](int at) {
+            return (uchar(bytes[at]) << 24) | (uchar(bytes[at + 1]) << 16) | (uchar(bytes[at + 2]) << 8) |
+                   uchar(bytes[at + 3]);
+        };
+        QCOMPARE(QSize(be32(16), be32(20)), expected);
+    }
+}
+
+void TestCli::renderBadArgumentsExitTwoAndWriteNothing_data()
+{
+    QTest::addColumn<QStringList>("args"); // OUT stands for the output file, which exists beforehand
+    QTest::addColumn<QString>("message");
+    const QString plan = data("wsteth-loop.json");
+    const QString r = QStringLiteral("render");
+    const QString o = QStringLiteral("-o");
+    const QString out = QStringLiteral("OUT");
+    const QString chart = QStringLiteral("--chart");
+    QTest::newRow("no chart") << QStringList{r, plan, o, out} << "--chart is required";
+    QTest::newRow("unknown chart") << QStringList{r, plan, chart, QStringLiteral("time"), o, out}
+                                   << "--chart must be one of pnl, health, loops (got \"time\")";
+    QTest::newRow("no output") << QStringList{r, plan, chart, QStringLiteral("pnl")}
+                               << "-o FILE.png or FILE.pdf";
+    QTest::newRow("svg output") << QStringList{r,     plan,
+                                               chart, QStringLiteral("pnl"),
+                                               o,     QStringLiteral("x.svg")}
+                                << "-o must name a .png or .pdf file";
+    QTest::newRow("size too small") << QStringList{r,
+                                                   plan,
+                                                   chart,
+                                                   QStringLiteral("pnl"),
+                                                   o,
+                                                   out,
+                                                   QStringLiteral("--size"),
+                                                   QStringLiteral("10x10")}
+                                    << "--size must be WxH";
+    QTest::newRow("size words") << QStringList{r,
+                                               plan,
+                                               chart,
+                                               QStringLiteral("pnl"),
+                                               o,
+                                               out,
+                                               QStringLiteral("--size"),
+                                               QStringLiteral("large")}
+                                << "--size must be WxH";
+    QTest::newRow("no plan") << QStringList{r, chart, QStringLiteral("pnl"), o, out}
+                             << "expected one plan file, got 0";
+    QTest::newRow("bad plan") << QStringList{r,     data("bad-ltv-above-lt.json"),
+                                             chart, QStringLiteral("loops"),
+                                             o,     out}
+                              << "collateral.liquidationThreshold";
+    QTest::newRow("truncated plan") << QStringList{r,     data("bad-truncated.json"),
+                                                   chart, QStringLiteral("pnl"),
+                                                   o,     out}
+                                    << "not valid JSON";
+    QTest::newRow("unknown option")
+        << QStringList{r, plan, chart, QStringLiteral("pnl"), o, out, QStringLiteral("--dpi=300")}
+        << "Unknown option 'dpi'";
+}
+
+void TestCli::renderBadArgumentsExitTwoAndWriteNothing()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("chart.png"));
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("keep");
+    f.close();
+    args.replaceInStrings(QRegularExpression(QStringLiteral("^OUT$")), out);
+    const Run r = run(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QVERIFY(r.out.isEmpty());
+    QCOMPARE(readFile(out), QByteArray("keep"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("chart.png")});
+}
+
+void TestCli::renderWriteFailureExitsOne()
+{
+    const Run r =
+        run({QStringLiteral("render"), data("wsteth-loop.json"), QStringLiteral("--chart"),
+             QStringLiteral("pnl"), QStringLiteral("-o"), QStringLiteral("/nonexistent-dir/c.png")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("could not write /nonexistent-dir/c.png")), qPrintable(r.err));
+    const Run help = run({QStringLiteral("--help")});
+    QVERIFY(help.out.contains("render PLAN --chart pnl|health|loops"));
+    const Run renderHelp = run({QStringLiteral("render"), QStringLiteral("--help")});
+    QCOMPARE(renderHelp.exitCode, 0);
+    QVERIFY(renderHelp.out.contains("--size"));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -3,7 +3,9 @@
 #include "appicon.h"
 #include "engine.h"
 #include "examplemenu.h"
+#include "fileactions.h"
 #include "mainwindow.h"
+#include "plandocument.h"
 #include "planjson.h"
 #include "plansession.h"
 
@@ -94,6 +96,8 @@ void TestExampleMenu::windowOpensAnExampleAsUntitled()
     MainWindow window;
     QStringList reported;
     window.setErrorReporter([&reported](const QString &title, const QString &) { reported << title; });
+    // Each example is an unsaved copy, so opening the next asks about it: discard.
+    window.fileActions()->setSavePrompt([] { return FileActions::SaveChoice::Discard; });
     // The submenu sits in the File menu.
     QMenu *examples = window.findChild<QMenu *>(QStringLiteral("openExampleMenu"));
     QVERIFY(examples);
@@ -107,8 +111,10 @@ void TestExampleMenu::windowOpensAnExampleAsUntitled()
         examples->actions()[i]->trigger();
         QVERIFY(reported.isEmpty());
         QCOMPARE(window.session()->plan(), expected);
-        // Untitled: the title names the plan only, not a file inside the program.
-        QCOMPARE(window.windowTitle(), expected.name);
+        // Untitled and unsaved: the title names the plan only, not a file inside the program.
+        QCOMPARE(window.windowTitle(), expected.name + QStringLiteral("[*]"));
+        QVERIFY(window.fileActions()->document()->filePath().isEmpty());
+        QVERIFY(window.isWindowModified());
     }
 }
 

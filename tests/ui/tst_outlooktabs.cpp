@@ -7,6 +7,7 @@
 #include "numberspinbox.h"
 #include "outlooktabs.h"
 #include "plansession.h"
+#include "charttabs.h"
 #include "pnlchart.h"
 #include "riskview.h"
 #include "timeview.h"
@@ -44,7 +45,7 @@ void TestOutlookTabs::tabsNextToThePnlChart()
 {
     OutlookTabs *tabs = m_window->outlookTabs();
     QCOMPARE(tabs->count(), 4);
-    QCOMPARE(tabs->widget(0), static_cast<QWidget *>(m_window->pnlChart()));
+    QCOMPARE(tabs->widget(0), static_cast<QWidget *>(m_window->chartTabs()));
     QCOMPARE(tabs->tabText(1), QStringLiteral("Time"));
     QCOMPARE(tabs->tabText(2), QStringLiteral("Close"));
     QCOMPARE(tabs->tabText(3), QStringLiteral("Risk"));

@@ -1,0 +1,31 @@
+#pragma once
+
+// What the headless commands share (defined in cli.cpp), so that each command can live in its own file.
+#include "engine.h"
+#include "utilizationscenario.h"
+
+#include <QByteArray>
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace lp::cli {
+
+// One line on stderr.
+void printErr(const QString &text);
+// Writes to stdout and flushes; false when that fails (a full disk, a closed pipe).
+bool writeStdout(const QByteArray &bytes);
+// Parses a subcommand's options; on a usage error or --help prints it and returns false with *exitCode set.
+[[nodiscard]] bool parseOrExit(QCommandLineParser &parser, const QStringList &args, int *exitCode);
+// Reads the one positional PLAN argument and computes it, or prints why not (exit code BadInput). With a
+// utilization, the borrow APY first follows the market's rate strategy at it (and *scenario says how).
+[[nodiscard]] std::optional<PlanResult> loadAndCompute(const QCommandLineParser &parser, int *exitCode,
+                                                      std::optional<double> utilization = std::nullopt,
+                                                      std::optional<UtilizationScenario> *scenario = nullptr);
+
+// `render PLAN --chart NAME -o FILE [--size WxH]` (render.cpp); needs a QApplication.
+[[nodiscard]] int runRender(const QStringList &args);
+
+} // namespace lp::cli

@@ -1,0 +1,23 @@
+#include "healthseries.h"
+
+#include "position.h"
+
+#include <limits>
+
+namespace lp {
+
+std::vector<HealthPoint> healthSeries(const PlanResult &result)
+{
+    const double pb = result.plan.borrow.priceUsd;
+    const double lt = result.plan.collateral.liquidationThreshold;
+    std::vector<HealthPoint> out;
+    out.reserve(result.sweep.points.size());
+    for (const SweepPoint &p : result.sweep.points) {
+        const double liquidation = p.debt > 0 ? liquidationPrice(p.collateral, p.debt, pb, lt)
+                                              : std::numeric_limits<double>::quiet_NaN();
+        out.push_back({p.priceUsd, p.healthFactor, liquidation});
+    }
+    return out;
+}
+
+} // namespace lp

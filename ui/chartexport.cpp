@@ -1,0 +1,102 @@
+#include "chartexport.h"
+
+#include "qcustomplot_include.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QImageWriter>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPdfWriter>
+#include <QRegularExpression>
+#include <QSaveFile>
+
+namespace lp::chartexport {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("lp::chartexport", text);
+}
+
+bool writePng(QCustomPlot *plot, QSaveFile *file, QSize size)
+{
+    const QImage image = plot->toPixmap(size.width(), size.height(), 1.0).toImage();
+    QImageWriter writer(file, "png");
+    return writer.write(image);
+}
+
+bool writePdf(QCustomPlot *plot, QSaveFile *file, QSize size)
+{
+    // One page exactly the chart's size, at 72 dpi so that one device pixel is one point.
+    QPdfWriter writer(file);
+    writer.setCreator(QStringLiteral("Leverage Planner"));
+    writer.setResolution(72);
+    writer.setPageLayout(
+        QPageLayout(QPageSize(QSizeF(size), QPageSize::Point, QString(), QPageSize::ExactMatch),
+                    QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
+    QCPPainter painter;
+    if (!painter.begin(&writer))
+        return false;
+    painter.setMode(QCPPainter::pmVectorized);
+    painter.setMode(QCPPainter::pmNoCaching);
+    painter.setWindow(0, 0, size.width(), size.height());
+    plot->toPainter(&painter, size.width(), size.height());
+    return painter.end();
+}
+
+} // namespace
+
+bool formatForPath(const QString &path, Format *out)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("png"))
+        *out = Format::Png;
+    else if (suffix == QLatin1String("pdf"))
+        *out = Format::Pdf;
+    else
+        return false;
+    return true;
+}
+
+bool parseSize(const QString &text, QSize *out)
+{
+    static const QRegularExpression pattern(QStringLiteral("^([0-9]{1,5})[xX]([0-9]{1,5})$"));
+    const QRegularExpressionMatch m = pattern.match(text);
+    if (!m.hasMatch())
+        return false;
+    const int w = m.captured(1).toInt();
+    const int h = m.captured(2).toInt();
+    if (w < kMinSide || h < kMinSide || w > kMaxSide || h > kMaxSide)
+        return false;
+    *out = QSize(w, h);
+    return true;
+}
+
+bool writeChart(QCustomPlot *plot, const QString &path, QSize size, QString *error)
+{
+    Format format{};
+    if (!formatForPath(path, &format)) {
+        *error = tr("%1: the file name must end in .png or .pdf").arg(path);
+        return false;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = tr("could not write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    const bool drawn = format == Format::Png ? writePng(plot, &file, size) : writePdf(plot, &file, size);
+    if (!drawn) {
+        file.cancelWriting();
+        *error = tr("could not render the chart into %1").arg(path);
+        return false;
+    }
+    if (!file.commit()) {
+        *error = tr("could not write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace lp::chartexport

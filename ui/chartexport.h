@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QSize>
+#include <QString>
+
+class QCustomPlot;
+
+namespace lp::chartexport {
+
+// Chart images for files: PNG (raster, exactly `size` pixels) or PDF (vector, a page of `size` points),
+// chosen by the path's suffix. Written through QSaveFile, so a failure leaves any existing file as it was.
+enum class Format { Png, Pdf };
+
+inline constexpr int kMinSide = 100;
+inline constexpr int kMaxSide = 10000;
+inline constexpr QSize kDefaultSize{1200, 800};
+
+// The format for a path's suffix (.png or .pdf, any case); false for anything else.
+[[nodiscard]] bool formatForPath(const QString &path, Format *out);
+// "1200x800" -> QSize; false unless both sides are whole numbers within [kMinSide, kMaxSide].
+[[nodiscard]] bool parseSize(const QString &text, QSize *out);
+
+// Renders `plot` at `size` into `path`. On failure returns false and says why in *error (path included).
+[[nodiscard]] bool writeChart(QCustomPlot *plot, const QString &path, QSize size, QString *error);
+
+} // namespace lp::chartexport

@@ -1,0 +1,336 @@
+#include "fileactions.h"
+
+#include "chartexport.h"
+#include "charttabs.h"
+#include "csvexport.h"
+#include "plandocument.h"
+#include "planjson.h"
+#include "plansession.h"
+
+#include <QAction>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSpinBox>
+
+namespace lp {
+
+namespace {
+
+const char kPlanFilter[] = QT_TRANSLATE_NOOP("lp::FileActions", "Plan files (*.lplan *.json);;All files (*)");
+
+QString droppedPlan(const QMimeData *mime)
+{
+    if (!mime || !mime->hasUrls())
+        return {};
+    for (const QUrl &url : mime->urls()) {
+        if (url.isLocalFile())
+            return url.toLocalFile();
+    }
+    return {};
+}
+
+bool askChartSize(QWidget *parent, QSize *size)
+{
+    QDialog dialog(parent);
+    dialog.setWindowTitle(FileActions::tr("Chart Size"));
+    auto *width = new QSpinBox;
+    auto *height = new QSpinBox;
+    for (QSpinBox *box : {width, height}) {
+        box->setRange(chartexport::kMinSide, chartexport::kMaxSide);
+        box->setSuffix(FileActions::tr(" px"));
+    }
+    width->setValue(size->width());
+    height->setValue(size->height());
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *form = new QFormLayout(&dialog);
+    form->addRow(FileActions::tr("Width (pixels, or points in a PDF):"), width);
+    form->addRow(FileActions::tr("Height:"), height);
+    form->addRow(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    *size = QSize(width->value(), height->value());
+    return true;
+}
+
+} // namespace
+
+FileActions::FileActions(QMainWindow *window, PlanSession *session, ChartTabs *charts)
+    : QObject(window), m_window(window), m_session(session), m_charts(charts),
+      m_document(new PlanDocument(session, this))
+{
+    m_choosePath = [this](const QString &caption, const QString &dir, const QString &filter, bool saving) {
+        return saving ? QFileDialog::getSaveFileName(m_window, caption, dir, filter)
+                      : QFileDialog::getOpenFileName(m_window, caption, dir, filter);
+    };
+    m_askSave = [this] {
+        const auto answer = QMessageBox::question(
+            m_window, tr("Unsaved Changes"), tr("The plan has unsaved changes. Save them first?"),
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+        return answer == QMessageBox::Save      ? SaveChoice::Save
+               : answer == QMessageBox::Discard ? SaveChoice::Discard
+                                                : SaveChoice::Cancel;
+    };
+    m_askRevert = [this] {
+        return QMessageBox::question(
+                   m_window, tr("Revert Plan"), tr("Drop every change since the plan was last saved?"),
+                   QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel) == QMessageBox::Discard;
+    };
+    m_reportError = [this](const QString &title, const QString &text) {
+        QMessageBox::warning(m_window, title, text);
+    };
+    m_chooseSize = [this](QSize *size) { return askChartSize(m_window, size); };
+
+    m_window->setAcceptDrops(true);
+    m_window->installEventFilter(this);
+    connect(m_document, &PlanDocument::recentFilesChanged, this, &FileActions::rebuildRecentMenu);
+}
+
+void FileActions::addToMenu(QMenu *file)
+{
+    m_new = file->addAction(tr("&New Plan"), this, &FileActions::newPlan);
+    m_new->setShortcut(QKeySequence::New);
+    m_open = file->addAction(tr("&Open Plan..."), this, &FileActions::openWithDialog);
+    m_open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    rebuildRecentMenu();
+    file->addSeparator();
+    m_save = file->addAction(tr("&Save"), this, &FileActions::save);
+    m_save->setShortcut(QKeySequence::Save);
+    m_saveAs = file->addAction(tr("Save &As..."), this, &FileActions::saveAs);
+    m_saveAs->setShortcut(QKeySequence::SaveAs);
+    m_revert = file->addAction(tr("Re&vert"), this, &FileActions::revert);
+    m_revert->setEnabled(false);
+    const auto updateRevert = [this] {
+        m_revert->setEnabled(!m_document->filePath().isEmpty() && m_document->isModified());
+    };
+    connect(m_document, &PlanDocument::modifiedChanged, this, updateRevert);
+    connect(m_document, &PlanDocument::filePathChanged, this, updateRevert);
+    file->addSeparator();
+    QMenu *csv = file->addMenu(tr("Export &CSV"));
+    const QStringList tables = csvTableNames();
+    for (int i = 0; i < tables.size(); ++i)
+        csv->addAction(tr("%1 table...").arg(tables.at(i)), this, [this, i] { exportCsvWithDialog(i); });
+    file->addAction(tr("Export C&hart..."), this, &FileActions::exportChartWithDialog);
+}
+
+QString FileActions::startDir() const
+{
+    return m_document->filePath().isEmpty() ? QDir::homePath()
+                                            : QFileInfo(m_document->filePath()).absolutePath();
+}
+
+void FileActions::report(const QString &title, const QString &what, const ValidationErrors &errors)
+{
+    if (m_reportError)
+        m_reportError(title, tr("%1\n\n%2").arg(what, formatErrors(errors)));
+}
+
+bool FileActions::maybeSave()
+{
+    if (!m_document->isModified())
+        return true;
+    switch (m_askSave ? m_askSave() : SaveChoice::Cancel) {
+    case SaveChoice::Save:
+        return save();
+    case SaveChoice::Discard:
+        return true;
+    case SaveChoice::Cancel:
+        break;
+    }
+    return false;
+}
+
+void FileActions::newPlan()
+{
+    if (maybeSave())
+        m_document->newPlan();
+}
+
+void FileActions::openAsking(const QString &path)
+{
+    if (maybeSave())
+        openFile(path);
+}
+
+bool FileActions::openFile(const QString &path)
+{
+    const ValidationErrors errors = m_document->open(path);
+    if (!errors.isEmpty()) {
+        report(tr("Cannot open plan"),
+               tr("The plan file \"%1\" could not be opened; the current plan is unchanged.")
+                   .arg(QDir::toNativeSeparators(path)),
+               errors);
+        return false;
+    }
+    return true;
+}
+
+bool FileActions::openCopy(const QString &path)
+{
+    if (!maybeSave())
+        return false;
+    Expected<Plan> plan = readPlanFile(path);
+    if (!plan) {
+        report(tr("Cannot open plan"),
+               tr("The plan \"%1\" could not be opened; the current plan is unchanged.")
+                   .arg(QDir::toNativeSeparators(path)),
+               plan.errors());
+        return false;
+    }
+    // Untitled and unsaved: the copy is the user's to save somewhere of their choosing.
+    m_document->newPlan();
+    m_session->setPlan(plan.value());
+    return true;
+}
+
+void FileActions::openWithDialog()
+{
+    if (!maybeSave())
+        return;
+    const QString path = m_choosePath(tr("Open Plan"), startDir(), tr(kPlanFilter), false);
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+bool FileActions::save()
+{
+    if (m_document->filePath().isEmpty())
+        return saveAs();
+    const ValidationErrors errors = m_document->save();
+    if (!errors.isEmpty()) {
+        report(tr("Cannot save plan"), tr("The plan was not saved."), errors);
+        return false;
+    }
+    return true;
+}
+
+bool FileActions::saveAs()
+{
+    const QString suggested = m_document->filePath().isEmpty() ? QDir(startDir()).filePath(tr("plan.json"))
+                                                               : m_document->filePath();
+    const QString path = m_choosePath(tr("Save Plan As"), suggested, tr(kPlanFilter), true);
+    if (path.isEmpty())
+        return false;
+    const ValidationErrors errors = m_document->saveAs(path);
+    if (!errors.isEmpty()) {
+        report(tr("Cannot save plan"), tr("The plan was not saved."), errors);
+        return false;
+    }
+    return true;
+}
+
+void FileActions::revert()
+{
+    if (m_document->isModified() && m_askRevert && !m_askRevert())
+        return;
+    const ValidationErrors errors = m_document->revert();
+    if (!errors.isEmpty())
+        report(tr("Cannot revert"), tr("The saved plan could not be read again; nothing changed."), errors);
+}
+
+bool FileActions::exportCsv(int tableIndex, const QString &path)
+{
+    CsvTable table{};
+    if (!csvTableFromString(csvTableNames().value(tableIndex), &table))
+        return false;
+    const ValidationErrors errors = m_document->exportCsvTable(table, path);
+    if (!errors.isEmpty()) {
+        report(tr("Cannot export CSV"), tr("Nothing was written."), errors);
+        return false;
+    }
+    return true;
+}
+
+void FileActions::exportCsvWithDialog(int tableIndex)
+{
+    const QString name = csvTableNames().value(tableIndex);
+    const QString path = m_choosePath(tr("Export %1 as CSV").arg(name),
+                                      QDir(startDir()).filePath(name + QStringLiteral(".csv")),
+                                      tr("CSV files (*.csv);;All files (*)"), true);
+    if (!path.isEmpty())
+        exportCsv(tableIndex, path);
+}
+
+bool FileActions::exportChart(const QString &path, QSize size)
+{
+    QString error;
+    if (!chartexport::writeChart(m_charts->plot(m_charts->currentChart()), path, size, &error)) {
+        report(tr("Cannot export chart"), tr("Nothing was written."), {{QStringLiteral("chart"), error}});
+        return false;
+    }
+    return true;
+}
+
+void FileActions::exportChartWithDialog()
+{
+    QSize size = chartexport::kDefaultSize;
+    if (!m_chooseSize || !m_chooseSize(&size))
+        return;
+    const QString path =
+        m_choosePath(tr("Export Chart"), QDir(startDir()).filePath(QStringLiteral("chart.png")),
+                     tr("PNG image (*.png);;PDF document (*.pdf)"), true);
+    if (!path.isEmpty())
+        exportChart(path, size);
+}
+
+void FileActions::rebuildRecentMenu()
+{
+    if (!m_recentMenu)
+        return;
+    m_recentMenu->clear();
+    const QStringList files = m_document->recentFiles();
+    for (const QString &path : files) {
+        m_recentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] { openAsking(path); });
+    }
+    if (!files.isEmpty()) {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("Clear List"), m_document, &PlanDocument::clearRecentFiles);
+    }
+    m_recentMenu->setEnabled(!files.isEmpty());
+}
+
+bool FileActions::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_window) {
+        switch (event->type()) {
+        case QEvent::Close:
+            if (!maybeSave()) {
+                event->ignore();
+                return true;
+            }
+            break;
+        case QEvent::DragEnter: {
+            auto *drag = static_cast<QDragEnterEvent *>(event);
+            if (!droppedPlan(drag->mimeData()).isEmpty())
+                drag->acceptProposedAction();
+            return true;
+        }
+        case QEvent::Drop: {
+            auto *drop = static_cast<QDropEvent *>(event);
+            const QString path = droppedPlan(drop->mimeData());
+            if (!path.isEmpty()) {
+                drop->acceptProposedAction();
+                openAsking(path);
+            }
+            return true;
+        }
+        default:
+            break;
+        }
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+} // namespace lp
