@@ -1,5 +1,7 @@
 #include "loopstepsmodel.h"
 
+#include "displayformat.h"
+
 #include <QLocale>
 
 #include <cmath>
@@ -86,7 +88,20 @@ QVariant LoopStepsModel::data(const QModelIndex &index, int role) const
             return tr("Partial loop: borrowed only what the target needed");
         if (column == Step && s.step == 0)
             return tr("Initial deposit");
-        return {};
+        // The formula with this step's numbers, for the columns whose inputs are all in the row.
+        switch (column) {
+        case EquityUsd:
+            return tr("E = CV − DV = %1 − %2 = %3")
+                .arg(display::usd(s.collateralUsd), display::usd(s.debtUsd), display::usd(s.equityUsd));
+        case Leverage:
+            return tr("L = CV / (CV − DV) = %1 / (%1 − %2) = %3")
+                .arg(display::usd(s.collateralUsd), display::usd(s.debtUsd), display::leverage(s.leverage));
+        case Ltv:
+            return tr("LTV = DV / CV = %1 / %2 = %3")
+                .arg(display::usd(s.debtUsd), display::usd(s.collateralUsd), display::percent(s.ltv));
+        default:
+            return columnFormula(column);
+        }
     case Qt::DisplayRole: {
         const QLocale locale;
         if (std::isinf(v))
@@ -126,7 +141,11 @@ QVariant LoopStepsModel::data(const QModelIndex &index, int role) const
 
 QVariant LoopStepsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::ToolTipRole)
+        return columnFormula(static_cast<Column>(section));
+    if (role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     const QString a = m_collateralSymbol.isEmpty() ? tr("A") : m_collateralSymbol;
     const QString b = m_borrowSymbol.isEmpty() ? tr("B") : m_borrowSymbol;
@@ -155,6 +174,41 @@ QVariant LoopStepsModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Health factor");
     case LiquidationPriceUsd:
         return tr("Liq. price ($)");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QString LoopStepsModel::columnFormula(Column column)
+{
+    switch (column) {
+    case Step:
+        return tr("0 is the deposit; each loop borrows, swaps and supplies once.");
+    case Borrowed:
+        return tr(
+            "Borrowed in this loop = t × CV before it − DV before it, over PB (t = LTV used × max LTV); "
+            "a partial last loop borrows only what the target needs.");
+    case SwappedToCollateral:
+        return tr("Bought = borrowed × PB × k / PA, k = (1 − swap fee)(1 − slippage).");
+    case Collateral:
+        return tr("C = deposit + everything bought so far.");
+    case Debt:
+        return tr("D = everything borrowed so far (with a flash loan: the loan plus its premium).");
+    case CollateralUsd:
+        return tr("CV = C × PA.");
+    case DebtUsd:
+        return tr("DV = D × PB.");
+    case EquityUsd:
+        return tr("E = CV − DV: what is yours at today's prices.");
+    case Leverage:
+        return tr("L = CV / (CV − DV): exposure per dollar of your own money.");
+    case Ltv:
+        return tr("LTV = DV / CV; new borrowing stops at the max LTV.");
+    case HealthFactor:
+        return tr("HF = CV × LT / DV; below 1 the position can be liquidated.");
+    case LiquidationPriceUsd:
+        return tr("PA liq = D × PB / (C × LT): the price of A where HF reaches 1.");
     case ColumnCount:
         break;
     }

@@ -33,6 +33,8 @@ public:
 
     void setSteps(std::vector<LoopStep> steps, QString collateralSymbol, QString borrowSymbol);
     [[nodiscard]] const std::vector<LoopStep> &steps() const { return m_steps; }
+    // The formula behind a column (its header's tooltip; cells add their own numbers where they can).
+    [[nodiscard]] static QString columnFormula(Column column);
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;

@@ -4,6 +4,7 @@
 #include "testutil.h"
 
 #include <QAbstractItemModelTester>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -16,6 +17,7 @@ private slots:
     void rawValuesAreTheEngineSteps();
     void headersNameAssetsAndUnits();
     void sameShapeUpdatesInPlace();
+    void formulasInTooltips();
 };
 
 void TestLoopStepsModel::passesModelTester()
@@ -83,6 +85,29 @@ void TestLoopStepsModel::sameShapeUpdatesInPlace()
     p.strategy.loops = 4;
     model.setSteps(computePlan(p)->opened.steps, QStringLiteral("wstETH"), QStringLiteral("WETH"));
     QCOMPARE(reset.count(), 1);
+}
+
+void TestLoopStepsModel::formulasInTooltips()
+{
+    const QLocale saved;
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    LoopStepsModel model;
+    const auto r = computePlan(test::fixturePlan());
+    QVERIFY(r);
+    model.setSteps(r->opened.steps, QStringLiteral("wstETH"), QStringLiteral("WETH"));
+    for (int c = 0; c < LoopStepsModel::ColumnCount; ++c)
+        QVERIFY(!model.headerData(c, Qt::Horizontal, Qt::ToolTipRole).toString().isEmpty());
+    QVERIFY(model.headerData(LoopStepsModel::HealthFactor, Qt::Horizontal, Qt::ToolTipRole)
+                .toString()
+                .startsWith(QStringLiteral("HF = CV × LT / DV")));
+    // Loop 1: CV = 16.739878 x 3500 = 58,589.57; DV = 7.875 x 3000 = 23,625; LTV = 40.32 %, L = 1.68x.
+    QCOMPARE(model.index(1, LoopStepsModel::Ltv).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("LTV = DV / CV = $23,625.00 / $58,589.57 = 40.32 %"));
+    QCOMPARE(model.index(1, LoopStepsModel::Leverage).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("L = CV / (CV − DV) = $58,589.57 / ($58,589.57 − $23,625.00) = 1.68x"));
+    QCOMPARE(model.index(1, LoopStepsModel::EquityUsd).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("E = CV − DV = $58,589.57 − $23,625.00 = $34,964.57"));
+    QLocale::setDefault(saved);
 }
 
 QTEST_GUILESS_MAIN(TestLoopStepsModel)
