@@ -25,7 +25,8 @@ namespace lp::cli {
 
 namespace {
 
-const QStringList kCommands{QStringLiteral("report"), QStringLiteral("export-csv"), QStringLiteral("render")};
+const QStringList kCommands{QStringLiteral("report"), QStringLiteral("export-csv"), QStringLiteral("render"),
+                            QStringLiteral("backtest")};
 // Answered without a display, so `--help` and `--version` work over ssh and in CI.
 const QStringList kInfoOptions{QStringLiteral("--help"), QStringLiteral("-h"), QStringLiteral("--version"),
                                QStringLiteral("-v")};
@@ -44,6 +45,8 @@ QString usageText()
         "                                     borrow APY follows the market's rate strategy at U\n"
         "  export-csv PLAN --table loops|prices|timeline|summary [-o FILE]\n"
         "                                     write one table as CSV (stdout without -o)\n"
+        "  backtest PLAN PRICES.csv [--format json|text]\n"
+        "                                     replay the plan through date,price rows of Token A\n"
         "  render PLAN --chart pnl|health|loops -o FILE.png|.pdf [--size WxH]\n"
         "                                     draw one chart into a PNG or PDF (default 1200x800)\n\n"
         "Options:\n"
@@ -290,6 +293,8 @@ int run(const QStringList &arguments)
         return runExportCsv(args);
     if (command == QLatin1String("render"))
         return runRender(args);
+    if (command == QLatin1String("backtest"))
+        return runBacktestCommand(args);
     printErr(QStringLiteral("leverage-planner: unknown command \"%1\"").arg(command));
     return BadInput;
 }

@@ -21,10 +21,13 @@ bool writeStdout(const QByteArray &bytes);
 [[nodiscard]] bool parseOrExit(QCommandLineParser &parser, const QStringList &args, int *exitCode);
 // Reads the one positional PLAN argument and computes it, or prints why not (exit code BadInput). With a
 // utilization, the borrow APY first follows the market's rate strategy at it (and *scenario says how).
-[[nodiscard]] std::optional<PlanResult> loadAndCompute(const QCommandLineParser &parser, int *exitCode,
-                                                      std::optional<double> utilization = std::nullopt,
-                                                      std::optional<UtilizationScenario> *scenario = nullptr);
+[[nodiscard]] std::optional<PlanResult>
+loadAndCompute(const QCommandLineParser &parser, int *exitCode,
+               std::optional<double> utilization = std::nullopt,
+               std::optional<UtilizationScenario> *scenario = nullptr);
 
+// `backtest PLAN PRICES.csv [--format json|text]` (backtestcommand.cpp).
+[[nodiscard]] int runBacktestCommand(const QStringList &args);
 // `render PLAN --chart NAME -o FILE [--size WxH]` (render.cpp); needs a QApplication.
 [[nodiscard]] int runRender(const QStringList &args);
 

@@ -3,6 +3,7 @@
 #include "opening.h"
 #include "position.h"
 
+#include <QJsonArray>
 #include <QLocale>
 #include <QStringList>
 
@@ -167,6 +168,36 @@ Expected<BacktestResult> runBacktest(const Plan &plan, const std::vector<PricePo
     r.pnlUsd = r.days.back().pnlUsd;
     r.holdPnlUsd = r.days.back().holdPnlUsd;
     return r;
+}
+
+QJsonObject backtestJson(const BacktestResult &r)
+{
+    const auto num = [](double v) { return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null); };
+    QJsonArray liquidations;
+    for (const BacktestLiquidation &l : r.liquidations)
+        liquidations.append(QJsonObject{{QStringLiteral("date"), l.date.toString(Qt::ISODate)},
+                                        {QStringLiteral("priceUsd"), num(l.event.priceUsd)},
+                                        {QStringLiteral("closeFactor"), num(l.event.closeFactor)},
+                                        {QStringLiteral("debtRepaid"), num(l.event.debtRepaid)},
+                                        {QStringLiteral("collateralSeized"), num(l.event.collateralSeized)},
+                                        {QStringLiteral("penaltyUsd"), num(l.event.penaltyUsd)}});
+    return QJsonObject{
+        {QStringLiteral("openPriceUsd"), num(r.openPriceUsd)},
+        {QStringLiteral("openedCollateral"), num(r.openedCollateral)},
+        {QStringLiteral("openedDebt"), num(r.openedDebt)},
+        {QStringLiteral("costBasisUsd"), num(r.costBasisUsd)},
+        {QStringLiteral("days"), static_cast<int>(r.days.size())},
+        {QStringLiteral("firstDate"),
+         r.days.empty() ? QJsonValue() : r.days.front().date.toString(Qt::ISODate)},
+        {QStringLiteral("lastDate"),
+         r.days.empty() ? QJsonValue() : r.days.back().date.toString(Qt::ISODate)},
+        {QStringLiteral("liquidations"), liquidations},
+        {QStringLiteral("totalPenaltyUsd"), num(r.totalPenaltyUsd)},
+        {QStringLiteral("minHealthFactor"), num(r.minHealthFactor)},
+        {QStringLiteral("finalEquityUsd"), num(r.finalEquityUsd)},
+        {QStringLiteral("pnlUsd"), num(r.pnlUsd)},
+        {QStringLiteral("holdPnlUsd"), num(r.holdPnlUsd)},
+    };
 }
 
 } // namespace lp

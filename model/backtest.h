@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QDate>
+#include <QJsonObject>
 
 #include <vector>
 
@@ -66,5 +67,10 @@ struct BacktestResult {
 // dates accrue their full length), then, when HF < 1 at that day's price, liquidators act at that price
 // (lp::liquidateAfterGap: a daily close is a gap, not a continuous path) until HF >= 1 again.
 [[nodiscard]] Expected<BacktestResult> runBacktest(const Plan &plan, const std::vector<PricePoint> &prices);
+
+// `leverage-planner backtest` JSON: {openPriceUsd, openedCollateral, openedDebt, costBasisUsd, days,
+// firstDate, lastDate, liquidations[{date, priceUsd, closeFactor, debtRepaid, collateralSeized,
+// penaltyUsd}], totalPenaltyUsd, minHealthFactor (null with no debt), finalEquityUsd, pnlUsd, holdPnlUsd}.
+[[nodiscard]] QJsonObject backtestJson(const BacktestResult &result);
 
 } // namespace lp
