@@ -33,12 +33,21 @@ set(LP_PCH_MODEL_HEADERS
     <QtCore/QAbstractTableModel> <QtCore/QCoreApplication> <QtCore/QJsonArray> <QtCore/QJsonDocument>
     <QtCore/QJsonObject> <QtCore/QJsonValue> <QtCore/QLocale> <QtCore/QObject> <QtCore/QString>
     <QtCore/QStringList> <QtCore/QVariant> <algorithm> <cmath> <limits> <memory> <vector>)
+# QCustomPlot's header is large: precompiled for the tests (all of them include it through uitestutil.h)
+# but not for lp_ui, where most files do not need it and loading a bigger PCH costs them more than it
+# saves the chart files (measured with gcc 12: a small dialog 4.4 s without a PCH, 8.5 s with it).
 set(LP_PCH_UI_HEADERS ${LP_PCH_MODEL_HEADERS}
-    "${PROJECT_SOURCE_DIR}/ui/qcustomplot_include.h" <QtWidgets/QLabel> <QtWidgets/QWidget>
-    <QtWidgets/QMainWindow> <QtWidgets/QAbstractSpinBox> <QtWidgets/QDoubleSpinBox> <QtWidgets/QLineEdit>)
+    <QtWidgets/QLabel> <QtWidgets/QWidget> <QtWidgets/QMainWindow> <QtWidgets/QAbstractSpinBox>
+    <QtWidgets/QDoubleSpinBox> <QtWidgets/QLineEdit>)
 function(lp_pch target kind)
     if(NOT LP_PCH OR LP_FUZZ)
         return()
+    endif()
+    # A test includes its own .moc, so AUTOMOC's mocs_compilation.cpp is empty: loading the PCH into it
+    # would be most of its cost.
+    if(kind MATCHES "^test-")
+        set_source_files_properties("${CMAKE_CURRENT_BINARY_DIR}/${target}_autogen/mocs_compilation.cpp"
+                                    PROPERTIES SKIP_PRECOMPILE_HEADERS ON)
     endif()
     get_property(owner GLOBAL PROPERTY LP_PCH_OWNER_${kind})
     if(owner)
@@ -52,7 +61,8 @@ function(lp_pch target kind)
     elseif(kind STREQUAL "test-model")
         target_precompile_headers(${target} PRIVATE ${LP_PCH_MODEL_HEADERS} <QtTest/QTest>)
     elseif(kind STREQUAL "test-ui")
-        target_precompile_headers(${target} PRIVATE ${LP_PCH_UI_HEADERS} <QtTest/QTest>)
+        target_precompile_headers(${target} PRIVATE ${LP_PCH_UI_HEADERS}
+                                  "${PROJECT_SOURCE_DIR}/ui/qcustomplot_include.h" <QtTest/QTest>)
     else()
         message(FATAL_ERROR "lp_pch: unknown kind ${kind}")
     endif()
