@@ -1,13 +1,13 @@
 // The Time, Close and Risk tabs inside the real window: an edit in the plan form reaches the tab on
 // screen at once and the hidden ones when they are shown. LP_SCREENSHOT_DIR=docs/screenshots writes
 // time.png, close.png and risk.png.
+#include "charttabs.h"
 #include "closeview.h"
 #include "liquidationprobability.h"
 #include "mainwindow.h"
 #include "numberspinbox.h"
 #include "outlooktabs.h"
 #include "plansession.h"
-#include "charttabs.h"
 #include "pnlchart.h"
 #include "riskview.h"
 #include "timeview.h"

@@ -158,13 +158,15 @@ void TestPlanForm::showErrorsMarksOnlyNamedFields()
     QVERIFY(!ltv->isMarked());
     QVERIFY(!ltv->errorLabel()->isVisible());
     // Marked by colour too: the editor's background differs from an unmarked one's.
-    QVERIFY(bonus->editor()->palette().color(QPalette::Base) != ltv->editor()->palette().color(QPalette::Base));
+    QVERIFY(bonus->editor()->palette().color(QPalette::Base) !=
+            ltv->editor()->palette().color(QPalette::Base));
 
     form.showErrors({});
     QVERIFY(!bonus->isMarked());
     QVERIFY(!bonus->errorLabel()->isVisible());
     QCOMPARE(bonus->editor()->property(FormField::kInvalidProperty).toBool(), false);
-    QCOMPARE(bonus->editor()->palette().color(QPalette::Base), ltv->editor()->palette().color(QPalette::Base));
+    QCOMPARE(bonus->editor()->palette().color(QPalette::Base),
+             ltv->editor()->palette().color(QPalette::Base));
 }
 
 void TestPlanForm::fieldTitleFallsBackToPath()
