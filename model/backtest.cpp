@@ -1,5 +1,6 @@
 #include "backtest.h"
 
+#include "machineformat.h"
 #include "opening.h"
 #include "position.h"
 
@@ -172,7 +173,7 @@ Expected<BacktestResult> runBacktest(const Plan &plan, const std::vector<PricePo
 
 QJsonObject backtestJson(const BacktestResult &r)
 {
-    const auto num = [](double v) { return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null); };
+    using machine::num;
     QJsonArray liquidations;
     for (const BacktestLiquidation &l : r.liquidations)
         liquidations.append(QJsonObject{{QStringLiteral("date"), l.date.toString(Qt::ISODate)},

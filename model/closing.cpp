@@ -1,5 +1,6 @@
 #include "closing.h"
 
+#include "machineformat.h"
 #include "position.h"
 
 #include <QJsonArray>
@@ -11,10 +12,7 @@ namespace lp {
 
 namespace {
 
-QJsonValue num(double v)
-{
-    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
-}
+using machine::num;
 
 // Sells `units` of A at pa for B at pb: returns the B received and books fee and slippage on the round.
 double sellCollateral(double units, double pa, double pb, const Costs &costs, CloseRound *round)

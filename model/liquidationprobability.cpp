@@ -1,5 +1,6 @@
 #include "liquidationprobability.h"
 
+#include "machineformat.h"
 #include "position.h"
 #include "timeline.h"
 
@@ -14,10 +15,7 @@ namespace {
 
 constexpr double kSqrt1_2 = 0.70710678118654752440; // 1/sqrt(2)
 
-QJsonValue num(double v)
-{
-    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
-}
+using machine::num;
 
 } // namespace
 

@@ -1,6 +1,7 @@
 #include "outlook.h"
 
 #include "liquidationprobability.h"
+#include "machineformat.h"
 
 #include <QJsonValue>
 
@@ -12,24 +13,9 @@ namespace lp {
 
 namespace {
 
-QString fixed(double v, int decimals)
-{
-    if (std::isnan(v))
-        return QStringLiteral("n/a");
-    if (std::isinf(v))
-        return v > 0 ? QStringLiteral("inf") : QStringLiteral("-inf");
-    return QString::number(v, 'f', decimals);
-}
-
-QString percent(double fraction)
-{
-    return fixed(fraction * 100.0, 2) + QStringLiteral(" %");
-}
-
-QString usd(double v)
-{
-    return QLatin1Char('$') + fixed(v, 2);
-}
+using machine::fixed;
+using machine::percent;
+using machine::usd;
 
 QString closeMethodText(CloseMethod method)
 {

@@ -1,6 +1,7 @@
 #include "report.h"
 
 #include "liquidationprobability.h"
+#include "machineformat.h"
 #include "marketregistry.h"
 #include "marketreport.h"
 
@@ -13,24 +14,9 @@ namespace lp {
 
 namespace {
 
-QJsonValue num(double v)
-{
-    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
-}
-
-QString fixed(double v, int decimals)
-{
-    if (std::isnan(v))
-        return QStringLiteral("n/a");
-    if (std::isinf(v))
-        return v > 0 ? QStringLiteral("inf") : QStringLiteral("-inf");
-    return QString::number(v, 'f', decimals);
-}
-
-QString percent(double fraction)
-{
-    return fixed(fraction * 100.0, 2) + QStringLiteral(" %");
-}
+using machine::fixed;
+using machine::num;
+using machine::percent;
 
 } // namespace
 

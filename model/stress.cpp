@@ -1,6 +1,7 @@
 #include "stress.h"
 
 #include "closing.h"
+#include "machineformat.h"
 #include "position.h"
 #include "timeline.h"
 
@@ -13,10 +14,7 @@ namespace lp {
 
 namespace {
 
-QJsonValue num(double v)
-{
-    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
-}
+using machine::num;
 
 StressFigures figuresAt(const Plan &plan, double c, double d, double pa, double pb)
 {

@@ -2,6 +2,7 @@
 
 #include "csvexport.h"
 #include "liquidation.h"
+#include "machineformat.h"
 #include "position.h"
 
 #include <QJsonValue>
@@ -12,10 +13,7 @@ namespace lp {
 
 namespace {
 
-QJsonValue num(double v)
-{
-    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
-}
+using machine::num;
 
 double orDefault(double value, double fallback)
 {
