@@ -61,17 +61,14 @@ int runBacktestCommand(const QStringList &args)
     parser.addPositionalArgument(QStringLiteral("PLAN"), QStringLiteral("Plan file (JSON)."));
     parser.addPositionalArgument(QStringLiteral("PRICES"),
                                  QStringLiteral("CSV of date,price rows (ISO dates, '.' decimals)."));
-    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("Output format: json or text."),
-                                    QStringLiteral("json|text"), QStringLiteral("json"));
+    const QCommandLineOption format = formatOption();
     parser.addOption(format);
     int code = Ok;
     if (!parseOrExit(parser, args, &code))
         return code;
     const QString fmt = parser.value(format);
-    if (fmt != QLatin1String("json") && fmt != QLatin1String("text")) {
-        printErr(QStringLiteral("leverage-planner: --format must be json or text (got \"%1\")").arg(fmt));
+    if (!isKnownFormat(fmt))
         return BadInput;
-    }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2) {
         printErr(QStringLiteral("leverage-planner: backtest needs a plan file and a price CSV (see --help)"));
@@ -79,9 +76,7 @@ int runBacktestCommand(const QStringList &args)
     }
     const Expected<Plan> plan = readPlanFile(positional.at(0));
     if (!plan) {
-        printErr(QStringLiteral("leverage-planner: %1 is not a valid plan:").arg(positional.at(0)));
-        for (const ValidationError &e : plan.errors())
-            printErr(QStringLiteral("  ") + e.toString());
+        printErrors(QStringLiteral("%1 is not a valid plan:").arg(positional.at(0)), plan.errors());
         return BadInput;
     }
     QFile csv(positional.at(1));
@@ -94,16 +89,12 @@ int runBacktestCommand(const QStringList &args)
     }
     const Expected<std::vector<PricePoint>> prices = parsePriceCsv(csv.readAll());
     if (!prices) {
-        printErr(QStringLiteral("leverage-planner: %1 is not a valid price series:").arg(positional.at(1)));
-        for (const ValidationError &e : prices.errors())
-            printErr(QStringLiteral("  ") + e.toString());
+        printErrors(QStringLiteral("%1 is not a valid price series:").arg(positional.at(1)), prices.errors());
         return BadInput;
     }
     const Expected<BacktestResult> result = runBacktest(*plan, *prices);
     if (!result) {
-        printErr(QStringLiteral("leverage-planner: the backtest cannot be carried out:"));
-        for (const ValidationError &e : result.errors())
-            printErr(QStringLiteral("  ") + e.toString());
+        printErrors(QStringLiteral("the backtest cannot be carried out:"), result.errors());
         return BadInput;
     }
     const QByteArray bytes = fmt == QLatin1String("json")

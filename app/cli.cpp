@@ -75,6 +75,27 @@ bool writeStdout(const QByteArray &bytes)
     return written && flushed && out.error() == QFileDevice::NoError;
 }
 
+void printErrors(const QString &headline, const ValidationErrors &errors)
+{
+    printErr(QStringLiteral("leverage-planner: ") + headline);
+    for (const ValidationError &e : errors)
+        printErr(QStringLiteral("  ") + e.toString());
+}
+
+QCommandLineOption formatOption()
+{
+    return {QStringLiteral("format"), QStringLiteral("Output format: json or text."),
+            QStringLiteral("json|text"), QStringLiteral("json")};
+}
+
+bool isKnownFormat(const QString &format)
+{
+    if (format == QLatin1String("json") || format == QLatin1String("text"))
+        return true;
+    printErr(QStringLiteral("leverage-planner: --format must be json or text (got \"%1\")").arg(format));
+    return false;
+}
+
 // Parses a subcommand's options; on a usage error prints it and returns false with *exitCode set.
 bool parseOrExit(QCommandLineParser &parser, const QStringList &args, int *exitCode)
 {
@@ -108,9 +129,7 @@ std::optional<PlanResult> loadAndCompute(const QCommandLineParser &parser, int *
     const QString path = positional.first();
     const Expected<Plan> plan = readPlanFile(path);
     if (!plan) {
-        printErr(QStringLiteral("leverage-planner: %1 is not a valid plan:").arg(path));
-        for (const ValidationError &e : plan.errors())
-            printErr(QStringLiteral("  ") + e.toString());
+        printErrors(QStringLiteral("%1 is not a valid plan:").arg(path), plan.errors());
         *exitCode = BadInput;
         return std::nullopt;
     }
@@ -119,9 +138,7 @@ std::optional<PlanResult> loadAndCompute(const QCommandLineParser &parser, int *
         const Expected<ScenarioPlan> s =
             withBorrowUtilization(*plan, MarketRegistry::builtIn(), *utilization);
         if (!s) {
-            printErr(QStringLiteral("leverage-planner: --utilization cannot be applied to %1:").arg(path));
-            for (const ValidationError &e : s.errors())
-                printErr(QStringLiteral("  ") + e.toString());
+            printErrors(QStringLiteral("--utilization cannot be applied to %1:").arg(path), s.errors());
             *exitCode = BadInput;
             return std::nullopt;
         }
@@ -131,9 +148,7 @@ std::optional<PlanResult> loadAndCompute(const QCommandLineParser &parser, int *
     }
     Expected<PlanResult> result = computePlan(toCompute);
     if (!result) {
-        printErr(QStringLiteral("leverage-planner: %1 cannot be carried out:").arg(path));
-        for (const ValidationError &e : result.errors())
-            printErr(QStringLiteral("  ") + e.toString());
+        printErrors(QStringLiteral("%1 cannot be carried out:").arg(path), result.errors());
         *exitCode = BadInput;
         return std::nullopt;
     }
@@ -149,8 +164,7 @@ int runReport(const QStringList &args)
         QStringLiteral("Computes a plan and prints its position, loop steps, opening costs, key prices, the "
                        "position over time, the close, the liquidation probability and the stress presets."));
     parser.addPositionalArgument(QStringLiteral("PLAN"), QStringLiteral("Plan file (JSON)."));
-    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("Output format: json or text."),
-                                    QStringLiteral("json|text"), QStringLiteral("json"));
+    const QCommandLineOption format = formatOption();
     parser.addOption(format);
     const QCommandLineOption utilization(
         QStringLiteral("utilization"),
@@ -164,10 +178,8 @@ int runReport(const QStringList &args)
     if (!parseOrExit(parser, args, &code))
         return code;
     const QString fmt = parser.value(format);
-    if (fmt != QLatin1String("json") && fmt != QLatin1String("text")) {
-        printErr(QStringLiteral("leverage-planner: --format must be json or text (got \"%1\")").arg(fmt));
+    if (!isKnownFormat(fmt))
         return BadInput;
-    }
     std::optional<double> u;
     if (parser.isSet(utilization)) {
         bool ok = false;

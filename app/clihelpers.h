@@ -17,6 +17,12 @@ namespace lp::cli {
 void printErr(const QString &text);
 // Writes to stdout and flushes; false when that fails (a full disk, a closed pipe).
 bool writeStdout(const QByteArray &bytes);
+// "leverage-planner: <headline>" and then each problem on its own indented line, on stderr.
+void printErrors(const QString &headline, const ValidationErrors &errors);
+// --format json|text, default json (report, backtest).
+[[nodiscard]] QCommandLineOption formatOption();
+// True for json or text; otherwise says so on stderr and returns false (exit BadInput).
+[[nodiscard]] bool isKnownFormat(const QString &format);
 // Parses a subcommand's options; on a usage error or --help prints it and returns false with *exitCode set.
 [[nodiscard]] bool parseOrExit(QCommandLineParser &parser, const QStringList &args, int *exitCode);
 // Reads the one positional PLAN argument and computes it, or prints why not (exit code BadInput). With a
