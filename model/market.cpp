@@ -132,41 +132,9 @@ const QStringList &marketFieldNames()
 
 namespace {
 
-class Checker {
+class Checker : public FieldChecker {
 public:
-    explicit Checker(ValidationErrors *errors) : m_errors(errors) {}
-
-    void fail(const QString &field, const QString &message) { m_errors->append({field, message}); }
-
-    // A finite number in [lo, hi] ("open" ends exclude the bound); false after reporting.
-    bool range(const QString &field, double v, double lo, double hi, bool loOpen = false, bool hiOpen = false)
-    {
-        if (!std::isfinite(v)) {
-            fail(field, QStringLiteral("must be a finite number"));
-            return false;
-        }
-        if (loOpen ? v <= lo : v < lo) {
-            fail(field, QStringLiteral("must be %1 %2 (got %3)")
-                            .arg(loOpen ? QStringLiteral("above") : QStringLiteral("at least"),
-                                 formatNumber(lo), formatNumber(v)));
-            return false;
-        }
-        if (hiOpen ? v >= hi : v > hi) {
-            fail(field, QStringLiteral("must be %1 %2 (got %3)")
-                            .arg(hiOpen ? QStringLiteral("below") : QStringLiteral("at most"),
-                                 formatNumber(hi), formatNumber(v)));
-            return false;
-        }
-        return true;
-    }
-
-    void text(const QString &field, const QString &s, int maxLength)
-    {
-        if (s.trimmed().isEmpty())
-            fail(field, QStringLiteral("must not be empty"));
-        else if (s.size() > maxLength)
-            fail(field, QStringLiteral("must be at most %1 characters").arg(maxLength));
-    }
+    using FieldChecker::FieldChecker;
 
     void estimates(const QString &path, const QStringList &names, const QStringList &allowed)
     {
@@ -200,9 +168,6 @@ public:
                  QStringLiteral("liquidationThreshold x (1 + liquidationBonus) must be below 1 (got %1)")
                      .arg(formatNumber(lt * (1.0 + bonus))));
     }
-
-private:
-    ValidationErrors *m_errors;
 };
 
 // Index of the first entry equal to `symbol` ignoring case (symbols are case-insensitive everywhere).

@@ -20,52 +20,6 @@ QString formatNumber(double value)
     return QLocale::c().toString(value, 'g', QLocale::FloatingPointShortest);
 }
 
-namespace {
-
-class Checker {
-public:
-    explicit Checker(ValidationErrors *errors) : m_errors(errors) {}
-
-    void fail(const QString &field, const QString &message) { m_errors->append({field, message}); }
-
-    // A finite number in [lo, hi] (or (lo, hi] etc. by the flags); returns false after reporting.
-    bool range(const QString &field, double v, double lo, double hi, bool loOpen = false, bool hiOpen = false)
-    {
-        if (!std::isfinite(v)) {
-            fail(field, QStringLiteral("must be a finite number"));
-            return false;
-        }
-        const bool belowLo = loOpen ? v <= lo : v < lo;
-        const bool aboveHi = hiOpen ? v >= hi : v > hi;
-        if (belowLo) {
-            fail(field, QStringLiteral("must be %1 %2 (got %3)")
-                            .arg(loOpen ? QStringLiteral("above") : QStringLiteral("at least"),
-                                 formatNumber(lo), formatNumber(v)));
-            return false;
-        }
-        if (aboveHi) {
-            fail(field, QStringLiteral("must be %1 %2 (got %3)")
-                            .arg(hiOpen ? QStringLiteral("below") : QStringLiteral("at most"),
-                                 formatNumber(hi), formatNumber(v)));
-            return false;
-        }
-        return true;
-    }
-
-    void symbol(const QString &field, const QString &s)
-    {
-        if (s.trimmed().isEmpty())
-            fail(field, QStringLiteral("must not be empty"));
-        else if (s.size() > 32)
-            fail(field, QStringLiteral("must be at most 32 characters"));
-    }
-
-private:
-    ValidationErrors *m_errors;
-};
-
-} // namespace
-
 LiquidationParams liquidationParams(const Plan &plan, double priceBUsd)
 {
     return {priceBUsd, plan.collateral.liquidationThreshold, plan.collateral.liquidationBonus,
@@ -75,10 +29,10 @@ LiquidationParams liquidationParams(const Plan &plan, double priceBUsd)
 ValidationErrors validatePlan(const Plan &plan)
 {
     ValidationErrors errors;
-    Checker c(&errors);
+    FieldChecker c(&errors);
 
     const CollateralAsset &a = plan.collateral;
-    c.symbol(QStringLiteral("collateral.symbol"), a.symbol);
+    c.text(QStringLiteral("collateral.symbol"), a.symbol, 32);
     c.range(QStringLiteral("collateral.priceUsd"), a.priceUsd, 0.0, limits::maxPriceUsd, true);
     const bool ltvOk = c.range(QStringLiteral("collateral.ltv"), a.ltv, 0.0, 1.0, false, true);
     const bool ltOk =
@@ -97,7 +51,7 @@ ValidationErrors validatePlan(const Plan &plan)
     c.range(QStringLiteral("collateral.nativeYield"), a.nativeYield, -1.0, 100.0, true);
 
     const BorrowAsset &b = plan.borrow;
-    c.symbol(QStringLiteral("borrow.symbol"), b.symbol);
+    c.text(QStringLiteral("borrow.symbol"), b.symbol, 32);
     c.range(QStringLiteral("borrow.priceUsd"), b.priceUsd, 0.0, limits::maxPriceUsd, true);
     c.range(QStringLiteral("borrow.borrowApy"), b.borrowApy, -1.0, 100.0, true);
 
