@@ -17,7 +17,7 @@ void LoopStepsModel::setSteps(std::vector<LoopStep> steps, QString collateralSym
     if (sameShape) {
         // Same rows: update in place so views keep their selection and scroll position.
         m_steps = std::move(steps);
-        if (!m_steps.empty())
+        if (rowCount() > 0)
             emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
         return;
     }
@@ -28,9 +28,79 @@ void LoopStepsModel::setSteps(std::vector<LoopStep> steps, QString collateralSym
     endResetModel();
 }
 
+void LoopStepsModel::setShowTotals(bool show)
+{
+    if (show == m_showTotals)
+        return;
+    beginResetModel();
+    m_showTotals = show;
+    endResetModel();
+}
+
+bool LoopStepsModel::isTotalsRow(int row) const
+{
+    return m_showTotals && !m_steps.empty() && row == static_cast<int>(m_steps.size());
+}
+
+LoopStepsModel::Totals LoopStepsModel::totals(const std::vector<LoopStep> &steps)
+{
+    Totals t;
+    for (const LoopStep &s : steps) {
+        t.borrowed += s.borrowed;
+        t.bought += s.swappedToCollateral;
+        t.costsUsd += s.swapFeeUsd + s.slippageUsd + s.flashPremiumUsd;
+    }
+    return t;
+}
+
 int LoopStepsModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_steps.size());
+    if (parent.isValid())
+        return 0;
+    const int steps = static_cast<int>(m_steps.size());
+    return steps > 0 && m_showTotals ? steps + 1 : steps;
+}
+
+QVariant LoopStepsModel::totalsData(Column column, int role) const
+{
+    if (role == TotalsRowRole)
+        return true;
+    if (role == Qt::TextAlignmentRole)
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    const Totals t = totals(m_steps);
+    double v = 0;
+    switch (column) {
+    case Step:
+        if (role == Qt::DisplayRole)
+            return tr("Total");
+        if (role == Qt::ToolTipRole)
+            return tr("Borrowed, bought and costs added up over the steps; the last step above is the "
+                      "position.");
+        return {};
+    case Borrowed:
+        v = t.borrowed;
+        break;
+    case SwappedToCollateral:
+        v = t.bought;
+        break;
+    case CostsUsd:
+        v = t.costsUsd;
+        break;
+    default:
+        return {}; // a state, not a flow: no total
+    }
+    switch (role) {
+    case RawValueRole:
+        return v;
+    case Qt::DisplayRole:
+        return QLocale().toString(v, 'f', column == CostsUsd ? 2 : 4);
+    case Qt::ToolTipRole:
+        return column == CostsUsd ? tr("Swap fees, slippage and flash premium of every step (gas is in the "
+                                       "summary's opening costs).")
+                                  : tr("The sum of the column over the steps.");
+    default:
+        return {};
+    }
 }
 
 int LoopStepsModel::columnCount(const QModelIndex &parent) const
@@ -65,6 +135,8 @@ double LoopStepsModel::rawValue(const LoopStep &s, Column column)
         return s.healthFactor;
     case LiquidationPriceUsd:
         return s.liquidationPriceUsd;
+    case CostsUsd:
+        return s.swapFeeUsd + s.slippageUsd + s.flashPremiumUsd;
     case ColumnCount:
         break;
     }
@@ -75,6 +147,8 @@ QVariant LoopStepsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
+    if (isTotalsRow(index.row()))
+        return totalsData(static_cast<Column>(index.column()), role);
     const LoopStep &s = m_steps[static_cast<size_t>(index.row())];
     const auto column = static_cast<Column>(index.column());
     const double v = rawValue(s, column);
@@ -122,6 +196,7 @@ QVariant LoopStepsModel::data(const QModelIndex &index, int role) const
         case DebtUsd:
         case EquityUsd:
         case LiquidationPriceUsd:
+        case CostsUsd:
             return locale.toString(v, 'f', 2);
         case Leverage:
             return locale.toString(v, 'f', 3) + QLatin1Char('x');
@@ -174,6 +249,8 @@ QVariant LoopStepsModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Health factor");
     case LiquidationPriceUsd:
         return tr("Liq. price ($)");
+    case CostsUsd:
+        return tr("Costs ($)");
     case ColumnCount:
         break;
     }
@@ -209,6 +286,8 @@ QString LoopStepsModel::columnFormula(Column column)
         return tr("HF = CV × LT / DV; below 1 the position can be liquidated.");
     case LiquidationPriceUsd:
         return tr("PA liq = D × PB / (C × LT): the price of A where HF reaches 1.");
+    case CostsUsd:
+        return tr("Costs of the step = swap fee + slippage + flash premium, in USD at the opening prices.");
     case ColumnCount:
         break;
     }

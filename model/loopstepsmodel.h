@@ -24,15 +24,31 @@ public:
         Ltv,
         HealthFactor,
         LiquidationPriceUsd,
+        CostsUsd, // swap fee + slippage + flash premium of the step (gas is per transaction, in the summary)
         ColumnCount
     };
     Q_ENUM(Column)
     static constexpr int RawValueRole = Qt::UserRole + 1;
+    // True on the totals row (views show it in bold); invalid elsewhere.
+    static constexpr int TotalsRowRole = Qt::UserRole + 2;
+
+    // What the steps add up to: the flows (borrowed, bought, costs) summed over the steps. The state columns
+    // (collateral, debt, leverage...) have no total: the last step is the position.
+    struct Totals {
+        double borrowed = 0;
+        double bought = 0;
+        double costsUsd = 0;
+    };
+    [[nodiscard]] static Totals totals(const std::vector<LoopStep> &steps);
 
     explicit LoopStepsModel(QObject *parent = nullptr);
 
     void setSteps(std::vector<LoopStep> steps, QString collateralSymbol, QString borrowSymbol);
     [[nodiscard]] const std::vector<LoopStep> &steps() const { return m_steps; }
+    // A last row "Total" under the steps (off by default: exports and tests see the steps only).
+    void setShowTotals(bool show);
+    [[nodiscard]] bool showsTotals() const { return m_showTotals; }
+    [[nodiscard]] bool isTotalsRow(int row) const;
     // The formula behind a column (its header's tooltip; cells add their own numbers where they can).
     [[nodiscard]] static QString columnFormula(Column column);
 
@@ -45,7 +61,10 @@ public:
     [[nodiscard]] static double rawValue(const LoopStep &step, Column column);
 
 private:
+    [[nodiscard]] QVariant totalsData(Column column, int role) const;
+
     std::vector<LoopStep> m_steps;
+    bool m_showTotals = false;
     QString m_collateralSymbol;
     QString m_borrowSymbol;
 };

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "charttabs.h"
+#include "comparisonpanel.h"
 #include "displayformat.h"
 #include "examplemenu.h"
 #include "fileactions.h"
@@ -12,6 +13,7 @@
 #include "outlooktabs.h"
 #include "plandocument.h"
 #include "planform.h"
+#include "planreading.h"
 #include "plansession.h"
 #include "pnlchart.h"
 #include "riskstyle.h"
@@ -28,6 +30,7 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace lp {
@@ -46,7 +49,8 @@ MainWindow::MainWindow(QWidget *parent)
                              QStringLiteral("/markets")),
       m_picker(new MarketPicker(m_markets.get())), m_form(new PlanForm), m_summary(new SummaryPanel),
       m_charts(new ChartTabs), m_files(nullptr), m_loopTable(new LoopTable),
-      m_outlookTabs(new OutlookTabs(m_charts)), m_statusLine(new QLabel)
+      m_outlookTabs(new OutlookTabs(m_charts)), m_statusLine(new QLabel), m_reading(new QLabel),
+      m_comparison(new ComparisonPanel), m_bottomTabs(new QTabWidget)
 {
     m_files = new FileActions(this, m_session, m_charts);
     connect(m_files->document(), &PlanDocument::modifiedChanged, this, &MainWindow::updateTitle);
@@ -69,14 +73,37 @@ MainWindow::MainWindow(QWidget *parent)
     formScroll->setMinimumWidth(column->sizeHint().width() +
                                 formScroll->verticalScrollBar()->sizeHint().width());
 
+    m_reading->setObjectName(QStringLiteral("planReading"));
+    m_reading->setWordWrap(true);
+    m_reading->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_reading->setContentsMargins(6, 4, 6, 2);
+    QFont readingFont = m_reading->font();
+    readingFont.setPointSizeF(readingFont.pointSizeF() * 1.15);
+    readingFont.setBold(true);
+    m_reading->setFont(readingFont);
+    m_reading->setToolTip(tr("The plan in one line: what you asked for, then what it does"));
+    auto *centre = new QWidget;
+    auto *centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->setSpacing(0);
+    centreLayout->addWidget(m_reading);
+    centreLayout->addWidget(m_charts, 1);
+
+    m_bottomTabs->setObjectName(QStringLiteral("bottomTabs"));
+    m_bottomTabs->setDocumentMode(true);
+    m_bottomTabs->addTab(m_loopTable, tr("Loop Steps"));
+    m_bottomTabs->addTab(m_comparison, tr("Compare"));
+    m_bottomTabs->setTabToolTip(0, tr("The position after each step of opening, with totals"));
+    m_bottomTabs->setTabToolTip(1, tr("Pinned plans side by side with the current one"));
+
     auto *top = new QSplitter(Qt::Horizontal);
-    top->addWidget(m_outlookTabs);
+    top->addWidget(centre);
     top->addWidget(m_summary);
     top->setStretchFactor(0, 1);
     top->setStretchFactor(1, 0);
     auto *right = new QSplitter(Qt::Vertical);
     right->addWidget(top);
-    right->addWidget(m_loopTable);
+    right->addWidget(m_bottomTabs);
     right->setStretchFactor(0, 1);
     right->setStretchFactor(1, 0);
     auto *main = new QSplitter(Qt::Horizontal);
@@ -93,6 +120,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_statusLine->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addWidget(m_statusLine, 1);
     buildMenus();
+    // Pinning shows the comparison, so the user sees what they pinned.
+    connect(m_comparison->pinAction(), &QAction::triggered, this,
+            [this] { m_bottomTabs->setCurrentWidget(m_comparison); });
 
     connect(m_form, &PlanForm::planEdited, m_session, &PlanSession::setPlan);
     connect(m_picker, &MarketPicker::planEdited, m_session, &PlanSession::setPlan);
@@ -138,6 +168,9 @@ void MainWindow::buildMenus()
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+    QMenu *compare = menuBar()->addMenu(tr("&Compare"));
+    compare->addAction(m_comparison->pinAction());
+    compare->addAction(m_comparison->unpinAllAction());
     QMenu *markets = menuBar()->addMenu(tr("&Markets"));
     markets->addAction(tr("&Edit Markets..."), this, &MainWindow::editMarkets);
 
@@ -187,6 +220,8 @@ void MainWindow::showResult(const std::shared_ptr<const PlanResult> &result)
     m_charts->showResult(*result);
     m_loopTable->showResult(*result);
     m_outlookTabs->showResult(result);
+    m_comparison->setCurrent(result);
+    m_reading->setText(planReading(*result));
 }
 
 void MainWindow::showErrors(const ValidationErrors &errors)

@@ -9,10 +9,12 @@
 
 class QLabel;
 class QSplitter;
+class QTabWidget;
 
 namespace lp {
 
 class ChartTabs;
+class ComparisonPanel;
 class FileActions;
 class LoopTable;
 class MarketPicker;
@@ -25,8 +27,9 @@ class SummaryPanel;
 class TeachingWindow;
 struct PlanResult;
 
-// The one window (DESIGN §5): the plan form on the left, the P&L chart in the centre, the summary on the
-// right and the loop table below. It only wires: the form edits the session's plan, and every view draws
+// The one window (DESIGN §5): the plan form on the left; in the centre the plan in one line over one row
+// of tabs (P&L, Health, Loops, Time, Close, Risk); the summary on the right; the loop table and the plan
+// comparison below. It only wires: the form edits the session's plan, and every view draws
 // the session's latest valid result.
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -52,6 +55,10 @@ public:
     [[nodiscard]] LoopTable *loopTable() const { return m_loopTable; }
     [[nodiscard]] OutlookTabs *outlookTabs() const { return m_outlookTabs; }
     [[nodiscard]] QLabel *statusLine() const { return m_statusLine; }
+    // The plan in one plain-language line, above the charts.
+    [[nodiscard]] QLabel *planReadingLabel() const { return m_reading; }
+    [[nodiscard]] ComparisonPanel *comparisonPanel() const { return m_comparison; }
+    [[nodiscard]] QTabWidget *bottomTabs() const { return m_bottomTabs; }
     // Help > Learn how a loop works: the teaching window on the current plan (made on first use).
     TeachingWindow *showTeaching();
     [[nodiscard]] MarketPicker *marketPicker() const { return m_picker; }
@@ -75,6 +82,9 @@ private:
     LoopTable *m_loopTable;
     OutlookTabs *m_outlookTabs;
     QLabel *m_statusLine;
+    QLabel *m_reading;
+    ComparisonPanel *m_comparison;
+    QTabWidget *m_bottomTabs;
     TeachingWindow *m_teaching = nullptr;
 };
 

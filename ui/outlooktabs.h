@@ -1,9 +1,11 @@
 #pragma once
 
-#include <QTabWidget>
+#include <QObject>
 
 #include <array>
 #include <memory>
+
+class QTabWidget;
 
 namespace lp {
 
@@ -12,19 +14,25 @@ class RiskView;
 class TimeView;
 struct PlanResult;
 
-// The centre tabs of the window: the price charts (P&L, health, loops), then what happens after opening
-// (issue 6): Time, Close and Risk. Each view draws the session's latest valid result, but only while it
-// is the current tab: a hidden view is marked stale and catches up when it is shown, so typing in the
-// plan form never waits for a Monte Carlo nobody is looking at.
-class OutlookTabs : public QTabWidget {
+// What happens after opening (issue 6): the Time, Close and Risk views, added as pages of the window's
+// centre tabs after the price charts (one row of tabs: P&L, Health, Loops, Time, Close, Risk). Each view
+// draws the session's latest valid result, but only while it is the current tab: a hidden view is marked
+// stale and catches up when it is shown, so typing in the plan form never waits for a Monte Carlo nobody
+// is looking at.
+class OutlookTabs : public QObject {
     Q_OBJECT
 public:
-    // `charts` (the price charts: P&L, health, loops) becomes the first tab (the tabs take ownership).
-    explicit OutlookTabs(QWidget *charts, QWidget *parent = nullptr);
+    enum class Page { Time, Close, Risk };
+
+    // Appends the three pages to `tabs` (which owns them from then on).
+    explicit OutlookTabs(QTabWidget *tabs);
 
     void showResult(std::shared_ptr<const PlanResult> result);
-    // True when the view on tab `index` (1..3) has not drawn the latest result yet.
-    [[nodiscard]] bool isStale(int index) const;
+    [[nodiscard]] int tabIndex(Page page) const;
+    // Makes the page the current tab (it catches up at once).
+    void showPage(Page page);
+    // True when the page has not drawn the latest result yet.
+    [[nodiscard]] bool isStale(Page page) const;
 
     [[nodiscard]] TimeView *timeView() const { return m_time; }
     [[nodiscard]] CloseView *closeView() const { return m_close; }
@@ -33,6 +41,7 @@ public:
 private:
     void refreshCurrent();
 
+    QTabWidget *m_tabs;
     std::shared_ptr<const PlanResult> m_result;
     std::array<bool, 3> m_stale{};
     TimeView *m_time;

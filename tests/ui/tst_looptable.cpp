@@ -5,6 +5,8 @@
 #include "uitestutil.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QClipboard>
 #include <QHeaderView>
 
 using namespace lp;
@@ -19,6 +21,8 @@ private slots:
     void rowsAreTheOpenedSteps();
     void headersStackTheirUnits();
     void proxyPassesModelTester();
+    void totalsRowInBold();
+    void copiesRowsAsTsv();
 };
 
 void TestLoopTable::rowsAreTheOpenedSteps_data()
@@ -43,9 +47,9 @@ void TestLoopTable::rowsAreTheOpenedSteps()
     const PlanResult result = expectedResult(plan);
     LoopTable table;
     table.showResult(result);
-    QCOMPARE(table.model()->rowCount(), rows);
+    QCOMPARE(table.model()->rowCount(), rows + 1); // the steps, then "Total"
     QCOMPARE(table.stepsModel()->steps().size(), result.opened.steps.size());
-    const int last = rows - 1;
+    const int last = rows - 1; // the last step, above the totals
     QCOMPARE(
         table.model()->index(last, LoopStepsModel::Collateral).data(LoopStepsModel::RawValueRole).toDouble(),
         result.opened.collateral);
@@ -78,7 +82,47 @@ void TestLoopTable::proxyPassesModelTester()
     table.showResult(expectedResult(plan));
     plan.borrow.symbol = QStringLiteral("ETH");
     table.showResult(expectedResult(plan));
-    QCOMPARE(table.model()->rowCount(), 7);
+    QCOMPARE(table.model()->rowCount(), 8); // 7 steps and the totals
+}
+
+void TestLoopTable::totalsRowInBold()
+{
+    LoopTable table;
+    const PlanResult result = expectedResult(defaultPlan());
+    table.showResult(result);
+    const int totals = table.model()->rowCount() - 1;
+    QCOMPARE(table.model()->index(totals, LoopStepsModel::Step).data().toString(), QStringLiteral("Total"));
+    QVERIFY(table.model()->index(totals, LoopStepsModel::Debt).data(Qt::FontRole).value<QFont>().bold());
+    QVERIFY(!table.model()->index(0, LoopStepsModel::Debt).data(Qt::FontRole).value<QFont>().bold());
+    // Everything borrowed is the debt (loop execution).
+    QCOMPARE(
+        table.model()->index(totals, LoopStepsModel::Borrowed).data(LoopStepsModel::RawValueRole).toDouble(),
+        LoopStepsModel::totals(result.opened.steps).borrowed);
+}
+
+void TestLoopTable::copiesRowsAsTsv()
+{
+    LoopTable table;
+    table.setLocale(QLocale(QLocale::German, QLocale::Germany));
+    const PlanResult result = expectedResult(defaultPlan());
+    table.showResult(result);
+    // Nothing selected: the header and every row, totals included.
+    QStringList lines = table.copyText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), table.model()->rowCount() + 1);
+    QVERIFY(lines.first().startsWith(QStringLiteral("Step\tBorrowed (")));
+    QVERIFY(lines.last().startsWith(QStringLiteral("Total\t")));
+    // Row 2 selected: its debt in German notation (decimal comma, no group separator) reads back as the
+    // step's debt.
+    table.selectRow(2);
+    lines = table.copyText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    const QString debt = lines.at(1).split(QLatin1Char('\t')).at(LoopStepsModel::Debt);
+    QVERIFY2(!debt.contains(QLatin1Char('.')), qPrintable(debt));
+    bool ok = false;
+    QCOMPARE(QLocale(QLocale::German, QLocale::Germany).toDouble(debt, &ok), result.opened.steps.at(2).debt);
+    QVERIFY(ok);
+    table.copyToClipboard();
+    QCOMPARE(QApplication::clipboard()->text(), table.copyText());
 }
 
 QTEST_MAIN(TestLoopTable)

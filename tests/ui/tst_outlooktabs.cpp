@@ -43,26 +43,32 @@ private:
 
 void TestOutlookTabs::tabsNextToThePnlChart()
 {
-    OutlookTabs *tabs = m_window->outlookTabs();
-    QCOMPARE(tabs->count(), 4);
-    QCOMPARE(tabs->widget(0), static_cast<QWidget *>(m_window->chartTabs()));
-    QCOMPARE(tabs->tabText(1), QStringLiteral("Time"));
-    QCOMPARE(tabs->tabText(2), QStringLiteral("Close"));
-    QCOMPARE(tabs->tabText(3), QStringLiteral("Risk"));
-    QCOMPARE(tabs->currentIndex(), 0); // the P&L chart first, as before
+    // One row of tabs in the centre: the three price charts, then Time, Close and Risk.
+    ChartTabs *tabs = m_window->chartTabs();
+    QCOMPARE(tabs->count(), 6);
+    QCOMPARE(tabs->widget(0), static_cast<QWidget *>(m_window->pnlChart()));
+    QCOMPARE(tabs->tabText(3), QStringLiteral("Time"));
+    QCOMPARE(tabs->tabText(4), QStringLiteral("Close"));
+    QCOMPARE(tabs->tabText(5), QStringLiteral("Risk"));
+    QCOMPARE(m_window->outlookTabs()->tabIndex(OutlookTabs::Page::Risk), 5);
+    QCOMPARE(tabs->currentIndex(), 0); // the P&L chart first
+    QVERIFY(m_window->findChildren<QTabWidget *>().size() >= 1);
+    for (const QTabWidget *other : m_window->findChildren<QTabWidget *>())
+        QVERIFY2(other == tabs || !tabs->isAncestorOf(other), "no tabs nested in the centre tabs");
 }
 
 void TestOutlookTabs::hiddenTabsCatchUpWhenShown()
 {
     OutlookTabs *tabs = m_window->outlookTabs();
     // Nothing computed for tabs nobody looked at.
-    QVERIFY(tabs->isStale(1) && tabs->isStale(2) && tabs->isStale(3));
+    using Page = OutlookTabs::Page;
+    QVERIFY(tabs->isStale(Page::Time) && tabs->isStale(Page::Close) && tabs->isStale(Page::Risk));
     QVERIFY(tabs->timeView()->timeline().points.empty());
-    tabs->setCurrentIndex(3);
-    QVERIFY(!tabs->isStale(3));
+    tabs->showPage(Page::Risk);
+    QVERIFY(!tabs->isStale(Page::Risk));
     QVERIFY(tabs->riskView()->monteCarlo().has_value());
-    QVERIFY(tabs->isStale(1));
-    tabs->setCurrentIndex(1);
+    QVERIFY(tabs->isStale(Page::Time));
+    tabs->showPage(Page::Time);
     QCOMPARE(tabs->timeView()->timeline().points.size(), size_t(366));
 }
 
@@ -72,7 +78,8 @@ void TestOutlookTabs::formEditReachesEachView()
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 
-    tabs->setCurrentIndex(1);
+    using Page = OutlookTabs::Page;
+    tabs->showPage(Page::Time);
     QCOMPARE(tabs->timeView()->spotGraph()->data()->at(0)->value, 3500.0);
     typeInto(priceEditor(), QStringLiteral("4000"));
     QCOMPARE(m_window->session()->plan().collateral.priceUsd, 4000.0);
@@ -82,12 +89,12 @@ void TestOutlookTabs::formEditReachesEachView()
              computeTimeline(expected.plan, expected.opened).points.back().equityUsd);
 
     // The Close tab was hidden during the edit: it catches up, and its exit price follows the plan.
-    QVERIFY(tabs->isStale(2));
-    tabs->setCurrentIndex(2);
+    QVERIFY(tabs->isStale(Page::Close));
+    tabs->showPage(Page::Close);
     QCOMPARE(tabs->closeView()->exitPriceInput()->value(), 4000.0);
     QCOMPARE(tabs->closeView()->close(CloseView::SellToRepay)->exitPriceUsd, 4000.0);
 
-    tabs->setCurrentIndex(3);
+    tabs->showPage(Page::Risk);
     QCOMPARE(tabs->riskView()->stress().front().before.priceAUsd, 4000.0);
     const double before = tabs->riskView()->closedFormProbability();
     // Opening at another price keeps the same health factor, so the risk figures need another input:
@@ -108,12 +115,14 @@ void TestOutlookTabs::screenshots()
     m_window->resize(1400, 860);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    const char *names[] = {"time.png", "close.png", "risk.png"};
-    for (int tab = 1; tab <= 3; ++tab) {
-        m_window->outlookTabs()->setCurrentIndex(tab);
+    const std::pair<OutlookTabs::Page, const char *> pages[] = {{OutlookTabs::Page::Time, "time.png"},
+                                                                {OutlookTabs::Page::Close, "close.png"},
+                                                                {OutlookTabs::Page::Risk, "risk.png"}};
+    for (const auto &[page, name] : pages) {
+        m_window->outlookTabs()->showPage(page);
         QTest::qWait(50);
         const QPixmap pixmap = m_window->grab();
-        QVERIFY(pixmap.save(QDir(QString::fromLocal8Bit(dir)).filePath(QLatin1String(names[tab - 1]))));
+        QVERIFY(pixmap.save(QDir(QString::fromLocal8Bit(dir)).filePath(QLatin1String(name))));
     }
 }
 

@@ -1,0 +1,287 @@
+#include "plancomparison.h"
+
+#include "displayformat.h"
+#include "engine.h"
+
+#include <cmath>
+#include <limits>
+
+namespace lp {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+bool hasDebt(const PlanResult &r)
+{
+    return r.opened.debt > 0.0;
+}
+
+bool tracks(const PlanResult &r)
+{
+    return r.plan.borrow.priceModel == PriceModel::TracksCollateral;
+}
+
+} // namespace
+
+PlanComparison::PlanComparison(QObject *parent) : QAbstractTableModel(parent) {}
+
+void PlanComparison::setCurrent(std::shared_ptr<const PlanResult> result)
+{
+    if (!result)
+        return;
+    m_current = std::move(result);
+    emit dataChanged(index(0, 0), index(FigureCount - 1, 0));
+    emit headerDataChanged(Qt::Horizontal, 0, 0);
+}
+
+int PlanComparison::freeSlot() const
+{
+    for (int slot = 0; slot < kMaxPinned; ++slot) {
+        bool used = false;
+        for (const Pinned &p : m_pinned)
+            used = used || p.slot == slot;
+        if (!used)
+            return slot;
+    }
+    return -1;
+}
+
+int PlanComparison::pin(std::shared_ptr<const PlanResult> result, const QString &name)
+{
+    if (!result || isFull())
+        return -1;
+    const QString trimmed = name.trimmed();
+    const int at = static_cast<int>(m_pinned.size());
+    beginInsertColumns({}, columnOf(at), columnOf(at));
+    m_pinned.push_back({trimmed.isEmpty() ? defaultName(*result) : trimmed, freeSlot(), std::move(result)});
+    endInsertColumns();
+    emit pinnedChanged();
+    return at;
+}
+
+void PlanComparison::unpin(int index)
+{
+    if (index < 0 || index >= static_cast<int>(m_pinned.size()))
+        return;
+    beginRemoveColumns({}, columnOf(index), columnOf(index));
+    m_pinned.erase(m_pinned.begin() + index);
+    endRemoveColumns();
+    emit pinnedChanged();
+}
+
+void PlanComparison::unpinAll()
+{
+    if (m_pinned.empty())
+        return;
+    beginRemoveColumns({}, 1, static_cast<int>(m_pinned.size()));
+    m_pinned.clear();
+    endRemoveColumns();
+    emit pinnedChanged();
+}
+
+bool PlanComparison::rename(int index, const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    if (index < 0 || index >= static_cast<int>(m_pinned.size()) || trimmed.isEmpty())
+        return false;
+    m_pinned[static_cast<size_t>(index)].name = trimmed;
+    emit headerDataChanged(Qt::Horizontal, columnOf(index), columnOf(index));
+    emit pinnedChanged();
+    return true;
+}
+
+QString PlanComparison::defaultName(const PlanResult &result)
+{
+    if (!result.plan.name.trimmed().isEmpty())
+        return result.plan.name.trimmed();
+    const lp::Strategy &s = result.plan.strategy;
+    switch (s.mode) {
+    case StrategyMode::Loops:
+        return s.loops == 1 ? tr("1 loop") : tr("%1 loops").arg(s.loops);
+    case StrategyMode::TargetLeverage:
+        return display::leverage(s.leverage);
+    case StrategyMode::TargetHealthFactor:
+        return tr("HF %1").arg(display::healthFactor(s.healthFactor));
+    }
+    return {};
+}
+
+QString PlanComparison::figureName(Figure figure)
+{
+    switch (figure) {
+    case Deposit:
+        return tr("Deposit");
+    case Strategy:
+        return tr("Strategy");
+    case Leverage:
+        return tr("Leverage");
+    case HealthFactor:
+        return tr("Health factor");
+    case Ltv:
+        return tr("LTV (max)");
+    case LiquidationPrice:
+        return tr("Liquidation price");
+    case Distance:
+        return tr("Distance to liquidation");
+    case Exposure:
+        return tr("Collateral value");
+    case Debt:
+        return tr("Debt value");
+    case Equity:
+        return tr("Equity");
+    case OpeningCosts:
+        return tr("Opening costs");
+    case NetApy:
+        return tr("Net APY");
+    case Transactions:
+        return tr("Transactions to open");
+    case FigureCount:
+        break;
+    }
+    return {};
+}
+
+double PlanComparison::figureValue(const PlanResult &r, Figure figure)
+{
+    const PositionFigures &pos = r.position;
+    switch (figure) {
+    case Deposit:
+        return r.plan.deposit;
+    case Strategy:
+        return kNaN;
+    case Leverage:
+        return pos.leverage;
+    case HealthFactor:
+        return pos.healthFactor;
+    case Ltv:
+        return pos.ltv;
+    case LiquidationPrice:
+        if (!hasDebt(r))
+            return kNaN;
+        return tracks(r) ? pos.liquidationRatio : pos.liquidationPriceUsd;
+    case Distance:
+        return hasDebt(r) ? pos.distanceToLiquidation : kNaN;
+    case Exposure:
+        return pos.collateralUsd;
+    case Debt:
+        return pos.debtUsd;
+    case Equity:
+        return pos.equityUsd;
+    case OpeningCosts:
+        return r.opened.costs.totalUsd();
+    case NetApy:
+        return pos.netApy;
+    case Transactions:
+        return r.opened.costs.transactions;
+    case FigureCount:
+        break;
+    }
+    return kNaN;
+}
+
+QString PlanComparison::figureText(const PlanResult &r, Figure figure)
+{
+    const Plan &plan = r.plan;
+    const double v = figureValue(r, figure);
+    switch (figure) {
+    case Deposit:
+        return display::units(v, plan.collateral.symbol, 4);
+    case Strategy: {
+        const QString how = plan.execution == Execution::FlashLoan ? tr("flash loan") : tr("loops");
+        switch (plan.strategy.mode) {
+        case StrategyMode::Loops:
+            return tr("%1 × %2 of max LTV (%3)")
+                .arg(plan.strategy.loops)
+                .arg(display::percent(plan.strategy.ltvFraction, 0), how);
+        case StrategyMode::TargetLeverage:
+            return tr("target %1 (%2)").arg(display::leverage(plan.strategy.leverage), how);
+        case StrategyMode::TargetHealthFactor:
+            return tr("target HF %1 (%2)").arg(display::healthFactor(plan.strategy.healthFactor), how);
+        }
+        return {};
+    }
+    case Leverage:
+        return display::leverage(v);
+    case HealthFactor:
+        return display::healthFactor(v);
+    case Ltv:
+        return tr("%1 (%2)").arg(display::percent(v, 1), display::percent(plan.collateral.ltv, 0));
+    case LiquidationPrice:
+        if (std::isnan(v))
+            return tr("none (no debt)");
+        return tracks(r) ? display::ratio(v, plan.borrow.symbol, plan.collateral.symbol) : display::usd(v);
+    case Distance:
+        return std::isnan(v) ? QStringLiteral("—") : display::percent(v, 1);
+    case Exposure:
+    case Debt:
+    case Equity:
+    case OpeningCosts:
+        return display::usd(v);
+    case NetApy:
+        return display::signedPercent(v);
+    case Transactions:
+        return display::locale().toString(static_cast<int>(v));
+    case FigureCount:
+        break;
+    }
+    return {};
+}
+
+const PlanResult *PlanComparison::resultInColumn(int column) const
+{
+    if (column == 0)
+        return m_current.get();
+    const int i = column - 1;
+    return i >= 0 && i < static_cast<int>(m_pinned.size()) ? m_pinned[static_cast<size_t>(i)].result.get()
+                                                           : nullptr;
+}
+
+int PlanComparison::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : FigureCount;
+}
+
+int PlanComparison::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : 1 + static_cast<int>(m_pinned.size());
+}
+
+QVariant PlanComparison::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const PlanResult *r = resultInColumn(index.column());
+    if (!r)
+        return {};
+    const auto figure = static_cast<Figure>(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return figureText(*r, figure);
+    case RawValueRole: {
+        const double v = figureValue(*r, figure);
+        return std::isnan(v) ? QVariant() : QVariant(v);
+    }
+    case Qt::TextAlignmentRole:
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    default:
+        return {};
+    }
+}
+
+QVariant PlanComparison::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (orientation == Qt::Vertical)
+        return section >= 0 && section < FigureCount ? figureName(static_cast<Figure>(section)) : QVariant();
+    if (section == 0)
+        return role == Qt::DisplayRole ? tr("Current plan") : tr("The plan being edited, live");
+    const int i = section - 1;
+    if (i < 0 || i >= static_cast<int>(m_pinned.size()))
+        return {};
+    const Pinned &p = m_pinned[static_cast<size_t>(i)];
+    return role == Qt::DisplayRole ? p.name : tr("Pinned: %1 (double-click to rename)").arg(p.name);
+}
+
+} // namespace lp

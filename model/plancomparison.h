@@ -1,0 +1,89 @@
+#pragma once
+
+#include <QAbstractTableModel>
+
+#include <memory>
+#include <vector>
+
+namespace lp {
+
+struct PlanResult;
+
+// Plans pinned for comparison (DESIGN §5, issue 3) and the comparison table: one row per figure, one
+// column for the current plan, then one per pinned plan. A pinned plan is a snapshot: its result as it was
+// when pinned. Each keeps its slot (0..kMaxPinned-1) for life, so its colour does not change when another
+// one is unpinned. DisplayRole is text in the user's locale; RawValueRole the number (for copying).
+class PlanComparison : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    static constexpr int kMaxPinned = 4;
+    static constexpr int RawValueRole = Qt::UserRole + 1;
+
+    enum Figure {
+        Deposit,
+        Strategy,
+        Leverage,
+        HealthFactor,
+        Ltv,
+        LiquidationPrice,
+        Distance,
+        Exposure,
+        Debt,
+        Equity,
+        OpeningCosts,
+        NetApy,
+        Transactions,
+        FigureCount
+    };
+    Q_ENUM(Figure)
+
+    struct Pinned {
+        QString name;
+        int slot = 0;
+        std::shared_ptr<const PlanResult> result;
+    };
+
+    explicit PlanComparison(QObject *parent = nullptr);
+
+    // The plan being edited: the first column.
+    void setCurrent(std::shared_ptr<const PlanResult> result);
+    [[nodiscard]] const std::shared_ptr<const PlanResult> &current() const { return m_current; }
+
+    // Pins a snapshot of `result` under `name` (empty: a name made from the plan). Returns the pinned
+    // plan's index, or -1 when kMaxPinned are pinned already or there is no result.
+    int pin(std::shared_ptr<const PlanResult> result, const QString &name = {});
+    void unpin(int index);
+    void unpinAll();
+    // Renames a pinned plan; a blank name is refused (returns false).
+    bool rename(int index, const QString &name);
+    [[nodiscard]] const std::vector<Pinned> &pinned() const { return m_pinned; }
+    [[nodiscard]] bool isFull() const { return static_cast<int>(m_pinned.size()) >= kMaxPinned; }
+    // Column of the table that shows pinned plan `index` (the current plan is column 0).
+    [[nodiscard]] static int columnOf(int index) { return index + 1; }
+    // A short default name: the plan's name, or its strategy ("3 loops", "2.00x", "HF 1.50").
+    [[nodiscard]] static QString defaultName(const PlanResult &result);
+
+    [[nodiscard]] static QString figureName(Figure figure);
+    [[nodiscard]] static QString figureText(const PlanResult &result, Figure figure);
+    // The figure's number; NaN where it has none (the strategy's text).
+    [[nodiscard]] static double figureValue(const PlanResult &result, Figure figure);
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
+                                      int role = Qt::DisplayRole) const override;
+
+signals:
+    // Pinned plans were added, removed or renamed.
+    void pinnedChanged();
+
+private:
+    [[nodiscard]] const PlanResult *resultInColumn(int column) const;
+    [[nodiscard]] int freeSlot() const;
+
+    std::shared_ptr<const PlanResult> m_current;
+    std::vector<Pinned> m_pinned;
+};
+
+} // namespace lp

@@ -1,0 +1,148 @@
+// PlanComparison: pinned plans and the comparison table (issue 3, "Compare plans").
+#include "displayformat.h"
+#include "engine.h"
+#include "plancomparison.h"
+#include "testutil.h"
+
+#include <QAbstractItemModelTester>
+#include <QLocale>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <cmath>
+
+using namespace lp;
+
+namespace {
+
+std::shared_ptr<const PlanResult> resultWithLoops(int loops)
+{
+    Plan p = test::fixturePlan();
+    p.name.clear();
+    p.strategy.loops = loops;
+    auto r = computePlan(p);
+    return r ? std::make_shared<const PlanResult>(*r) : nullptr;
+}
+
+} // namespace
+
+class TestPlanComparison : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
+    void pinsUpToFour();
+    void slotsKeepTheirColour();
+    void renameAndDefaultNames();
+    void columnsAreTheResults();
+    void currentColumnFollows();
+};
+
+void TestPlanComparison::pinsUpToFour()
+{
+    PlanComparison c;
+    QAbstractItemModelTester tester(&c, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy changed(&c, &PlanComparison::pinnedChanged);
+    c.setCurrent(resultWithLoops(3));
+    QCOMPARE(c.columnCount(), 1);
+    QCOMPARE(c.rowCount(), int(PlanComparison::FigureCount));
+    for (int i = 0; i < PlanComparison::kMaxPinned; ++i)
+        QCOMPARE(c.pin(resultWithLoops(i + 1)), i);
+    QVERIFY(c.isFull());
+    QCOMPARE(c.pin(resultWithLoops(9)), -1);
+    QCOMPARE(c.pin(nullptr), -1);
+    QCOMPARE(c.columnCount(), 5);
+    QCOMPARE(changed.count(), 4);
+    c.unpin(1);
+    QCOMPARE(c.columnCount(), 4);
+    QCOMPARE(c.pinned().at(1).name, QStringLiteral("3 loops"));
+    c.unpin(7); // out of range: nothing
+    QCOMPARE(c.pinned().size(), size_t(3));
+    c.unpinAll();
+    QCOMPARE(c.columnCount(), 1);
+    QCOMPARE(changed.count(), 6);
+}
+
+void TestPlanComparison::slotsKeepTheirColour()
+{
+    PlanComparison c;
+    for (int i = 0; i < 3; ++i)
+        c.pin(resultWithLoops(i + 1));
+    QCOMPARE(c.pinned().at(2).slot, 2);
+    c.unpin(0);
+    // The remaining two keep slots 1 and 2; the next pin takes the freed slot 0.
+    QCOMPARE(c.pinned().at(0).slot, 1);
+    QCOMPARE(c.pinned().at(1).slot, 2);
+    c.pin(resultWithLoops(5));
+    QCOMPARE(c.pinned().at(2).slot, 0);
+}
+
+void TestPlanComparison::renameAndDefaultNames()
+{
+    PlanComparison c;
+    c.pin(resultWithLoops(1));
+    QCOMPARE(c.pinned().at(0).name, QStringLiteral("1 loop"));
+    QCOMPARE(c.headerData(PlanComparison::columnOf(0), Qt::Horizontal).toString(), QStringLiteral("1 loop"));
+    QVERIFY(c.rename(0, QStringLiteral("  safe  ")));
+    QCOMPARE(c.headerData(1, Qt::Horizontal).toString(), QStringLiteral("safe"));
+    QVERIFY(!c.rename(0, QStringLiteral("   ")));
+    QVERIFY(!c.rename(3, QStringLiteral("x")));
+    QCOMPARE(c.pinned().at(0).name, QStringLiteral("safe"));
+    c.pin(resultWithLoops(2), QStringLiteral("mine"));
+    QCOMPARE(c.pinned().at(1).name, QStringLiteral("mine"));
+
+    Plan p = test::fixturePlan();
+    p.strategy.mode = StrategyMode::TargetLeverage;
+    p.strategy.leverage = 2.5;
+    p.name.clear();
+    QCOMPARE(PlanComparison::defaultName(*computePlan(p)), QStringLiteral("2.50x"));
+    p.name = QStringLiteral("wstETH loop");
+    QCOMPARE(PlanComparison::defaultName(*computePlan(p)), QStringLiteral("wstETH loop"));
+}
+
+void TestPlanComparison::columnsAreTheResults()
+{
+    PlanComparison c;
+    const auto three = resultWithLoops(3);
+    const auto zero = resultWithLoops(0);
+    c.setCurrent(three);
+    c.pin(zero);
+    const auto raw = [&](int column, PlanComparison::Figure f) {
+        return c.index(f, column).data(PlanComparison::RawValueRole);
+    };
+    QCOMPARE(raw(0, PlanComparison::Leverage).toDouble(), three->position.leverage);
+    QCOMPARE(raw(0, PlanComparison::LiquidationPrice).toDouble(), three->position.liquidationPriceUsd);
+    QCOMPARE(raw(0, PlanComparison::OpeningCosts).toDouble(), three->opened.costs.totalUsd());
+    QCOMPARE(raw(0, PlanComparison::Transactions).toDouble(), 10.0); // a deposit + 3 x (borrow, swap, supply)
+    // The fixture with 3 loops: E = CV - DV as computed; leverage 2.44x shown as text.
+    LP_COMPARE_REL(raw(0, PlanComparison::Equity).toDouble(),
+                   three->position.collateralUsd - three->position.debtUsd, 1e-12);
+    QCOMPARE(c.index(PlanComparison::Leverage, 0).data().toString(), QStringLiteral("2.44x"));
+    QCOMPARE(c.index(PlanComparison::Strategy, 0).data().toString(),
+             QStringLiteral("3 × 90 % of max LTV (loops)"));
+    QVERIFY(!raw(0, PlanComparison::Strategy).isValid());
+    // No loop: no debt, no liquidation price, leverage 1, a single transaction.
+    QVERIFY(!raw(1, PlanComparison::LiquidationPrice).isValid());
+    QCOMPARE(c.index(PlanComparison::LiquidationPrice, 1).data().toString(),
+             QStringLiteral("none (no debt)"));
+    QCOMPARE(raw(1, PlanComparison::Leverage).toDouble(), 1.0);
+    QCOMPARE(raw(1, PlanComparison::Transactions).toDouble(), 1.0);
+    for (int f = 0; f < PlanComparison::FigureCount; ++f)
+        QVERIFY(!PlanComparison::figureName(static_cast<PlanComparison::Figure>(f)).isEmpty());
+}
+
+void TestPlanComparison::currentColumnFollows()
+{
+    PlanComparison c;
+    QAbstractItemModelTester tester(&c, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    c.setCurrent(resultWithLoops(1));
+    c.pin(resultWithLoops(1));
+    QSignalSpy data(&c, &QAbstractItemModel::dataChanged);
+    c.setCurrent(resultWithLoops(4));
+    QCOMPARE(data.count(), 1);
+    // The pinned snapshot did not move; the current column did: more loops, more leverage.
+    QVERIFY(c.index(PlanComparison::Leverage, 0).data(PlanComparison::RawValueRole).toDouble() >
+            c.index(PlanComparison::Leverage, 1).data(PlanComparison::RawValueRole).toDouble());
+}
+
+QTEST_GUILESS_MAIN(TestPlanComparison)
+#include "tst_plancomparison.moc"
