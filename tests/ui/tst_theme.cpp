@@ -1,7 +1,9 @@
 // View > Theme (ui/theme.h) and the risk colours on each palette (ui/riskstyle.h): the palettes, the
 // switch of the whole application, the saved choice, the summary and status line re-coloured, and the
 // dark screenshot.
+#include "formfield.h"
 #include "mainwindow.h"
+#include "planform.h"
 #include "plansession.h"
 #include "riskstyle.h"
 #include "summarypanel.h"
@@ -52,6 +54,7 @@ private slots:
     void badgeTextReadsOnEveryLevel();
     void applySwitchesTheWholeApplication();
     void menuAppliesSavesAndRecolours();
+    void invalidFieldReadsOnDark();
     void screenshotDark();
 };
 
@@ -190,6 +193,30 @@ void TestTheme::menuAppliesSavesAndRecolours()
     QTRY_COMPARE(window.statusLine()->palette().color(QPalette::WindowText),
                  risk::colorFor(risk::Level::Danger, false));
     QVERIFY(theme::saved() == theme::Theme::Light);
+}
+
+void TestTheme::invalidFieldReadsOnDark()
+{
+    theme::apply(theme::Theme::Dark);
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *lt = window.findChild<QDoubleSpinBox *>(QStringLiteral("collateral.liquidationThreshold"));
+    QVERIFY(lt);
+    typeInto(lt, QStringLiteral("70")); // below the max LTV: marked
+    QVERIFY(lt->property(FormField::kInvalidProperty).toBool());
+    // A dark red under the light text, and the message under it in a red that reads on the window.
+    const QPalette p = lt->palette();
+    QVERIFY(p.color(QPalette::Base).lightness() < 128);
+    QVERIFY(contrast(p.color(QPalette::Text), p.color(QPalette::Base)) >= 7.0);
+    QLabel *error = window.planForm()->field(QStringLiteral("collateral.liquidationThreshold"))->errorLabel();
+    QVERIFY(error->isVisible());
+    QVERIFY(contrast(error->palette().color(QPalette::WindowText),
+                     window.palette().color(QPalette::Window)) >= 4.5);
+    // Back to light: the marks take the light theme's colours.
+    theme::apply(theme::Theme::Light);
+    QTRY_VERIFY(lt->palette().color(QPalette::Base).lightness() > 128);
+    QTRY_COMPARE(error->palette().color(QPalette::WindowText), risk::colorFor(risk::Level::Danger, false));
 }
 
 void TestTheme::screenshotDark()
