@@ -5,6 +5,7 @@
 #include "editactions.h"
 #include "fileactions.h"
 #include "mainwindow.h"
+#include "marketpicker.h"
 #include "planform.h"
 #include "uitestutil.h"
 #include "version.h"
@@ -127,11 +128,20 @@ void TestAboutDialog::toolbarHoldsTheStandardActions()
     QCOMPARE(window.fileActions()->saveAction()->shortcut(), QKeySequence(QKeySequence::Save));
     QCOMPARE(window.findChild<QAction *>(QStringLiteral("actionLearn"))->shortcut(),
              QKeySequence(QKeySequence::HelpContents));
-    // Every editor of the form explains itself in the status bar.
+    // Every editor of the form and the market picker explains itself in the status bar.
+    int editors = 0;
     for (QWidget *editor : window.planForm()->findChildren<QWidget *>()) {
-        if (window.planForm()->field(editor->objectName()))
+        if (window.planForm()->field(editor->objectName())) {
             QVERIFY2(!editor->statusTip().isEmpty(), qPrintable(editor->objectName()));
+            ++editors;
+        }
     }
+    QVERIFY(editors >= 20);
+    for (QWidget *choice : {static_cast<QWidget *>(window.marketPicker()->marketBox()),
+                            static_cast<QWidget *>(window.marketPicker()->collateralBox()),
+                            static_cast<QWidget *>(window.marketPicker()->borrowBox()),
+                            static_cast<QWidget *>(window.marketPicker()->eModeBox())})
+        QVERIFY2(!choice->statusTip().isEmpty(), qPrintable(choice->objectName()));
 }
 
 void TestAboutDialog::formTabOrderFollowsTheLayout()
