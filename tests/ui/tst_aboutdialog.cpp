@@ -168,10 +168,10 @@ void TestAboutDialog::formTabOrderFollowsTheLayout()
         QStringLiteral("borrow.borrowApy"),
         QStringLiteral("deposit"),
         QStringLiteral("strategy.mode"),
-        // The loop slider repeats the spin box for the mouse: the keyboard sets loops in the spin box
-        // (arrows, Page Up/Down), the "Loops" label's buddy and the loop input's focus proxy. Disabled
-        // fields (the other strategy modes' targets) are skipped.
+        // The loop input's spin box (its focus proxy and the "Loops" label's buddy), then its slider.
+        // Disabled fields (the other strategy modes' targets) are skipped.
         QStringLiteral("strategy.loops"),
+        QStringLiteral("strategy.loops.slider"),
         QStringLiteral("strategy.ltvFraction"),
         QStringLiteral("execution"),
         QStringLiteral("costs.swapFeeBps"),
