@@ -33,6 +33,7 @@ private slots:
     void sliderDragIsOneStepAndBackToStartIsNone();
     void movingToAnotherFieldStartsANewStep();
     void undoThenEditDoesNotMergeIntoTheOlderStep();
+    void ctrlZUndoesFromTheKeyboard();
     void undoAcrossMarketPickerEdits();
     void undoBackToTheSavedPlanIsNotModified();
     void newAndOpenStartAFreshHistory();
@@ -212,6 +213,23 @@ void TestEditActions::undoThenEditDoesNotMergeIntoTheOlderStep()
     QCOMPARE(stack()->count(), 2); // deposit 20, then deposit 30: two steps
     m_window->editActions()->undoAction()->trigger();
     QCOMPARE(m_window->session()->plan().deposit, 20.0);
+}
+
+void TestEditActions::ctrlZUndoesFromTheKeyboard()
+{
+    m_window->show();
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    auto *slider = m_window->findChild<QSlider *>(QStringLiteral("strategy.loops.slider"));
+    slider->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), slider);
+    QTest::keyClick(slider, Qt::Key_Right); // 3 -> 4 loops
+    QCOMPARE(m_window->session()->plan().strategy.loops, 4);
+    QTest::keySequence(m_window.get(), QKeySequence(QKeySequence::Undo));
+    QCOMPARE(m_window->session()->plan().strategy.loops, 3);
+    QCOMPARE(slider->value(), 3);
+    QTest::keySequence(m_window.get(), QKeySequence(QKeySequence::Redo));
+    QCOMPARE(m_window->session()->plan().strategy.loops, 4);
 }
 
 void TestEditActions::undoAcrossMarketPickerEdits()
