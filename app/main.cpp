@@ -3,6 +3,8 @@
 #include "appicon.h"
 #include "cli.h"
 #include "mainwindow.h"
+#include "theme.h"
+#include "version.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -14,7 +16,7 @@ void setApplicationInfo()
 {
     QCoreApplication::setOrganizationName(QStringLiteral("LeveragePlanner"));
     QCoreApplication::setApplicationName(QStringLiteral("leverage-planner"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(LP_VERSION));
+    QCoreApplication::setApplicationVersion(lp::versionString());
 }
 
 } // namespace
@@ -46,10 +48,25 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("PLAN"), QStringLiteral("Plan file to open (optional)."));
+    const QCommandLineOption themeOption(
+        QStringLiteral("theme"), QStringLiteral("Colours for this run: system, light or dark (not saved)."),
+        QStringLiteral("THEME"));
+    parser.addOption(themeOption);
     parser.process(app);
 
+    lp::theme::Theme theme = lp::theme::saved();
+    if (parser.isSet(themeOption) && !lp::theme::fromString(parser.value(themeOption), &theme)) {
+        qWarning("unknown theme \"%s\": use system, light or dark", qPrintable(parser.value(themeOption)));
+        return 2;
+    }
+    if (theme != lp::theme::Theme::System)
+        lp::theme::apply(theme);
+
     lp::MainWindow window;
-    if (!parser.positionalArguments().isEmpty())
+    // A file named on the command line wins over the plan of the last run.
+    const bool fileGiven = !parser.positionalArguments().isEmpty();
+    window.restoreSettings(!fileGiven);
+    if (fileGiven)
         window.openPlanFile(parser.positionalArguments().constFirst());
     window.show();
     return QApplication::exec();

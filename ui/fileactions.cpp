@@ -101,16 +101,21 @@ void FileActions::addToMenu(QMenu *file)
 {
     m_new = file->addAction(tr("&New Plan"), this, &FileActions::newPlan);
     m_new->setShortcut(QKeySequence::New);
+    m_new->setStatusTip(tr("Start again from the default plan"));
     m_open = file->addAction(tr("&Open Plan..."), this, &FileActions::openWithDialog);
     m_open->setShortcut(QKeySequence::Open);
+    m_open->setStatusTip(tr("Open a plan file"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
     file->addSeparator();
     m_save = file->addAction(tr("&Save"), this, &FileActions::save);
     m_save->setShortcut(QKeySequence::Save);
+    m_save->setStatusTip(tr("Save the plan to its file, or choose one"));
     m_saveAs = file->addAction(tr("Save &As..."), this, &FileActions::saveAs);
     m_saveAs->setShortcut(QKeySequence::SaveAs);
+    m_saveAs->setStatusTip(tr("Save the plan to a new file"));
     m_revert = file->addAction(tr("Re&vert"), this, &FileActions::revert);
+    m_revert->setStatusTip(tr("Drop every change since the plan was last saved"));
     m_revert->setEnabled(false);
     const auto updateRevert = [this] {
         m_revert->setEnabled(!m_document->filePath().isEmpty() && m_document->isModified());
@@ -120,9 +125,13 @@ void FileActions::addToMenu(QMenu *file)
     file->addSeparator();
     QMenu *csv = file->addMenu(tr("Export &CSV"));
     const QStringList tables = csvTableNames();
-    for (int i = 0; i < tables.size(); ++i)
-        csv->addAction(tr("%1 table...").arg(tables.at(i)), this, [this, i] { exportCsvWithDialog(i); });
-    file->addAction(tr("Export C&hart..."), this, &FileActions::exportChartWithDialog);
+    for (int i = 0; i < tables.size(); ++i) {
+        QAction *action =
+            csv->addAction(tr("&%1 table...").arg(tables.at(i)), this, [this, i] { exportCsvWithDialog(i); });
+        action->setStatusTip(tr("Write the %1 table of the current plan as a CSV file").arg(tables.at(i)));
+    }
+    m_exportChart = file->addAction(tr("Export C&hart..."), this, &FileActions::exportChartWithDialog);
+    m_exportChart->setStatusTip(tr("Save the chart on screen as a PNG image or a PDF"));
 }
 
 QString FileActions::startDir() const
@@ -291,12 +300,19 @@ void FileActions::rebuildRecentMenu()
         return;
     m_recentMenu->clear();
     const QStringList files = m_document->recentFiles();
-    for (const QString &path : files) {
-        m_recentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] { openAsking(path); });
+    for (int i = 0; i < files.size(); ++i) {
+        const QString path = files.at(i);
+        // "&1 /path/to/plan.json": a mnemonic for each entry; an & in the path is shown, not a mnemonic.
+        QString label = QDir::toNativeSeparators(path);
+        label.replace(QLatin1Char('&'), QStringLiteral("&&"));
+        QAction *action =
+            m_recentMenu->addAction(i < 9 ? QStringLiteral("&%1 %2").arg(i + 1).arg(label) : label, this,
+                                    [this, path] { openAsking(path); });
+        action->setStatusTip(tr("Open %1").arg(QDir::toNativeSeparators(path)));
     }
     if (!files.isEmpty()) {
         m_recentMenu->addSeparator();
-        m_recentMenu->addAction(tr("Clear List"), m_document, &PlanDocument::clearRecentFiles);
+        m_recentMenu->addAction(tr("&Clear List"), m_document, &PlanDocument::clearRecentFiles);
     }
     m_recentMenu->setEnabled(!files.isEmpty());
 }

@@ -51,7 +51,10 @@ public:
     bool exportChart(const QString &path, QSize size);
 
     [[nodiscard]] PlanDocument *document() const { return m_document; }
+    [[nodiscard]] QAction *newAction() const { return m_new; }
+    [[nodiscard]] QAction *openAction() const { return m_open; }
     [[nodiscard]] QAction *saveAction() const { return m_save; }
+    [[nodiscard]] QAction *exportChartAction() const { return m_exportChart; }
     [[nodiscard]] QAction *revertAction() const { return m_revert; }
 
     void setPathChooser(PathChooser chooser) { m_choosePath = std::move(chooser); }
@@ -85,6 +88,7 @@ private:
     QAction *m_save = nullptr;
     QAction *m_saveAs = nullptr;
     QAction *m_revert = nullptr;
+    QAction *m_exportChart = nullptr;
     QMenu *m_recentMenu = nullptr;
     PathChooser m_choosePath;
     SavePrompt m_askSave;

@@ -1,7 +1,9 @@
 #include "formfield.h"
 
 #include "riskstyle.h"
+#include "theme.h"
 
+#include <QEvent>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -19,9 +21,7 @@ FormField::FormField(QString path, QString title, QWidget *editor, QWidget *row,
 
     m_errorLabel->setObjectName(m_path + QStringLiteral(".error"));
     m_errorLabel->setWordWrap(true);
-    QPalette errorPalette = m_errorLabel->palette();
-    errorPalette.setColor(QPalette::WindowText, risk::colorFor(risk::Level::Danger));
-    m_errorLabel->setPalette(errorPalette);
+    refreshErrorColour();
     m_errorLabel->hide();
     m_editor->setProperty(kInvalidProperty, false);
 }
@@ -29,7 +29,26 @@ FormField::FormField(QString path, QString title, QWidget *editor, QWidget *row,
 void FormField::setHelp(const QString &help)
 {
     m_help = help;
+    m_editor->setStatusTip(help); // the status bar explains the field the mouse is over
     refreshToolTip();
+}
+
+void FormField::changeEvent(QEvent *event)
+{
+    // Another theme: the red that reads on the old background may not read on the new one.
+    if (event->type() == QEvent::PaletteChange) {
+        refreshErrorColour();
+        if (isMarked())
+            refreshColours();
+    }
+    QWidget::changeEvent(event);
+}
+
+void FormField::refreshErrorColour()
+{
+    QPalette errorPalette = m_errorLabel->palette();
+    errorPalette.setColor(QPalette::WindowText, risk::colorFor(risk::Level::Danger));
+    m_errorLabel->setPalette(errorPalette);
 }
 
 void FormField::setMessages(const QStringList &messages)
@@ -57,10 +76,13 @@ void FormField::refreshColours()
         return;
     }
     const QColor danger = risk::colorFor(risk::Level::Danger);
+    const bool dark = theme::isDark(palette());
+    m_editor->setPalette(QPalette()); // the theme's colours, then the marks
     QPalette editorPalette = m_editor->palette();
-    editorPalette.setColor(QPalette::Base, QColor(0xfd, 0xec, 0xea));
+    // A light red under dark text, a dark red under light text.
+    editorPalette.setColor(QPalette::Base, dark ? QColor(0x5a, 0x24, 0x24) : QColor(0xfd, 0xec, 0xea));
     // Styles such as Fusion draw the frame in a darker shade of Window: a red one gives a red frame.
-    editorPalette.setColor(QPalette::Window, danger.lighter(125));
+    editorPalette.setColor(QPalette::Window, dark ? danger : danger.lighter(125));
     m_editor->setPalette(editorPalette);
     if (m_titleLabel) {
         QPalette labelPalette = m_titleLabel->palette();

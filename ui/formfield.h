@@ -34,7 +34,11 @@ public:
     // Shows these validator messages (empty: clears the mark).
     void setMessages(const QStringList &messages);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void refreshErrorColour();
     void refreshToolTip();
     void refreshColours();
 

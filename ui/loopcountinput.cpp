@@ -27,6 +27,9 @@ LoopCountInput::LoopCountInput(QWidget *parent)
     layout->addWidget(m_slider, 1);
     layout->addWidget(m_spinBox);
     setFocusProxy(m_spinBox);
+    // Tab enters through the focus proxy, the spin box; the slider comes next. In the creation order
+    // (slider first) Qt would jump from the container to its proxy and never stop on the slider.
+    setTabOrder(m_spinBox, m_slider);
 
     connect(m_slider, &QSlider::valueChanged, this, [this](int loops) {
         const QSignalBlocker blocker(m_spinBox);

@@ -1,8 +1,10 @@
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
 #include "charttabs.h"
 #include "comparisonpanel.h"
 #include "displayformat.h"
+#include "editactions.h"
 #include "examplemenu.h"
 #include "fileactions.h"
 #include "glossarydialog.h"
@@ -19,8 +21,12 @@
 #include "riskstyle.h"
 #include "summarypanel.h"
 #include "teachingwindow.h"
+#include "theme.h"
+#include "windowsettings.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
 #include <QFileInfo>
 #include <QKeySequence>
 #include <QLabel>
@@ -30,7 +36,10 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabWidget>
+#include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace lp {
@@ -53,6 +62,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_comparison(new ComparisonPanel), m_bottomTabs(new QTabWidget)
 {
     m_files = new FileActions(this, m_session, m_charts);
+    m_edits = new EditActions(m_session, m_files->document(), this);
     connect(m_files->document(), &PlanDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_files->document(), &PlanDocument::filePathChanged, this, &MainWindow::updateTitle);
 
@@ -96,17 +106,21 @@ MainWindow::MainWindow(QWidget *parent)
     m_bottomTabs->setTabToolTip(0, tr("The position after each step of opening, with totals"));
     m_bottomTabs->setTabToolTip(1, tr("Pinned plans side by side with the current one"));
 
+    // Named, so that lp::windowsettings keeps their sizes.
     auto *top = new QSplitter(Qt::Horizontal);
+    top->setObjectName(QStringLiteral("chartSummarySplitter"));
     top->addWidget(centre);
     top->addWidget(m_summary);
     top->setStretchFactor(0, 1);
     top->setStretchFactor(1, 0);
     auto *right = new QSplitter(Qt::Vertical);
+    right->setObjectName(QStringLiteral("chartTableSplitter"));
     right->addWidget(top);
     right->addWidget(m_bottomTabs);
     right->setStretchFactor(0, 1);
     right->setStretchFactor(1, 0);
     auto *main = new QSplitter(Qt::Horizontal);
+    main->setObjectName(QStringLiteral("formSplitter"));
     main->addWidget(formScroll);
     main->addWidget(right);
     main->setStretchFactor(0, 0);
@@ -124,8 +138,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_comparison->pinAction(), &QAction::triggered, this,
             [this] { m_bottomTabs->setCurrentWidget(m_comparison); });
 
-    connect(m_form, &PlanForm::planEdited, m_session, &PlanSession::setPlan);
-    connect(m_picker, &MarketPicker::planEdited, m_session, &PlanSession::setPlan);
+    // Every edit is an undoable step that sets the session's plan (ui/editactions.h).
+    connect(m_form, &PlanForm::planEdited, m_edits, &EditActions::applyEdit);
+    connect(m_picker, &MarketPicker::planEdited, m_edits, &EditActions::applyEdit);
     connect(m_session, &PlanSession::planChanged, this, [this](const Plan &plan) {
         if (plan != m_form->plan()) // not the echo of the form's own edit
             m_form->setPlan(plan);
@@ -168,11 +183,17 @@ void MainWindow::buildMenus()
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+    quit->setStatusTip(tr("Close the window; the plan and the layout are kept for next time"));
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    m_edits->addToMenu(edit);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addMenu(theme::createMenu(view));
     QMenu *compare = menuBar()->addMenu(tr("&Compare"));
     compare->addAction(m_comparison->pinAction());
     compare->addAction(m_comparison->unpinAllAction());
     QMenu *markets = menuBar()->addMenu(tr("&Markets"));
-    markets->addAction(tr("&Edit Markets..."), this, &MainWindow::editMarkets);
+    markets->addAction(tr("&Edit Markets..."), this, &MainWindow::editMarkets)
+        ->setStatusTip(tr("Add, change or import lending markets and their reserves"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *learn = help->addAction(tr("&Learn How a Loop Works"), this, &MainWindow::showTeaching);
@@ -180,11 +201,75 @@ void MainWindow::buildMenus()
     learn->setShortcut(QKeySequence::HelpContents);
     learn->setStatusTip(
         tr("Walk through the current plan step by step, with the formula behind every number"));
-    help->addAction(tr("&Glossary"), this, [this] {
-        auto *dialog = new GlossaryDialog(this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->show();
-    });
+    help->addAction(tr("&Glossary"), this,
+                    [this] {
+                        auto *dialog = new GlossaryDialog(this);
+                        dialog->setAttribute(Qt::WA_DeleteOnClose);
+                        dialog->show();
+                    })
+        ->setStatusTip(tr("The words of leveraged lending, in plain sentences"));
+    help->addSeparator();
+    QAction *about = help->addAction(tr("&About Leverage Planner"), this, &MainWindow::showAbout);
+    about->setObjectName(QStringLiteral("actionAbout"));
+    about->setStatusTip(tr("Version, and what the figures can and cannot tell you"));
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)
+        ->setStatusTip(tr("The version of Qt this program runs on"));
+
+    // The commands used most, with the platform's icons where it has them.
+    QToolBar *tools = addToolBar(tr("Main Toolbar"));
+    tools->setObjectName(QStringLiteral("mainToolBar"));
+    const auto add = [tools](QAction *action, const char *iconName, QStyle::StandardPixmap fallback) {
+        action->setIcon(QIcon::fromTheme(QLatin1String(iconName), tools->style()->standardIcon(fallback)));
+        tools->addAction(action);
+    };
+    add(m_files->newAction(), "document-new", QStyle::SP_FileIcon);
+    add(m_files->openAction(), "document-open", QStyle::SP_DialogOpenButton);
+    add(m_files->saveAction(), "document-save", QStyle::SP_DialogSaveButton);
+    tools->addSeparator();
+    add(m_edits->undoAction(), "edit-undo", QStyle::SP_ArrowBack);
+    add(m_edits->redoAction(), "edit-redo", QStyle::SP_ArrowForward);
+    tools->addSeparator();
+    add(m_files->exportChartAction(), "document-export", QStyle::SP_FileDialogContentsView);
+    add(learn, "help-contents", QStyle::SP_DialogHelpButton);
+    // No standard icon says "export" or "learn": these two show a short name too.
+    m_files->exportChartAction()->setIconText(tr("Export"));
+    learn->setIconText(tr("Learn"));
+    for (QAction *named : {m_files->exportChartAction(), learn}) {
+        if (auto *button = qobject_cast<QToolButton *>(tools->widgetForAction(named)))
+            button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    }
+    tools->toggleViewAction()->setText(tr("Tool&bar"));
+    tools->toggleViewAction()->setStatusTip(tr("Show or hide the toolbar"));
+    view->addAction(tools->toggleViewAction());
+}
+
+void MainWindow::showAbout()
+{
+    AboutDialog dialog(this);
+    dialog.exec();
+}
+
+void MainWindow::restoreSettings(bool restorePlan)
+{
+    windowsettings::restoreLayout(this);
+    if (restorePlan)
+        windowsettings::restorePlan(m_files, m_session);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    windowsettings::saveLayout(this);
+    windowsettings::savePlan(m_files, m_session);
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange) {
+        showResult(m_session->result());
+        showErrors(m_session->errors());
+    }
+    QMainWindow::changeEvent(event);
 }
 
 TeachingWindow *MainWindow::showTeaching()

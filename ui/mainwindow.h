@@ -15,6 +15,7 @@ namespace lp {
 
 class ChartTabs;
 class ComparisonPanel;
+class EditActions;
 class FileActions;
 class LoopTable;
 class MarketPicker;
@@ -52,6 +53,7 @@ public:
     [[nodiscard]] PnlChart *pnlChart() const;
     [[nodiscard]] ChartTabs *chartTabs() const { return m_charts; }
     [[nodiscard]] FileActions *fileActions() const { return m_files; }
+    [[nodiscard]] EditActions *editActions() const { return m_edits; }
     [[nodiscard]] LoopTable *loopTable() const { return m_loopTable; }
     [[nodiscard]] OutlookTabs *outlookTabs() const { return m_outlookTabs; }
     [[nodiscard]] QLabel *statusLine() const { return m_statusLine; }
@@ -64,6 +66,17 @@ public:
     [[nodiscard]] MarketPicker *marketPicker() const { return m_picker; }
     // Opens the Market editor (modal) on the presets and the user's markets.
     void editMarkets();
+    // Help > About Leverage Planner (modal).
+    void showAbout();
+    // What the last run left in QSettings (lp::windowsettings): the geometry and splitters, and, unless
+    // `restorePlan` is false (a file named on the command line wins), the last plan.
+    void restoreSettings(bool restorePlan = true);
+
+protected:
+    // Keeps the layout and the plan in QSettings once the close is accepted (FileActions asks first).
+    void closeEvent(QCloseEvent *event) override;
+    // A new palette (View > Theme): views that colour by risk pick colours for it.
+    void changeEvent(QEvent *event) override;
 
 private:
     void buildMenus();
@@ -79,6 +92,7 @@ private:
     SummaryPanel *m_summary;
     ChartTabs *m_charts;
     FileActions *m_files;
+    EditActions *m_edits;
     LoopTable *m_loopTable;
     OutlookTabs *m_outlookTabs;
     QLabel *m_statusLine;

@@ -5,6 +5,7 @@
 #include "marketregistry.h"
 #include "ratecurvechart.h"
 #include "reservetable.h"
+#include "riskstyle.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -39,7 +40,7 @@ MarketEditorDialog::MarketEditorDialog(MarketRegistry *registry, QString userDir
     m_list->setMinimumWidth(190);
     m_errors->setObjectName(QStringLiteral("marketErrors"));
     m_errors->setWordWrap(true);
-    m_errors->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_errors->setStyleSheet(QStringLiteral("color: %1;").arg(risk::colorFor(risk::Level::Danger).name()));
     m_errors->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setWordWrap(true);
 
@@ -147,7 +148,9 @@ QWidget *MarketEditorDialog::buildMarketForm()
     m_asOf->setCalendarPopup(true);
     m_source->setToolTip(
         tr("Where the values come from: repository and commit, page, or \"my own values\"."));
-    m_notes->setMaximumHeight(56);
+    // Three lines of the font in use, not a pixel count: a larger font keeps them readable.
+    m_notes->setMaximumHeight(m_notes->fontMetrics().lineSpacing() * 3 + 2 * m_notes->frameWidth() +
+                              static_cast<int>(2 * m_notes->document()->documentMargin()));
     m_rules->addItem(tr("Aave v3.0 (50 % close factor above HF 0.95)"),
                      toString(LiquidationRuleSet::AaveV30));
     m_rules->addItem(tr("Aave v3.3 ($2,000 and $1,000 dust rules)"), toString(LiquidationRuleSet::AaveV33));

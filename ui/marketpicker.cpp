@@ -67,6 +67,11 @@ MarketPicker::MarketPicker(const MarketRegistry *registry, QWidget *parent)
     m_info->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_eMode->setToolTip(tr("Efficiency mode: when both assets are in one category, its higher LTV and "
                            "threshold and its smaller bonus apply."));
+    // What the status bar says while the mouse is over each choice.
+    m_market->setStatusTip(tr("The lending market whose reserves supply the plan's values"));
+    m_collateral->setStatusTip(tr("Token A: the reserve you deposit and loop"));
+    m_borrow->setStatusTip(tr("The reserve you borrow and swap into Token A"));
+    m_eMode->setStatusTip(m_eMode->toolTip());
     m_parameters->setObjectName(QStringLiteral("marketParameters"));
     m_parameters->setHorizontalHeaderLabels({tr("Parameter"), tr("Value"), tr("From"), QString()});
     m_parameters->verticalHeader()->setVisible(false);

@@ -51,6 +51,7 @@ void PlanDocument::newPlan()
 {
     m_session->setPlan(defaultPlan());
     setClean(QString());
+    emit replaced();
 }
 
 ValidationErrors PlanDocument::open(const QString &path)
@@ -60,6 +61,7 @@ ValidationErrors PlanDocument::open(const QString &path)
         return plan.errors();
     m_session->setPlan(plan.value());
     setClean(QFileInfo(path).absoluteFilePath());
+    emit replaced();
     return {};
 }
 
@@ -73,8 +75,10 @@ ValidationErrors PlanDocument::save()
 ValidationErrors PlanDocument::saveAs(const QString &path)
 {
     ValidationErrors errors = writePlanFile(m_session->plan(), path);
-    if (errors.isEmpty())
+    if (errors.isEmpty()) {
         setClean(QFileInfo(path).absoluteFilePath());
+        emit saved();
+    }
     return errors;
 }
 

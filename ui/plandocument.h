@@ -46,6 +46,10 @@ signals:
     void modifiedChanged(bool modified);
     void filePathChanged(const QString &path);
     void recentFilesChanged();
+    // The session holds another document's plan (New, Open, Revert): edit history before it is moot.
+    void replaced();
+    // The plan was written to its file.
+    void saved();
 
 private:
     void setClean(const QString &path);

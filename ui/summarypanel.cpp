@@ -185,13 +185,14 @@ void SummaryPanel::showResult(const PlanResult &result)
     setTextColor(valueLabel(NetApy),
                  risk::colorFor(pos.netApy >= 0 ? risk::Level::Safe : risk::Level::Danger));
     m_risk->setText(tr("Risk: %1").arg(levelName(level)));
-    m_risk->setStyleSheet(QStringLiteral("QLabel { background: %1; color: white; border-radius: 4px; "
+    m_risk->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; border-radius: 4px; "
                                          "padding: 4px; font-weight: bold; }")
-                              .arg(color.name()));
+                              .arg(color.name(), risk::textColorOn(color).name()));
 }
 
 void SummaryPanel::setStale(bool stale)
 {
+    setTextColor(m_staleNote, risk::colorFor(risk::Level::Caution)); // again: the theme may have changed
     m_staleNote->setVisible(stale);
     for (QLabel *value : m_values)
         value->setEnabled(!stale);

@@ -1,0 +1,10 @@
+#include "version.h"
+
+namespace lp {
+
+QString versionString()
+{
+    return QStringLiteral(LP_VERSION);
+}
+
+} // namespace lp

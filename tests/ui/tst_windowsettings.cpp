@@ -1,0 +1,211 @@
+// What the window keeps between runs (ui/windowsettings.h), through two real MainWindows: the first is
+// closed, the second restores. Settings live in a test-only location, cleared before every case.
+#include "fileactions.h"
+#include "mainwindow.h"
+#include "plandocument.h"
+#include "planform.h"
+#include "planjson.h"
+#include "plansession.h"
+#include "uitestutil.h"
+
+#include <QFile>
+#include <QSettings>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QToolBar>
+
+using namespace lp;
+using namespace lp::uitest;
+
+class TestWindowSettings : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void firstStartKeepsTheDefaults();
+    void geometryAndSplittersRoundTrip();
+    void untitledPlanComesBack();
+    void invalidUntitledPlanComesBackAsItsLastValidVersion();
+    void lastFileIsReopened();
+    void missingLastFileIsSkipped();
+    void commandLineFileWins();
+
+private:
+    // A window whose prompts answer `choice` and whose error reports fail the test.
+    static std::unique_ptr<MainWindow>
+    makeWindow(FileActions::SaveChoice choice = FileActions::SaveChoice::Discard);
+    static void closeWindow(MainWindow *window);
+    static QSplitter *splitter(const MainWindow &window, const char *name);
+};
+
+void TestWindowSettings::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    // Our own file: other test programs may run at the same time.
+    QCoreApplication::setOrganizationName(QStringLiteral("LeveragePlannerTest-windowsettings"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_ui_windowsettings"));
+}
+
+void TestWindowSettings::init()
+{
+    QSettings().clear();
+}
+
+std::unique_ptr<MainWindow> TestWindowSettings::makeWindow(FileActions::SaveChoice choice)
+{
+    auto window = std::make_unique<MainWindow>();
+    window->setErrorReporter([](const QString &title, const QString &text) {
+        QFAIL(qPrintable(title + QLatin1Char('\n') + text));
+    });
+    window->fileActions()->setSavePrompt([choice] { return choice; });
+    return window;
+}
+
+void TestWindowSettings::closeWindow(MainWindow *window)
+{
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    QVERIFY(window->close());
+}
+
+QSplitter *TestWindowSettings::splitter(const MainWindow &window, const char *name)
+{
+    auto *s = window.findChild<QSplitter *>(QLatin1String(name));
+    if (!s)
+        qFatal("no splitter %s", name);
+    return s;
+}
+
+void TestWindowSettings::firstStartKeepsTheDefaults()
+{
+    auto window = makeWindow();
+    const QSize size = window->size();
+    window->restoreSettings();
+    QCOMPARE(window->size(), size);
+    QCOMPARE(window->session()->plan(), defaultPlan());
+    QVERIFY(!window->fileActions()->document()->isModified());
+}
+
+void TestWindowSettings::geometryAndSplittersRoundTrip()
+{
+    QList<int> formSizes;
+    QList<int> tableSizes;
+    {
+        auto first = makeWindow();
+        first->resize(1500, 900);
+        first->show();
+        QVERIFY(QTest::qWaitForWindowExposed(first.get()));
+        first->findChild<QToolBar *>(QStringLiteral("mainToolBar"))->hide();
+        QCoreApplication::processEvents(); // the central widget takes the toolbar's room
+        QSplitter *form = splitter(*first, "formSplitter");
+        form->setSizes({form->sizes().at(0) + 60, form->sizes().at(1) - 60});
+        QSplitter *table = splitter(*first, "chartTableSplitter");
+        table->setSizes({table->sizes().at(0) - 90, table->sizes().at(1) + 90});
+        formSizes = form->sizes();
+        QCOMPARE(first->size(), QSize(1500, 900));
+        tableSizes = table->sizes();
+        QVERIFY(first->close());
+    }
+    auto second = makeWindow();
+    QVERIFY(second->size() != QSize(1500, 900));
+    second->restoreSettings();
+    second->show();
+    QVERIFY(QTest::qWaitForWindowExposed(second.get()));
+    QCOMPARE(second->size(), QSize(1500, 900));
+    QCOMPARE(splitter(*second, "formSplitter")->sizes(), formSizes);
+    QCOMPARE(splitter(*second, "chartTableSplitter")->sizes(), tableSizes);
+    QVERIFY(second->findChild<QToolBar *>(QStringLiteral("mainToolBar"))->isHidden());
+}
+
+void TestWindowSettings::untitledPlanComesBack()
+{
+    Plan edited = defaultPlan();
+    {
+        auto first = makeWindow(FileActions::SaveChoice::Discard); // "don't save to a file"
+        typeInto(first->findChild<QDoubleSpinBox *>(QStringLiteral("deposit")), QStringLiteral("42"));
+        edited = first->session()->plan();
+        QCOMPARE(edited.deposit, 42.0);
+        closeWindow(first.get());
+    }
+    auto second = makeWindow();
+    second->restoreSettings();
+    QCOMPARE(second->session()->plan(), edited);
+    QCOMPARE(second->planForm()->plan(), edited);
+    QCOMPARE(second->findChild<QDoubleSpinBox *>(QStringLiteral("deposit"))->value(), 42.0);
+    // Still untitled and unsaved: the next close asks again.
+    QVERIFY(second->fileActions()->document()->filePath().isEmpty());
+    QVERIFY(second->fileActions()->document()->isModified());
+}
+
+void TestWindowSettings::invalidUntitledPlanComesBackAsItsLastValidVersion()
+{
+    Plan lastValid;
+    {
+        auto first = makeWindow();
+        typeInto(first->findChild<QDoubleSpinBox *>(QStringLiteral("deposit")), QStringLiteral("8"));
+        lastValid = first->session()->plan();
+        // Threshold below the max LTV: not valid, the figures of deposit 8 stay on screen.
+        typeInto(first->findChild<QDoubleSpinBox *>(QStringLiteral("collateral.liquidationThreshold")),
+                 QStringLiteral("70"));
+        QVERIFY(!first->session()->isValid());
+        closeWindow(first.get());
+    }
+    auto second = makeWindow();
+    second->restoreSettings();
+    QCOMPARE(second->session()->plan(), lastValid);
+    QVERIFY(second->session()->isValid());
+}
+
+void TestWindowSettings::lastFileIsReopened()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("kept.json"));
+    QVERIFY(QFile::copy(QStringLiteral(LP_TEST_DATA_DIR "/wsteth-loop.json"), path));
+    {
+        auto first = makeWindow();
+        QVERIFY(first->openPlanFile(path));
+        typeInto(first->findChild<QDoubleSpinBox *>(QStringLiteral("deposit")), QStringLiteral("3"));
+        closeWindow(first.get()); // the change is discarded: the file is what comes back
+    }
+    auto second = makeWindow();
+    second->restoreSettings();
+    QCOMPARE(second->fileActions()->document()->filePath(), QFileInfo(path).absoluteFilePath());
+    QCOMPARE(second->session()->plan(), readPlanFile(path).value());
+    QVERIFY(!second->fileActions()->document()->isModified());
+    QVERIFY(second->windowTitle().contains(QStringLiteral("kept.json")));
+}
+
+void TestWindowSettings::missingLastFileIsSkipped()
+{
+    QString path;
+    {
+        QTemporaryDir dir;
+        path = dir.filePath(QStringLiteral("gone.json"));
+        QVERIFY(QFile::copy(QStringLiteral(LP_TEST_DATA_DIR "/wsteth-loop.json"), path));
+        auto first = makeWindow();
+        QVERIFY(first->openPlanFile(path));
+        closeWindow(first.get());
+    }                           // the directory and the file are deleted here
+    auto second = makeWindow(); // an error report would fail the test: the missing file is silent
+    second->restoreSettings();
+    QCOMPARE(second->session()->plan(), defaultPlan());
+    QVERIFY(second->fileActions()->document()->filePath().isEmpty());
+}
+
+void TestWindowSettings::commandLineFileWins()
+{
+    {
+        auto first = makeWindow();
+        typeInto(first->findChild<QDoubleSpinBox *>(QStringLiteral("deposit")), QStringLiteral("42"));
+        closeWindow(first.get());
+    }
+    auto second = makeWindow();
+    second->restoreSettings(false); // what app/main.cpp does when a file is named
+    QCOMPARE(second->session()->plan(), defaultPlan());
+    QVERIFY(second->openPlanFile(QStringLiteral(LP_TEST_DATA_DIR "/wsteth-loop.json")));
+    QCOMPARE(second->session()->plan().deposit, 10.0);
+}
+
+QTEST_MAIN(TestWindowSettings)
+#include "tst_windowsettings.moc"

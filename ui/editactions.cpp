@@ -1,0 +1,182 @@
+#include "editactions.h"
+
+#include "plandiff.h"
+#include "plandocument.h"
+#include "plansession.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QHash>
+#include <QKeySequence>
+#include <QMenu>
+#include <QUndoCommand>
+#include <QUndoStack>
+
+#include <algorithm>
+
+namespace lp {
+
+namespace {
+
+// Title-case names for menu texts ("Undo Change Deposit"), by plan path.
+QString fieldName(const QString &path)
+{
+    static const QHash<QString, const char *> names = {
+        {QStringLiteral("name"), QT_TRANSLATE_NOOP("lp::EditActions", "Name")},
+        {QStringLiteral("market"), QT_TRANSLATE_NOOP("lp::EditActions", "Market")},
+        {QStringLiteral("collateral.symbol"), QT_TRANSLATE_NOOP("lp::EditActions", "Token A")},
+        {QStringLiteral("collateral.priceUsd"), QT_TRANSLATE_NOOP("lp::EditActions", "Token A Price")},
+        {QStringLiteral("collateral.ltv"), QT_TRANSLATE_NOOP("lp::EditActions", "Max LTV")},
+        {QStringLiteral("collateral.liquidationThreshold"),
+         QT_TRANSLATE_NOOP("lp::EditActions", "Liquidation Threshold")},
+        {QStringLiteral("collateral.liquidationBonus"),
+         QT_TRANSLATE_NOOP("lp::EditActions", "Liquidation Bonus")},
+        {QStringLiteral("collateral.supplyApy"), QT_TRANSLATE_NOOP("lp::EditActions", "Supply APY")},
+        {QStringLiteral("collateral.nativeYield"), QT_TRANSLATE_NOOP("lp::EditActions", "Native Yield")},
+        {QStringLiteral("borrow.symbol"), QT_TRANSLATE_NOOP("lp::EditActions", "Borrow Asset")},
+        {QStringLiteral("borrow.priceUsd"), QT_TRANSLATE_NOOP("lp::EditActions", "Borrow Asset Price")},
+        {QStringLiteral("borrow.borrowApy"), QT_TRANSLATE_NOOP("lp::EditActions", "Borrow APY")},
+        {QStringLiteral("borrow.priceModel"), QT_TRANSLATE_NOOP("lp::EditActions", "Price Model")},
+        {QStringLiteral("deposit"), QT_TRANSLATE_NOOP("lp::EditActions", "Deposit")},
+        {QStringLiteral("strategy.mode"), QT_TRANSLATE_NOOP("lp::EditActions", "Strategy")},
+        {QStringLiteral("strategy.loops"), QT_TRANSLATE_NOOP("lp::EditActions", "Loops")},
+        {QStringLiteral("strategy.leverage"), QT_TRANSLATE_NOOP("lp::EditActions", "Target Leverage")},
+        {QStringLiteral("strategy.healthFactor"),
+         QT_TRANSLATE_NOOP("lp::EditActions", "Target Health Factor")},
+        {QStringLiteral("strategy.ltvFraction"), QT_TRANSLATE_NOOP("lp::EditActions", "LTV Used")},
+        {QStringLiteral("execution"), QT_TRANSLATE_NOOP("lp::EditActions", "Execution")},
+        {QStringLiteral("costs.swapFeeBps"), QT_TRANSLATE_NOOP("lp::EditActions", "Swap Fee")},
+        {QStringLiteral("costs.slippageBps"), QT_TRANSLATE_NOOP("lp::EditActions", "Slippage")},
+        {QStringLiteral("costs.flashPremiumBps"), QT_TRANSLATE_NOOP("lp::EditActions", "Flash Premium")},
+        {QStringLiteral("costs.gasUsdPerTx"), QT_TRANSLATE_NOOP("lp::EditActions", "Gas")},
+        {QStringLiteral("horizonDays"), QT_TRANSLATE_NOOP("lp::EditActions", "Horizon")},
+        {QStringLiteral("risk.annualVolatility"), QT_TRANSLATE_NOOP("lp::EditActions", "Volatility")},
+        {QStringLiteral("risk.drift"), QT_TRANSLATE_NOOP("lp::EditActions", "Drift")},
+        {QStringLiteral("liquidationRules"), QT_TRANSLATE_NOOP("lp::EditActions", "Liquidation Rules")},
+        {QStringLiteral("eMode"), QT_TRANSLATE_NOOP("lp::EditActions", "E-Mode")},
+    };
+    const auto it = names.constFind(path);
+    return it == names.constEnd() ? EditActions::tr("Plan") : EditActions::tr(*it);
+}
+
+// Choices that bring other values with them (the market picker fills a reserve's parameters).
+bool isChoice(const QString &path)
+{
+    return path == QLatin1String("market") || path == QLatin1String("collateral.symbol") ||
+           path == QLatin1String("borrow.symbol") || path == QLatin1String("eMode");
+}
+
+class PlanEditCommand : public QUndoCommand {
+public:
+    PlanEditCommand(PlanSession *session, bool *busy, Plan before, Plan after, int generation)
+        : m_session(session), m_busy(busy), m_before(std::move(before)), m_after(std::move(after)),
+          m_generation(generation)
+    {
+        const QStringList fields = EditActions::namedFields(changedPlanFields(m_before, m_after));
+        m_key = fields.join(QLatin1Char(','));
+        setText(EditActions::commandName(fields));
+    }
+
+    void undo() override { apply(m_before); }
+    void redo() override { apply(m_after); }
+    // Any id but -1 lets QUndoStack ask mergeWith(); the key decides.
+    [[nodiscard]] int id() const override { return 1; }
+
+    bool mergeWith(const QUndoCommand *other) override
+    {
+        const auto *next = static_cast<const PlanEditCommand *>(other);
+        if (next->m_generation != m_generation || next->m_key != m_key || m_key.isEmpty())
+            return false;
+        m_after = next->m_after;
+        // Typed back to where the step started: the step undoes nothing and leaves the stack.
+        setObsolete(m_after == m_before);
+        return true;
+    }
+
+private:
+    // While the session takes the plan, an edit the widgets would echo back is not a new step.
+    void apply(const Plan &plan)
+    {
+        *m_busy = true;
+        m_session->setPlan(plan);
+        *m_busy = false;
+    }
+
+    PlanSession *m_session;
+    bool *m_busy;
+    Plan m_before;
+    Plan m_after;
+    int m_generation;
+    QString m_key;
+};
+
+} // namespace
+
+EditActions::EditActions(PlanSession *session, PlanDocument *document, QObject *parent)
+    : QObject(parent), m_session(session), m_stack(new QUndoStack(this)),
+      m_undo(m_stack->createUndoAction(this, tr("&Undo"))),
+      m_redo(m_stack->createRedoAction(this, tr("&Redo")))
+{
+    m_undo->setObjectName(QStringLiteral("actionUndo"));
+    m_undo->setShortcut(QKeySequence::Undo);
+    m_undo->setStatusTip(tr("Take back the last change to the plan"));
+    m_redo->setObjectName(QStringLiteral("actionRedo"));
+    m_redo->setShortcut(QKeySequence::Redo);
+    m_redo->setStatusTip(tr("Make the change that was taken back again"));
+
+    // Undo and redo move the index without a push: the next edit is a new step.
+    connect(m_stack, &QUndoStack::indexChanged, this, [this] {
+        if (!m_pushing)
+            closeStep();
+    });
+    connect(document, &PlanDocument::replaced, this, [this] {
+        m_stack->clear();
+        closeStep();
+    });
+    connect(document, &PlanDocument::saved, this, [this] {
+        m_stack->setClean();
+        closeStep();
+    });
+    if (auto *app = qobject_cast<QApplication *>(QCoreApplication::instance()))
+        connect(app, &QApplication::focusChanged, this, [this] { closeStep(); });
+}
+
+void EditActions::applyEdit(const Plan &plan)
+{
+    if (m_applying || plan == m_session->plan())
+        return;
+    m_pushing = true;
+    m_stack->push(new PlanEditCommand(m_session, &m_applying, m_session->plan(), plan, m_generation));
+    m_pushing = false;
+}
+
+void EditActions::addToMenu(QMenu *edit)
+{
+    edit->addAction(m_undo);
+    edit->addAction(m_redo);
+}
+
+QStringList EditActions::namedFields(const QStringList &changedPaths)
+{
+    QStringList fields = changedPaths;
+    fields.removeAll(QStringLiteral("presetFields"));
+    fields.removeAll(QStringLiteral("unknownFields"));
+    return fields;
+}
+
+QString EditActions::commandName(const QStringList &changedPaths)
+{
+    const QStringList fields = namedFields(changedPaths);
+    if (fields.isEmpty())
+        return tr("Change Plan");
+    // A choice (market, asset, e-mode) names the step even when the values it brings come first.
+    const auto choice = std::find_if(fields.cbegin(), fields.cend(), isChoice);
+    if (choice != fields.cend())
+        return tr("Change %1").arg(fieldName(*choice));
+    const QString first = fields.constFirst();
+    if (fields.size() == 1)
+        return tr("Change %1").arg(fieldName(first));
+    return tr("Change %1 and %n More", nullptr, static_cast<int>(fields.size() - 1)).arg(fieldName(first));
+}
+
+} // namespace lp
