@@ -137,10 +137,20 @@ QCPGraph *ChartBase::addPinnedGraph(QCPAxis *keyAxis, QCPAxis *valueAxis, const 
 {
     QCPGraph *graph = m_plot->addGraph(keyAxis, valueAxis);
     graph->setLayer(m_pinnedLayer);
-    graph->setPen(QPen(pinned.color, 1.6));
+    graph->setPen(QPen(pinnedColor(pinned), 1.6));
     graph->setName(pinned.name);
     m_pinnedGraphs.push_back(graph);
     return graph;
+}
+
+QColor ChartBase::pinnedColor(const PinnedPlot &pinned) const
+{
+    constexpr int kMinLightnessOnDark = 120;
+    if (!m_theme.dark || pinned.color.lightness() >= kMinLightnessOnDark)
+        return pinned.color;
+    QColor lighter = pinned.color.toHsl();
+    lighter.setHsl(lighter.hslHue(), lighter.hslSaturation(), kMinLightnessOnDark + 40);
+    return lighter;
 }
 
 void ChartBase::trackPinnedItem(QCPAbstractItem *item)
@@ -208,6 +218,10 @@ void ChartBase::applyTheme()
     m_crosshairLabel->setBrush(m_theme.legendBrush);
     m_crosshairLabel->setPen(QPen(m_theme.legendBorder));
     restyle(m_theme);
+    if (!m_pinned.empty()) {
+        const PinnedPlots pinnedCopy = m_pinned; // redrawn in colours for the new background
+        setPinned(pinnedCopy);
+    }
     if (isVisible())
         m_plot->replot();
     else

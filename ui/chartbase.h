@@ -74,6 +74,8 @@ protected:
     // The crosshair's text at key x; empty hides it.
     [[nodiscard]] virtual QString readOut(double x) const;
 
+    // A pinned plan's colour as drawn: lightened on a dark background when it would not stand out.
+    [[nodiscard]] QColor pinnedColor(const PinnedPlot &pinned) const;
     QCPGraph *addPinnedGraph(QCPAxis *keyAxis, QCPAxis *valueAxis, const PinnedPlot &pinned);
     // An item drawn for a pinned plan, removed with its graphs when the pinned plans change.
     void trackPinnedItem(QCPAbstractItem *item);

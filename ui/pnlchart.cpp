@@ -51,7 +51,8 @@ PnlChart::PnlChart(QWidget *parent)
     m_markers.at(index(Marker::Spot)) = makeMarker(0.03, Qt::AlignLeft | Qt::AlignTop);
     m_markers.at(index(Marker::BreakEven)) = makeMarker(0.13, Qt::AlignLeft | Qt::AlignTop);
     m_markers.at(index(Marker::Liquidation)) = makeMarker(0.03, Qt::AlignRight | Qt::AlignTop);
-    m_markers.at(index(Marker::ZeroEquity)) = makeMarker(0.13, Qt::AlignRight | Qt::AlignTop);
+    // Right of its line: on the left it would run off the plot when the zone starts near the axis.
+    m_markers.at(index(Marker::ZeroEquity)) = makeMarker(0.23, Qt::AlignLeft | Qt::AlignTop);
     p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
 
     m_percentAction->setObjectName(QStringLiteral("pnlInPercent"));
@@ -234,7 +235,7 @@ void PnlChart::drawPinned(const PinnedPlots &pinnedPlots)
         addPinnedGraph(p->xAxis, p->yAxis, pinnedPlot)->setData(prices, pnl, true);
         if (pinnedPlot.result->opened.debt > 0 && sweep.liquidationPriceUsd > 0) {
             auto *line = new QCPItemStraightLine(p);
-            line->setPen(QPen(pinnedPlot.color, 1.0, Qt::DashLine));
+            line->setPen(QPen(pinnedColor(pinnedPlot), 1.0, Qt::DashLine));
             line->point1->setCoords(sweep.liquidationPriceUsd, 0);
             line->point2->setCoords(sweep.liquidationPriceUsd, 1);
             trackPinnedItem(line);
@@ -244,7 +245,7 @@ void PnlChart::drawPinned(const PinnedPlots &pinnedPlots)
 
 QString PnlChart::pnlText(double usd, double fraction) const
 {
-    return tr("%1 (%2)").arg(display::usd(usd), display::signedPercent(fraction));
+    return tr("%1, %2").arg(display::usd(usd), display::signedPercent(fraction));
 }
 
 QString PnlChart::readOut(double priceUsd) const
