@@ -11,8 +11,8 @@ namespace lp {
 namespace {
 
 // Where the crosshair's read-out sits, as a share of the axis rect's height from its top: below the marker
-// labels of the P&L chart (at 3 % and 13 %).
-constexpr double kReadOutY = 0.24;
+// labels of the P&L chart (at 3 %, 13 % and 23 %).
+constexpr double kReadOutY = 0.33;
 
 } // namespace
 

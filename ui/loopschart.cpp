@@ -205,8 +205,7 @@ void LoopsChart::drawPinned(const PinnedPlots &pinnedPlots)
         }
         QCPGraph *graph = addPinnedGraph(m_leverageRect->axis(QCPAxis::atBottom),
                                          m_leverageRect->axis(QCPAxis::atLeft), pinnedPlot);
-        graph->setData(loops, leverage, true);
-        graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 4));
+        graph->setData(loops, leverage, true); // a line without dots: the plan's own curve stands out
     }
 }
 

@@ -79,6 +79,7 @@ PnlChart::MarkerItems PnlChart::makeMarker(double labelY, Qt::Alignment alignmen
     // Beside the line, a few pixels off so it does not sit on it.
     items.label->setPadding((alignment & Qt::AlignRight) ? QMargins(4, 2, 8, 2) : QMargins(8, 2, 4, 2));
     items.label->setClipToAxisRect(true);
+    items.label->setLayer(QStringLiteral("legend")); // above every marker line, so lines never cross a label
     for (QCPAbstractItem *item :
          {static_cast<QCPAbstractItem *>(items.line), static_cast<QCPAbstractItem *>(items.label)})
         item->setVisible(false);

@@ -371,7 +371,7 @@ void TestChartInteraction::screenshots()
         chart.resize(1100, 640);
         chart.show();
         QVERIFY(QTest::qWaitForWindowExposed(&chart));
-        chart.showCrosshairAt(3000.0);
+        chart.showCrosshairAt(5000.0);
         const QString name = dark ? QStringLiteral("pnl-chart-dark.png") : QStringLiteral("pnl-chart.png");
         QVERIFY(chart.grab().save(out.filePath(name)));
     }
