@@ -65,4 +65,16 @@ std::optional<SweepPoint> sweepPointAt(const PriceSweep &sweep, double priceUsd)
     return r;
 }
 
+const HealthPoint *nearestHealthPoint(const std::vector<HealthPoint> &series, double priceUsd)
+{
+    if (series.empty() || !(priceUsd >= series.front().priceUsd) || !(priceUsd <= series.back().priceUsd))
+        return nullptr;
+    const auto hi = std::lower_bound(series.begin(), series.end(), priceUsd,
+                                     [](const HealthPoint &p, double x) { return p.priceUsd < x; });
+    if (hi == series.begin())
+        return &*hi;
+    const auto lo = hi - 1;
+    return priceUsd - lo->priceUsd < hi->priceUsd - priceUsd ? &*lo : &*hi;
+}
+
 } // namespace lp

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "healthseries.h"
 #include "pricesweep.h"
 
 #include <optional>
@@ -25,5 +26,9 @@ enum class PnlUnit { Usd, Fraction };
 // (the health factor of a position without debt) takes the nearer point's value. Empty outside the grid
 // or for an empty sweep.
 [[nodiscard]] std::optional<SweepPoint> sweepPointAt(const PriceSweep &sweep, double priceUsd);
+
+// The point of a health series (ascending in price) nearest to `priceUsd`; nullptr outside the series.
+// Read, not interpolated: below the first liquidation the liquidation price moves in steps.
+[[nodiscard]] const HealthPoint *nearestHealthPoint(const std::vector<HealthPoint> &series, double priceUsd);
 
 } // namespace lp

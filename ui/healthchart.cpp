@@ -3,6 +3,7 @@
 #include "displayformat.h"
 #include "engine.h"
 #include "qcustomplot_include.h"
+#include "sweeplookup.h"
 
 #include <algorithm>
 #include <cmath>
@@ -129,17 +130,10 @@ void HealthChart::drawPinned(const PinnedPlots &pinnedPlots)
 
 QString HealthChart::readOut(double priceUsd) const
 {
-    if (m_series.empty() || priceUsd < m_series.front().priceUsd || priceUsd > m_series.back().priceUsd)
+    const HealthPoint *found = nearestHealthPoint(m_series, priceUsd);
+    if (!found)
         return {};
-    // The nearest point of the 2,001: the liquidation price moves in steps below the first liquidation, so
-    // it is read, not interpolated.
-    const auto it = std::lower_bound(m_series.begin(), m_series.end(), priceUsd,
-                                     [](const HealthPoint &pt, double x) { return pt.priceUsd < x; });
-    const HealthPoint &pt =
-        (it != m_series.begin() &&
-         (it == m_series.end() || priceUsd - (it - 1)->priceUsd < it->priceUsd - priceUsd))
-            ? *(it - 1)
-            : *it;
+    const HealthPoint &pt = *found;
     QStringList lines;
     lines << tr("%1 at %2").arg(m_symbol, display::usd(pt.priceUsd))
           << tr("Health factor: %1").arg(display::healthFactor(pt.healthFactor))

@@ -35,6 +35,7 @@ private slots:
     void fixtureIsExactWhereTheSweepIsLinear();
     void pnlUnits();
     void penaltyIsTheSumOfTheEvents();
+    void nearestHealthPoint();
 };
 
 void TestSweepLookup::interpolatesBetweenGridPoints()
@@ -131,6 +132,19 @@ void TestSweepLookup::penaltyIsTheSumOfTheEvents()
     const LiquidationEvent &e = result->sweep.liquidations.front();
     LP_COMPARE_REL(e.penaltyUsd, 0.05 * e.debtRepaid * 3000.0, 1e-9);
     QVERIFY(liquidationPenaltyUsd(result->sweep) >= e.penaltyUsd);
+}
+
+void TestSweepLookup::nearestHealthPoint()
+{
+    // Points at 100, 200, 300: 149 is nearer to 100, 151 to 200; the ends are inside; outside is nothing.
+    const std::vector<HealthPoint> series = {{100, 1.0, 80}, {200, 2.0, 80}, {300, 3.0, 80}};
+    QCOMPARE(lp::nearestHealthPoint(series, 149.0)->priceUsd, 100.0);
+    QCOMPARE(lp::nearestHealthPoint(series, 151.0)->priceUsd, 200.0);
+    QCOMPARE(lp::nearestHealthPoint(series, 100.0)->priceUsd, 100.0);
+    QCOMPARE(lp::nearestHealthPoint(series, 300.0)->healthFactor, 3.0);
+    QVERIFY(!lp::nearestHealthPoint(series, 99.0));
+    QVERIFY(!lp::nearestHealthPoint(series, 301.0));
+    QVERIFY(!lp::nearestHealthPoint({}, 150.0));
 }
 
 QTEST_APPLESS_MAIN(TestSweepLookup)
