@@ -120,7 +120,8 @@ void TestChartInteraction::crosshairReadsTheSweep()
     chart.showCrosshairAt(3500.0);
     const SweepPoint spot = *sweepPointAt(result.sweep, 3500.0);
     QVERIFY(spot.pnlUsd < 0);
-    QVERIFY2(chart.crosshairText().contains(QStringLiteral("Hold: $0.00, ")), qPrintable(chart.crosshairText()));
+    QVERIFY2(chart.crosshairText().contains(QStringLiteral("Hold: $0.00, ")),
+             qPrintable(chart.crosshairText()));
     QVERIFY(chart.crosshairText().contains(display::healthFactor(result.position.healthFactor)));
 }
 
