@@ -22,6 +22,17 @@ void horizontalAt(QCPItemStraightLine *line, double y)
     line->point2->setCoords(1, y);
 }
 
+// A label sitting on a horizontal line at its right end.
+QCPItemText *lineLabel(QCustomPlot *plot)
+{
+    auto *label = new QCPItemText(plot);
+    label->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
+    label->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
+    label->setPadding(QMargins(4, 1, 6, 1));
+    label->setClipToAxisRect(true);
+    return label;
+}
+
 } // namespace
 
 HealthChart::HealthChart(QWidget *parent) : ChartBase(QStringLiteral("healthPlot"), QSize(360, 260), parent)
@@ -38,6 +49,12 @@ HealthChart::HealthChart(QWidget *parent) : ChartBase(QStringLiteral("healthPlot
     m_safetyLine = new QCPItemStraightLine(p);
     horizontalAt(m_safetyLine, m_safety);
     m_spotLine = new QCPItemStraightLine(p);
+    m_unitLabel = lineLabel(p);
+    m_unitLabel->position->setCoords(1.0, 1.0);
+    m_unitLabel->setText(tr("HF 1: liquidation starts"));
+    m_safetyLabel = lineLabel(p);
+    m_safetyLabel->position->setCoords(1.0, m_safety);
+    m_safetyLabel->setText(tr("Safety HF %1").arg(display::healthFactor(m_safety)));
 
     m_health = p->addGraph(p->xAxis, p->yAxis);
     m_health->setName(tr("Health factor"));
@@ -56,6 +73,8 @@ void HealthChart::restyle(const ChartTheme &theme)
     m_unitLine->setPen(QPen(theme.danger, 1.2, Qt::DashLine));
     m_safetyLine->setPen(QPen(theme.highlight, 1.2, Qt::DashDotLine));
     m_spotLine->setPen(QPen(theme.spot, 1.2, Qt::DashLine));
+    m_unitLabel->setColor(theme.danger);
+    m_safetyLabel->setColor(theme.highlight);
 }
 
 void HealthChart::setSafetyHealthFactor(double healthFactor)
@@ -63,9 +82,18 @@ void HealthChart::setSafetyHealthFactor(double healthFactor)
     m_safety = healthFactor;
     const bool shown = std::isfinite(healthFactor) && healthFactor > 0;
     m_safetyLine->setVisible(shown);
-    if (shown)
+    m_safetyLabel->setVisible(shown);
+    if (shown) {
         horizontalAt(m_safetyLine, healthFactor);
+        m_safetyLabel->position->setCoords(1.0, healthFactor);
+        m_safetyLabel->setText(tr("Safety HF %1").arg(display::healthFactor(healthFactor)));
+    }
     refresh();
+}
+
+QString HealthChart::safetyLabel() const
+{
+    return m_safetyLabel->visible() ? m_safetyLabel->text() : QString();
 }
 
 void HealthChart::showResult(const PlanResult &result)

@@ -7,6 +7,7 @@
 
 class QCPGraph;
 class QCPItemStraightLine;
+class QCPItemText;
 
 namespace lp {
 
@@ -26,6 +27,8 @@ public:
     // The "safety" HF the user wants to stay above, drawn as a line; NaN hides it.
     void setSafetyHealthFactor(double healthFactor);
     [[nodiscard]] double safetyHealthFactor() const { return m_safety; }
+    // The label of the safety line; empty when it is hidden.
+    [[nodiscard]] QString safetyLabel() const;
 
     [[nodiscard]] QCPGraph *healthGraph() const { return m_health; }
     [[nodiscard]] QCPGraph *liquidationGraph() const { return m_liquidation; }
@@ -41,6 +44,8 @@ private:
     QCPGraph *m_liquidation;
     QCPItemStraightLine *m_unitLine;
     QCPItemStraightLine *m_safetyLine;
+    QCPItemText *m_unitLabel;
+    QCPItemText *m_safetyLabel;
     QCPItemStraightLine *m_spotLine;
     double m_safety = kDefaultSafetyHealthFactor;
     std::vector<HealthPoint> m_series; // what the crosshair reads

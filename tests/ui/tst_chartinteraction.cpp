@@ -157,6 +157,13 @@ void TestChartInteraction::healthCrosshairReadsHealthAndLiquidationPrice()
     QVERIFY2(text.contains(display::healthFactor(p.healthFactor)), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("Liquidation price: ") + display::usd(p.liquidationPriceUsd)),
              qPrintable(text));
+    // The user's safety HF is a labelled line; NaN hides it.
+    QCOMPARE(chart.safetyHealthFactor(), HealthChart::kDefaultSafetyHealthFactor);
+    chart.setSafetyHealthFactor(1.8);
+    QCOMPARE(chart.safetyLabel(), QStringLiteral("Safety HF ") + display::healthFactor(1.8));
+    QVERIFY(chart.plot()->yAxis->range().contains(1.8));
+    chart.setSafetyHealthFactor(qQNaN());
+    QVERIFY(chart.safetyLabel().isEmpty());
 }
 
 void TestChartInteraction::zoomIsKeptThroughEditsUntilReset()
