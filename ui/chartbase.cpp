@@ -26,7 +26,10 @@ ChartBase::ChartBase(const QString &objectName, QSize minimumSize, QWidget *pare
     m_plot->setMinimumSize(minimumSize);
     m_plot->setInteractions(QCP::Interactions(QCP::iRangeDrag) | QCP::iRangeZoom);
     m_plot->setFocusPolicy(Qt::StrongFocus); // R resets the view from the keyboard
-    m_plot->setToolTip(tr("Drag to pan, wheel to zoom; double-click or R resets the view."));
+    m_plot->setMouseTracking(true);          // the crosshair follows the mouse without a button held
+    // In the status bar, not a tooltip: a tooltip would cover the crosshair's read-out.
+    m_plot->setStatusTip(
+        tr("Drag to pan, wheel to zoom; double-click, R or the context menu resets the view."));
 
     // Pinned plans draw under the plan's own curves; the crosshair on a layer of its own so that moving it
     // repaints that layer only.

@@ -99,6 +99,7 @@ void TestChartInteraction::crosshairReadsTheSweep()
     chart.showResult(result);
     layOut(chart);
     QVERIFY(!chart.isCrosshairVisible());
+    QVERIFY(chart.plot()->hasMouseTracking()); // moves without a button held reach the chart
     // Grid point 800 of 2,001: the read-out shows the sweep's own figures there (the pixel rounds, so read
     // the price the crosshair settled on and compare with the sweep read at that price).
     const SweepPoint &grid = result.sweep.points.at(800);
