@@ -93,18 +93,22 @@ bool PlanComparison::rename(int index, const QString &name)
 
 QString PlanComparison::defaultName(const PlanResult &result)
 {
-    if (!result.plan.name.trimmed().isEmpty())
-        return result.plan.name.trimmed();
     const lp::Strategy &s = result.plan.strategy;
+    QString strategy;
     switch (s.mode) {
     case StrategyMode::Loops:
-        return s.loops == 1 ? tr("1 loop") : tr("%1 loops").arg(s.loops);
+        strategy = s.loops == 1 ? tr("1 loop") : tr("%1 loops").arg(s.loops);
+        break;
     case StrategyMode::TargetLeverage:
-        return display::leverage(s.leverage);
+        strategy = display::leverage(s.leverage);
+        break;
     case StrategyMode::TargetHealthFactor:
-        return tr("HF %1").arg(display::healthFactor(s.healthFactor));
+        strategy = tr("HF %1").arg(display::healthFactor(s.healthFactor));
+        break;
     }
-    return {};
+    // Pins of one plan differ by their strategy, so the name carries it.
+    const QString name = result.plan.name.trimmed();
+    return name.isEmpty() ? strategy : tr("%1, %2").arg(name, strategy);
 }
 
 QString PlanComparison::figureName(Figure figure)

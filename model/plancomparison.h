@@ -60,7 +60,8 @@ public:
     [[nodiscard]] bool isFull() const { return static_cast<int>(m_pinned.size()) >= kMaxPinned; }
     // Column of the table that shows pinned plan `index` (the current plan is column 0).
     [[nodiscard]] static int columnOf(int index) { return index + 1; }
-    // A short default name: the plan's name, or its strategy ("3 loops", "2.00x", "HF 1.50").
+    // A short default name: the plan's name and its strategy ("wstETH loop, 3 loops"; "2.00x" or "HF 1.50"
+    // for an unnamed plan).
     [[nodiscard]] static QString defaultName(const PlanResult &result);
 
     [[nodiscard]] static QString figureName(Figure figure);

@@ -27,6 +27,20 @@ void ChartTabs::showResult(const PlanResult &result)
     m_loops->showResult(result);
 }
 
+void ChartTabs::setPinned(const PinnedPlots &pinned)
+{
+    m_pnl->setPinned(pinned);
+    m_health->setPinned(pinned);
+    m_loops->setPinned(pinned);
+}
+
+void ChartTabs::resetViews()
+{
+    m_pnl->resetView();
+    m_health->resetView();
+    m_loops->resetView();
+}
+
 QStringList ChartTabs::chartNames()
 {
     return {QStringLiteral("pnl"), QStringLiteral("health"), QStringLiteral("loops")};

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "pinnedplot.h"
+
 #include <QSize>
 #include <QStringList>
 #include <QTabWidget>
@@ -23,6 +25,10 @@ public:
     explicit ChartTabs(QWidget *parent = nullptr);
 
     void showResult(const PlanResult &result);
+    // The pinned plans, drawn as extra curves on every chart (ChartBase::setPinned).
+    void setPinned(const PinnedPlots &pinned);
+    // Every chart back to its own ranges (ChartBase::resetView).
+    void resetViews();
 
     // Names as the command line spells them: pnl, health, loops.
     [[nodiscard]] static QStringList chartNames();

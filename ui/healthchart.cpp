@@ -2,12 +2,8 @@
 
 #include "displayformat.h"
 #include "engine.h"
-#include "healthseries.h"
-#include "localeticker.h"
 #include "qcustomplot_include.h"
-#include "riskstyle.h"
-
-#include <QVBoxLayout>
+#include "sweeplookup.h"
 
 #include <algorithm>
 #include <cmath>
@@ -16,60 +12,88 @@ namespace lp {
 
 namespace {
 
-const QColor kHealthColor(0x15, 0x65, 0xc0);      // blue 800
-const QColor kLiquidationColor(0xc6, 0x28, 0x28); // red 800
-const QColor kSpotColor(0x42, 0x42, 0x42);
-
 // HF grows without bound as the price rises; above this the axis stops so the interesting part (around 1)
 // stays readable.
 constexpr double kMaxShownHealthFactor = 5.0;
 
+void horizontalAt(QCPItemStraightLine *line, double y)
+{
+    line->point1->setCoords(0, y);
+    line->point2->setCoords(1, y);
+}
+
+// A label sitting on a horizontal line at its right end.
+QCPItemText *lineLabel(QCustomPlot *plot)
+{
+    auto *label = new QCPItemText(plot);
+    label->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
+    label->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
+    label->setPadding(QMargins(4, 1, 6, 1));
+    label->setClipToAxisRect(true);
+    return label;
+}
+
 } // namespace
 
-HealthChart::HealthChart(QWidget *parent) : QWidget(parent), m_plot(new QCustomPlot(this))
+HealthChart::HealthChart(QWidget *parent) : ChartBase(QStringLiteral("healthPlot"), QSize(360, 260), parent)
 {
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_plot);
-    m_plot->setObjectName(QStringLiteral("healthPlot"));
-    m_plot->setMinimumSize(360, 260);
-    m_plot->setLocale(display::locale());
+    QCustomPlot *p = plot();
+    p->yAxis2->setVisible(true);
+    p->yAxis->setLabel(tr("Health factor"));
+    // Zoom and pan move the price and the HF axes; the liquidation price axis follows its own range.
+    p->axisRect()->setRangeZoomAxes(p->xAxis, p->yAxis);
+    p->axisRect()->setRangeDragAxes(p->xAxis, p->yAxis);
 
-    m_plot->plotLayout()->insertRow(0);
-    QFont titleFont = font();
-    titleFont.setBold(true);
-    m_title = new QCPTextElement(m_plot, QString(), titleFont);
-    m_plot->plotLayout()->addElement(0, 0, m_title);
+    m_unitLine = new QCPItemStraightLine(p);
+    horizontalAt(m_unitLine, 1.0);
+    m_safetyLine = new QCPItemStraightLine(p);
+    horizontalAt(m_safetyLine, m_safety);
+    m_spotLine = new QCPItemStraightLine(p);
+    m_unitLabel = lineLabel(p);
+    m_unitLabel->position->setCoords(1.0, 1.0);
+    m_unitLabel->setText(tr("HF 1: liquidation starts"));
+    m_safetyLabel = lineLabel(p);
+    m_safetyLabel->position->setCoords(1.0, m_safety);
+    m_safetyLabel->setText(tr("Safety HF %1").arg(display::healthFactor(m_safety)));
 
-    auto ticker = QSharedPointer<LocaleTicker>::create();
-    m_plot->xAxis->setTicker(ticker);
-    m_plot->yAxis->setTicker(ticker);
-    m_plot->yAxis2->setTicker(ticker);
-    m_plot->yAxis2->setVisible(true);
-    m_plot->yAxis->setLabel(tr("Health factor"));
-    m_plot->yAxis->setLabelColor(kHealthColor);
-    m_plot->yAxis2->setLabelColor(kLiquidationColor);
-    for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis}) {
-        axis->grid()->setSubGridVisible(true);
-        axis->grid()->setSubGridPen(QPen(QColor(0, 0, 0, 18), 0, Qt::DotLine));
+    m_health = p->addGraph(p->xAxis, p->yAxis);
+    m_health->setName(tr("Health factor"));
+    m_liquidation = p->addGraph(p->xAxis, p->yAxis2);
+    m_liquidation->setName(tr("Liquidation price (right axis)"));
+    p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    finishSetup();
+}
+
+void HealthChart::restyle(const ChartTheme &theme)
+{
+    m_health->setPen(QPen(theme.primary, 2.2));
+    m_liquidation->setPen(QPen(theme.danger, 1.8));
+    plot()->yAxis->setLabelColor(theme.primary);
+    plot()->yAxis2->setLabelColor(theme.danger);
+    m_unitLine->setPen(QPen(theme.danger, 1.2, Qt::DashLine));
+    m_safetyLine->setPen(QPen(theme.highlight, 1.2, Qt::DashDotLine));
+    m_spotLine->setPen(QPen(theme.spot, 1.2, Qt::DashLine));
+    m_unitLabel->setColor(theme.danger);
+    m_safetyLabel->setColor(theme.highlight);
+}
+
+void HealthChart::setSafetyHealthFactor(double healthFactor)
+{
+    m_safety = healthFactor;
+    const bool shown = std::isfinite(healthFactor) && healthFactor > 0;
+    m_safetyLine->setVisible(shown);
+    m_safetyLabel->setVisible(shown);
+    if (shown) {
+        horizontalAt(m_safetyLine, healthFactor);
+        m_safetyLabel->position->setCoords(1.0, healthFactor);
+        m_safetyLabel->setText(tr("Safety HF %1").arg(display::healthFactor(healthFactor)));
     }
+    refresh();
+}
 
-    m_unitLine = new QCPItemStraightLine(m_plot);
-    m_unitLine->setPen(QPen(risk::colorFor(risk::Level::Danger), 1.2, Qt::DashLine));
-    m_unitLine->point1->setCoords(0, 1);
-    m_unitLine->point2->setCoords(1, 1);
-    m_spotLine = new QCPItemStraightLine(m_plot);
-    m_spotLine->setPen(QPen(kSpotColor, 1.2, Qt::DashLine));
-
-    m_health = m_plot->addGraph(m_plot->xAxis, m_plot->yAxis);
-    m_health->setPen(QPen(kHealthColor, 2.2));
-    m_liquidation = m_plot->addGraph(m_plot->xAxis, m_plot->yAxis2);
-    m_liquidation->setPen(QPen(kLiquidationColor, 1.8));
-
-    m_plot->legend->setVisible(true);
-    m_plot->legend->setBrush(QColor(255, 255, 255, 225));
-    m_plot->legend->setBorderPen(QPen(QColor(0, 0, 0, 60)));
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+QString HealthChart::safetyLabel() const
+{
+    return m_safetyLabel->visible() ? m_safetyLabel->text() : QString();
 }
 
 void HealthChart::showResult(const PlanResult &result)
@@ -79,43 +103,72 @@ void HealthChart::showResult(const PlanResult &result)
     const QString &b = plan.borrow.symbol;
     const bool tracks = plan.borrow.priceModel == PriceModel::TracksCollateral;
 
-    QVector<double> prices;
-    QVector<double> health;
-    QVector<double> liquidation;
-    double maxHealth = 0;
-    double maxLiquidation = 0;
-    for (const HealthPoint &p : healthSeries(result)) {
-        prices.append(p.priceUsd);
-        health.append(std::isfinite(p.healthFactor) ? p.healthFactor : qQNaN()); // no debt: a gap
-        liquidation.append(p.liquidationPriceUsd); // NaN: QCustomPlot leaves a gap
-        if (std::isfinite(p.healthFactor))
-            maxHealth = std::max(maxHealth, p.healthFactor);
-        if (std::isfinite(p.liquidationPriceUsd))
-            maxLiquidation = std::max(maxLiquidation, p.liquidationPriceUsd);
+    m_series = healthSeries(result);
+    m_symbol = a;
+    const auto n = static_cast<qsizetype>(m_series.size());
+    QVector<double> prices(n);
+    QVector<double> health(n);
+    QVector<double> liquidation(n);
+    m_maxHealth = 0;
+    m_maxLiquidation = 0;
+    for (qsizetype i = 0; i < n; ++i) {
+        const HealthPoint &pt = m_series[static_cast<size_t>(i)];
+        prices[i] = pt.priceUsd;
+        health[i] = std::isfinite(pt.healthFactor) ? pt.healthFactor : qQNaN(); // no debt: a gap
+        liquidation[i] = pt.liquidationPriceUsd; // NaN: QCustomPlot leaves a gap
+        if (std::isfinite(pt.healthFactor))
+            m_maxHealth = std::max(m_maxHealth, pt.healthFactor);
+        if (std::isfinite(pt.liquidationPriceUsd))
+            m_maxLiquidation = std::max(m_maxLiquidation, pt.liquidationPriceUsd);
     }
     m_health->setData(prices, health, true);
     m_liquidation->setData(prices, liquidation, true);
-    m_health->setName(tr("Health factor"));
-    m_liquidation->setName(tr("Liquidation price (right axis)"));
 
-    m_title->setText(tr("Health factor and liquidation price against the price of %1").arg(a));
-    m_plot->xAxis->setLabel(tracks ? tr("%1 price (USD, %2 held at %3: reads as the %1/%2 ratio)")
+    setTitle(tr("Health factor and liquidation price against the price of %1").arg(a));
+    plot()->xAxis->setLabel(tracks ? tr("%1 price (USD, %2 held at %3: reads as the %1/%2 ratio)")
                                          .arg(a, b, display::usd(plan.borrow.priceUsd))
                                    : tr("%1 price (USD)").arg(a));
-    m_plot->yAxis2->setLabel(tr("Liquidation price of %1 (USD, %2 held)").arg(a, b));
-
-    m_plot->xAxis->rescale();
-    m_plot->yAxis->setRange(0, std::clamp(maxHealth * 1.05, 2.0, kMaxShownHealthFactor));
-    m_plot->yAxis2->setRange(0, maxLiquidation > 0 ? maxLiquidation * 1.15 : 1.0);
+    plot()->yAxis2->setLabel(tr("Liquidation price of %1 (USD, %2 held)").arg(a, b));
     const double spot = result.sweep.spotPriceUsd;
     m_spotLine->point1->setCoords(spot, 0);
     m_spotLine->point2->setCoords(spot, 1);
-    m_plot->replot();
+    refresh();
 }
 
-QString HealthChart::title() const
+void HealthChart::autoRange()
 {
-    return m_title->text();
+    QCustomPlot *p = plot();
+    p->xAxis->rescale();
+    p->yAxis->setRange(0, std::clamp(std::max(m_maxHealth, m_safety) * 1.05, 2.0, kMaxShownHealthFactor));
+    p->yAxis2->setRange(0, m_maxLiquidation > 0 ? m_maxLiquidation * 1.15 : 1.0);
+}
+
+void HealthChart::drawPinned(const PinnedPlots &pinnedPlots)
+{
+    for (const PinnedPlot &pinnedPlot : pinnedPlots) {
+        QVector<double> prices;
+        QVector<double> health;
+        for (const HealthPoint &pt : healthSeries(*pinnedPlot.result)) {
+            prices.append(pt.priceUsd);
+            health.append(std::isfinite(pt.healthFactor) ? pt.healthFactor : qQNaN());
+        }
+        addPinnedGraph(plot()->xAxis, plot()->yAxis, pinnedPlot)->setData(prices, health, true);
+    }
+}
+
+QString HealthChart::readOut(double priceUsd) const
+{
+    const HealthPoint *found = nearestHealthPoint(m_series, priceUsd);
+    if (!found)
+        return {};
+    const HealthPoint &pt = *found;
+    QStringList lines;
+    lines << tr("%1 at %2").arg(m_symbol, display::usd(pt.priceUsd))
+          << tr("Health factor: %1").arg(display::healthFactor(pt.healthFactor))
+          << tr("Liquidation price: %1")
+                 .arg(std::isfinite(pt.liquidationPriceUsd) ? display::usd(pt.liquidationPriceUsd)
+                                                            : tr("none (no debt)"));
+    return lines.join(QLatin1Char('\n'));
 }
 
 } // namespace lp

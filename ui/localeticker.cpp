@@ -27,7 +27,12 @@ QVector<QString> LocaleTicker::createLabelVector(const QVector<double> &ticks, c
     labels.reserve(ticks.size());
     for (double tick : ticks) {
         // -0 would print as "-0".
-        labels.append(display.toString(std::abs(tick) < 1e-12 ? 0.0 : tick, 'f', decimals));
+        const double value = std::abs(tick) < 1e-12 ? 0.0 : tick;
+        if (m_percent)
+            labels.append(display.toString(value * 100.0, 'f', std::max(0, decimals - 2)) +
+                          QStringLiteral(" %"));
+        else
+            labels.append(display.toString(value, 'f', decimals));
     }
     return labels;
 }

@@ -10,9 +10,16 @@ class LocaleTicker : public QCPAxisTicker {
 public:
     LocaleTicker() = default;
 
+    // Values are fractions shown as percent: 0.25 -> "25 %".
+    void setPercent(bool percent) { m_percent = percent; }
+    [[nodiscard]] bool isPercent() const { return m_percent; }
+
 protected:
     QVector<QString> createLabelVector(const QVector<double> &ticks, const QLocale &locale, QChar formatChar,
                                        int precision) override;
+
+private:
+    bool m_percent = false;
 };
 
 } // namespace lp

@@ -137,6 +137,9 @@ MainWindow::MainWindow(QWidget *parent)
     // Pinning shows the comparison, so the user sees what they pinned.
     connect(m_comparison->pinAction(), &QAction::triggered, this,
             [this] { m_bottomTabs->setCurrentWidget(m_comparison); });
+    // Pinned plans are drawn on every chart in their colour.
+    connect(m_comparison, &ComparisonPanel::pinnedPlotsChanged, this,
+            [this] { m_charts->setPinned(m_comparison->pinnedPlots()); });
 
     // Every edit is an undoable step that sets the session's plan (ui/editactions.h).
     connect(m_form, &PlanForm::planEdited, m_edits, &EditActions::applyEdit);

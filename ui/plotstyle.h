@@ -6,12 +6,20 @@
 
 namespace lp::plotstyle {
 
-// The look the Time and Risk views share with the P&L chart: locale tick labels, light sub-grid, a
-// bold title row, a legend on white.
+// The frame every chart of the app shares: the user's locale, a bold title row above the axis rect,
+// locale tick labels with thousands separators, a dotted sub-grid, a visible legend. Returns the title.
+QCPTextElement *setUpPlot(QCustomPlot *plot, const QString &objectName, const QString &title);
+
+// Colours from the plot's palette now and whenever it changes (ChartTheme::applyTo), for plots that are
+// not a ChartBase.
+void followPalette(QCustomPlot *plot);
+
+// A plot with that frame, following the palette: the look the Time and Risk views share with the
+// P&L chart.
 [[nodiscard]] QCustomPlot *newPlot(const QString &objectName, const QString &title,
                                    QWidget *parent = nullptr);
 
-// The title element newPlot() added.
+// The title element setUpPlot() added.
 [[nodiscard]] QCPTextElement *titleOf(QCustomPlot *plot);
 
 // A colour map with its colour scale on the right, for the heatmaps.

@@ -4,9 +4,8 @@
 #include "engine.h"
 #include "localeticker.h"
 #include "qcustomplot_include.h"
-#include "riskstyle.h"
 
-#include <QVBoxLayout>
+#include <QAction>
 
 #include <algorithm>
 #include <cmath>
@@ -16,11 +15,6 @@ namespace lp {
 
 namespace {
 
-const QColor kLeveragedColor(0x15, 0x65, 0xc0); // blue 800
-const QColor kHoldColor(0x75, 0x75, 0x75);
-const QColor kSpotColor(0x42, 0x42, 0x42);
-const QColor kBreakEvenColor(0x00, 0x79, 0x6b); // teal 700
-
 size_t index(PnlChart::Marker marker)
 {
     return static_cast<size_t>(marker);
@@ -28,79 +22,67 @@ size_t index(PnlChart::Marker marker)
 
 } // namespace
 
-PnlChart::PnlChart(QWidget *parent) : QWidget(parent), m_plot(new QCustomPlot(this))
+PnlChart::PnlChart(QWidget *parent)
+    : ChartBase(QStringLiteral("pnlPlot"), QSize(360, 260), parent),
+      m_percentAction(new QAction(tr("P&L in % of the deposit"), this)),
+      m_pnlTicker(QSharedPointer<LocaleTicker>::create())
 {
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_plot);
-    m_plot->setObjectName(QStringLiteral("pnlPlot"));
-    m_plot->setMinimumSize(360, 260);
-    m_plot->setLocale(display::locale());
-    m_plot->setInteractions(QCP::Interactions(QCP::iRangeDrag) | QCP::iRangeZoom);
-    m_plot->setToolTip(tr("Drag to pan, wheel to zoom. Any edit of the plan resets the view."));
+    QCustomPlot *p = plot();
+    p->yAxis->setTicker(m_pnlTicker); // its own: it switches to percent
+    p->yAxis->setLabel(tr("P&L (USD)"));
 
-    m_plot->plotLayout()->insertRow(0);
-    QFont titleFont = font();
-    titleFont.setBold(true);
-    m_title = new QCPTextElement(m_plot, QString(), titleFont);
-    m_plot->plotLayout()->addElement(0, 0, m_title);
-
-    auto ticker = QSharedPointer<LocaleTicker>::create();
-    m_plot->xAxis->setTicker(ticker);
-    m_plot->yAxis->setTicker(ticker);
-    m_plot->yAxis->setLabel(tr("P&L (USD)"));
-    for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis}) {
-        axis->grid()->setSubGridVisible(true);
-        axis->grid()->setSubGridPen(QPen(QColor(0, 0, 0, 18), 0, Qt::DotLine));
-    }
-
-    m_liquidationZone = new QCPItemRect(m_plot);
+    m_liquidationZone = new QCPItemRect(p);
     m_liquidationZone->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
     m_liquidationZone->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
     m_liquidationZone->setPen(Qt::NoPen);
-    QColor zone = risk::colorFor(risk::Level::Danger);
-    zone.setAlpha(28);
-    m_liquidationZone->setBrush(zone);
     m_liquidationZone->setClipToAxisRect(true);
+    m_liquidationZone->setLayer(QStringLiteral("background"));
 
-    m_zeroLine = new QCPItemStraightLine(m_plot);
-    m_zeroLine->setPen(QPen(QColor(0, 0, 0, 90), 1));
+    m_zeroLine = new QCPItemStraightLine(p);
     m_zeroLine->point1->setCoords(0, 0);
     m_zeroLine->point2->setCoords(1, 0);
 
-    m_hold = m_plot->addGraph();
-    m_hold->setPen(QPen(kHoldColor, 1.6, Qt::DashLine));
-    m_leveraged = m_plot->addGraph();
-    m_leveraged->setPen(QPen(kLeveragedColor, 2.2));
+    m_hold = p->addGraph();
+    m_leveraged = p->addGraph();
+    m_liquidations = p->addGraph();
+    m_liquidations->setLineStyle(QCPGraph::lsNone);
+    m_liquidations->removeFromLegend();
 
-    m_markers.at(index(Marker::Spot)) =
-        makeMarker(kSpotColor, Qt::DashLine, 0.03, Qt::AlignLeft | Qt::AlignTop);
-    m_markers.at(index(Marker::BreakEven)) =
-        makeMarker(kBreakEvenColor, Qt::DotLine, 0.13, Qt::AlignLeft | Qt::AlignTop);
-    m_markers.at(index(Marker::Liquidation)) =
-        makeMarker(risk::colorFor(risk::Level::Danger), Qt::SolidLine, 0.03, Qt::AlignRight | Qt::AlignTop);
+    m_markers.at(index(Marker::Spot)) = makeMarker(0.03, Qt::AlignLeft | Qt::AlignTop);
+    m_markers.at(index(Marker::BreakEven)) = makeMarker(0.13, Qt::AlignLeft | Qt::AlignTop);
+    m_markers.at(index(Marker::Liquidation)) = makeMarker(0.03, Qt::AlignRight | Qt::AlignTop);
+    // Right of its line: on the left it would run off the plot when the zone starts near the axis.
+    m_markers.at(index(Marker::ZeroEquity)) = makeMarker(0.23, Qt::AlignLeft | Qt::AlignTop);
+    p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
 
-    m_plot->legend->setVisible(true);
-    m_plot->legend->setBrush(QColor(255, 255, 255, 225));
-    m_plot->legend->setBorderPen(QPen(QColor(0, 0, 0, 60)));
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    m_percentAction->setObjectName(QStringLiteral("pnlInPercent"));
+    m_percentAction->setCheckable(true);
+    m_percentAction->setShortcut(QKeySequence(Qt::Key_P));
+    m_percentAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_percentAction, &QAction::toggled, this,
+            [this](bool on) { setPnlUnit(on ? PnlUnit::Fraction : PnlUnit::Usd); });
+    p->addAction(m_percentAction);
+    finishSetup();
 }
 
-PnlChart::MarkerItems PnlChart::makeMarker(const QColor &color, Qt::PenStyle style, double labelY,
-                                           Qt::Alignment alignment)
+PnlChart::~PnlChart() = default;
+
+PnlChart::MarkerItems PnlChart::makeMarker(double labelY, Qt::Alignment alignment)
 {
     MarkerItems items;
-    items.line = new QCPItemStraightLine(m_plot);
-    items.line->setPen(QPen(color, 1.4, style));
-    items.label = new QCPItemText(m_plot);
+    items.line = new QCPItemStraightLine(plot());
+    items.label = new QCPItemText(plot());
     items.label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
     items.label->position->setCoords(0, labelY);
     items.label->setPositionAlignment(alignment);
     items.label->setTextAlignment(alignment & Qt::AlignHorizontal_Mask);
-    items.label->setColor(color);
-    items.label->setBrush(QColor(255, 255, 255, 215));
-    items.label->setPadding(QMargins(4, 2, 4, 2));
+    // Beside the line, a few pixels off so it does not sit on it.
+    items.label->setPadding((alignment & Qt::AlignRight) ? QMargins(4, 2, 8, 2) : QMargins(8, 2, 4, 2));
     items.label->setClipToAxisRect(true);
+    items.label->setLayer(QStringLiteral("legend")); // above every marker line, so lines never cross a label
+    for (QCPAbstractItem *item :
+         {static_cast<QCPAbstractItem *>(items.line), static_cast<QCPAbstractItem *>(items.label)})
+        item->setVisible(false);
     return items;
 }
 
@@ -114,43 +96,50 @@ void PnlChart::placeMarker(Marker marker, double priceUsd, const QString &text)
         return;
     items.line->point1->setCoords(priceUsd, 0);
     items.line->point2->setCoords(priceUsd, 1);
-    // Label beside the line, a few pixels off so it does not sit on it.
-    const bool leftOfLine = items.label->positionAlignment() & Qt::AlignRight;
     items.label->position->setCoords(priceUsd, items.label->position->coords().y());
-    items.label->setPadding(leftOfLine ? QMargins(4, 2, 8, 2) : QMargins(8, 2, 4, 2));
     items.label->setText(text);
+}
+
+void PnlChart::restyle(const ChartTheme &theme)
+{
+    m_hold->setPen(QPen(theme.secondary, 1.6, Qt::DashLine));
+    m_leveraged->setPen(QPen(theme.primary, 2.2));
+    m_liquidations->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssDiamond, theme.danger, theme.background, 9));
+    m_liquidationZone->setBrush(theme.zone);
+    m_zeroLine->setPen(QPen(theme.zeroLine, 1));
+    const auto style = [&](Marker marker, const QColor &color, Qt::PenStyle penStyle) {
+        MarkerItems &items = m_markers.at(index(marker));
+        items.line->setPen(QPen(color, 1.4, penStyle));
+        items.label->setColor(color);
+        items.label->setBrush(theme.legendBrush);
+    };
+    style(Marker::Spot, theme.spot, Qt::DashLine);
+    style(Marker::BreakEven, theme.breakEven, Qt::DotLine);
+    style(Marker::Liquidation, theme.danger, Qt::SolidLine);
+    style(Marker::ZeroEquity, theme.danger, Qt::DashDotLine);
 }
 
 void PnlChart::showResult(const PlanResult &result)
 {
+    m_result = std::make_unique<PlanResult>(result);
     const PriceSweep &sweep = result.sweep;
     const Plan &plan = result.plan;
     const QString &a = plan.collateral.symbol;
     const QString &b = plan.borrow.symbol;
     const bool tracks = plan.borrow.priceModel == PriceModel::TracksCollateral;
 
-    QVector<double> prices;
-    QVector<double> pnl;
-    QVector<double> hold;
-    prices.reserve(static_cast<qsizetype>(sweep.points.size()));
-    pnl.reserve(prices.capacity());
-    hold.reserve(prices.capacity());
-    for (const SweepPoint &point : sweep.points) {
-        prices.append(point.priceUsd);
-        pnl.append(point.pnlUsd);
-        hold.append(point.holdPnlUsd);
-    }
-    m_leveraged->setData(prices, pnl, true);
-    m_hold->setData(prices, hold, true);
+    drawCurves();
     m_leveraged->setName(tr("Leveraged (%1)").arg(display::leverage(result.position.leverage)));
     m_hold->setName(tr("Hold %1").arg(display::units(plan.deposit, a, 2)));
 
-    m_title->setText(tr("P&L right after opening, against the price of %1").arg(a));
+    setTitle(tr("P&L right after opening, against the price of %1").arg(a));
     // B's price is held in the sweep; when B tracks A the axis reads as the A/B ratio times B's price.
-    m_plot->xAxis->setLabel(tracks ? tr("%1 price (USD, %2 held at %3: reads as the %1/%2 ratio)")
+    plot()->xAxis->setLabel(tracks ? tr("%1 price (USD, %2 held at %3: reads as the %1/%2 ratio)")
                                          .arg(a, b, display::usd(plan.borrow.priceUsd))
                                    : tr("%1 price (USD)").arg(a));
 
+    const double nan = std::numeric_limits<double>::quiet_NaN();
     placeMarker(Marker::Spot, sweep.spotPriceUsd, tr("Spot %1").arg(display::usd(sweep.spotPriceUsd, 0)));
     placeMarker(Marker::BreakEven, sweep.breakEvenPriceUsd,
                 tr("Break-even %1").arg(display::usd(sweep.breakEvenPriceUsd, 0)));
@@ -158,26 +147,127 @@ void PnlChart::showResult(const PlanResult &result)
     const QString liquidationText =
         tracks ? tr("Liquidation %1").arg(display::ratio(result.position.liquidationRatio, b, a))
                : tr("Liquidation %1").arg(display::usd(sweep.liquidationPriceUsd, 0));
-    placeMarker(Marker::Liquidation,
-                hasDebt ? sweep.liquidationPriceUsd : std::numeric_limits<double>::quiet_NaN(),
-                liquidationText);
+    placeMarker(Marker::Liquidation, hasDebt ? sweep.liquidationPriceUsd : nan, liquidationText);
+    placeMarker(Marker::ZeroEquity, hasDebt ? sweep.zeroEquityPriceUsd : nan,
+                tr("Zero equity %1 if not liquidated").arg(display::usd(sweep.zeroEquityPriceUsd, 0)));
 
     m_liquidationZone->setVisible(hasDebt && sweep.liquidationPriceUsd > 0);
-    m_plot->rescaleAxes();
-    if (m_liquidationZone->visible()) {
-        m_liquidationZone->topLeft->setCoords(m_plot->xAxis->range().lower - 1e9, 0);
-        m_liquidationZone->bottomRight->setCoords(sweep.liquidationPriceUsd, 1);
-    }
-    // Headroom above and below so that the markers' labels do not cover the curves' extremes.
-    const QCPRange y = m_plot->yAxis->range();
-    const double pad = std::max(y.size() * 0.08, 1.0);
-    m_plot->yAxis->setRange(y.lower - pad, y.upper + pad * 2.0);
-    m_plot->replot();
+    // From price 0 (never on screen to the left of it) up to the liquidation price.
+    m_liquidationZone->topLeft->setCoords(0, 0);
+    m_liquidationZone->bottomRight->setCoords(sweep.liquidationPriceUsd, 1);
+    refresh();
 }
 
-QString PnlChart::title() const
+void PnlChart::drawCurves()
 {
-    return m_title->text();
+    if (!m_result)
+        return;
+    const PriceSweep &sweep = m_result->sweep;
+    const auto n = static_cast<qsizetype>(sweep.points.size());
+    QVector<double> prices(n);
+    QVector<double> pnl(n);
+    QVector<double> hold(n);
+    for (qsizetype i = 0; i < n; ++i) {
+        const SweepPoint &point = sweep.points[static_cast<size_t>(i)];
+        prices[i] = point.priceUsd;
+        pnl[i] = leveragedPnl(point, m_unit);
+        hold[i] = holdPnl(sweep, point, m_unit);
+    }
+    m_leveraged->setData(prices, pnl, true);
+    m_hold->setData(prices, hold, true);
+
+    // Each partial liquidation is a step down in the curve by the bonus the liquidator took.
+    QVector<double> eventPrices;
+    QVector<double> eventPnl;
+    for (const LiquidationEvent &event : sweep.liquidations) {
+        if (const auto at = sweepPointAt(sweep, event.priceUsd)) {
+            eventPrices.append(event.priceUsd);
+            eventPnl.append(leveragedPnl(*at, m_unit));
+        }
+    }
+    m_liquidations->setData(eventPrices, eventPnl);
+    if (eventPrices.isEmpty()) {
+        m_liquidations->removeFromLegend();
+    } else {
+        m_liquidations->setName(
+            tr("Partial liquidations: %1 bonus paid").arg(display::usd(liquidationPenaltyUsd(sweep), 0)));
+        m_liquidations->addToLegend();
+    }
+}
+
+void PnlChart::setPnlUnit(PnlUnit unit)
+{
+    if (unit == m_unit)
+        return;
+    m_unit = unit;
+    m_percentAction->setChecked(unit == PnlUnit::Fraction);
+    m_pnlTicker->setPercent(unit == PnlUnit::Fraction);
+    plot()->yAxis->setLabel(unit == PnlUnit::Usd ? tr("P&L (USD)") : tr("P&L (% of the deposit at open)"));
+    drawCurves();
+    const PinnedPlots pinnedCopy = pinned(); // setPinned() clears the list it would read from
+    setPinned(pinnedCopy);
+    resetView(); // a new scale: the old ranges mean nothing on it
+}
+
+void PnlChart::autoRange()
+{
+    QCustomPlot *p = plot();
+    p->xAxis->rescale();
+    p->yAxis->rescale();
+    // Headroom above and below so that the markers' labels do not cover the curves' extremes.
+    const QCPRange y = p->yAxis->range();
+    const double pad = std::max(y.size() * 0.08, m_unit == PnlUnit::Usd ? 1.0 : 0.001);
+    p->yAxis->setRange(y.lower - pad, y.upper + pad * 2.0);
+}
+
+void PnlChart::drawPinned(const PinnedPlots &pinnedPlots)
+{
+    QCustomPlot *p = plot();
+    for (const PinnedPlot &pinnedPlot : pinnedPlots) {
+        const PriceSweep &sweep = pinnedPlot.result->sweep;
+        QVector<double> prices;
+        QVector<double> pnl;
+        prices.reserve(static_cast<qsizetype>(sweep.points.size()));
+        pnl.reserve(prices.capacity());
+        for (const SweepPoint &point : sweep.points) {
+            prices.append(point.priceUsd);
+            pnl.append(leveragedPnl(point, m_unit));
+        }
+        addPinnedGraph(p->xAxis, p->yAxis, pinnedPlot)->setData(prices, pnl, true);
+        if (pinnedPlot.result->opened.debt > 0 && sweep.liquidationPriceUsd > 0) {
+            auto *line = new QCPItemStraightLine(p);
+            line->setPen(QPen(pinnedColor(pinnedPlot), 1.0, Qt::DashLine));
+            line->point1->setCoords(sweep.liquidationPriceUsd, 0);
+            line->point2->setCoords(sweep.liquidationPriceUsd, 1);
+            trackPinnedItem(line);
+        }
+    }
+}
+
+QString PnlChart::pnlText(double usd, double fraction) const
+{
+    return tr("%1, %2").arg(display::usd(usd), display::signedPercent(fraction));
+}
+
+QString PnlChart::readOut(double priceUsd) const
+{
+    if (!m_result)
+        return {};
+    const PriceSweep &sweep = m_result->sweep;
+    const std::optional<SweepPoint> at = sweepPointAt(sweep, priceUsd);
+    if (!at)
+        return {};
+    QStringList lines;
+    lines << tr("%1 at %2").arg(m_result->plan.collateral.symbol, display::usd(priceUsd))
+          << tr("Leveraged: %1").arg(pnlText(at->pnlUsd, at->pnlPct))
+          << tr("Hold: %1").arg(pnlText(at->holdPnlUsd, holdPnl(sweep, *at, PnlUnit::Fraction)))
+          << tr("Health factor: %1").arg(display::healthFactor(at->healthFactor));
+    if (at->liquidatedShare > 0)
+        lines << tr("Liquidated: %1 of the collateral").arg(display::percent(at->liquidatedShare, 1));
+    for (const PinnedPlot &pinnedPlot : pinned())
+        if (const auto other = sweepPointAt(pinnedPlot.result->sweep, priceUsd))
+            lines << tr("%1: %2").arg(pinnedPlot.name, pnlText(other->pnlUsd, other->pnlPct));
+    return lines.join(QLatin1Char('\n'));
 }
 
 double PnlChart::markerPriceUsd(Marker marker) const

@@ -1,41 +1,57 @@
 #pragma once
 
-#include <QWidget>
+#include "chartbase.h"
+#include "sweeplookup.h"
+
+#include <QSharedPointer>
 
 #include <array>
+#include <memory>
 
 class QCPGraph;
 class QCPItemRect;
 class QCPItemStraightLine;
 class QCPItemText;
-class QCPTextElement;
-class QCustomPlot;
 
 namespace lp {
 
+class LocaleTicker;
 struct PlanResult;
 
-// The app's main chart (DESIGN §1, "P&L against Token A's price"): the leveraged position's P&L in USD
-// against Token A's price, next to simply holding the deposit, with vertical markers at the spot,
-// break-even and liquidation prices and the liquidation zone shaded. A thin adapter: the data are the
-// PriceSweep points as they are.
-class PnlChart : public QWidget {
+// The app's main chart (DESIGN §1, "P&L against Token A's price"): the leveraged position's P&L, in USD or
+// in % of the deposit, against Token A's price next to simply holding the deposit; markers at the spot,
+// break-even, liquidation and zero-equity prices; the liquidation zone shaded, the partial liquidations on
+// the way down marked with the bonus they cost; a crosshair reading the sweep at the cursor; pinned plans
+// as thin curves with their liquidation prices. A thin adapter: the data are the PriceSweep points.
+class PnlChart : public ChartBase {
     Q_OBJECT
 public:
-    enum class Marker { Spot, BreakEven, Liquidation };
-    static constexpr int kMarkerCount = 3;
+    enum class Marker { Spot, BreakEven, Liquidation, ZeroEquity };
+    static constexpr int kMarkerCount = 4;
 
     explicit PnlChart(QWidget *parent = nullptr);
+    ~PnlChart() override;
 
     void showResult(const PlanResult &result);
 
-    [[nodiscard]] QCustomPlot *plot() const { return m_plot; }
+    // USD (the default) or a fraction of the deposit's value at open, shown as percent.
+    void setPnlUnit(PnlUnit unit);
+    [[nodiscard]] PnlUnit pnlUnit() const { return m_unit; }
+    [[nodiscard]] QAction *percentAction() const { return m_percentAction; }
+
     [[nodiscard]] QCPGraph *leveragedGraph() const { return m_leveraged; }
     [[nodiscard]] QCPGraph *holdGraph() const { return m_hold; }
-    [[nodiscard]] QString title() const;
+    // One point per partial liquidation on the falling path, on the leveraged curve.
+    [[nodiscard]] QCPGraph *liquidationsGraph() const { return m_liquidations; }
     // The price a marker stands at; NaN when the marker is hidden (no debt: nothing to liquidate).
     [[nodiscard]] double markerPriceUsd(Marker marker) const;
     [[nodiscard]] QString markerLabel(Marker marker) const;
+
+protected:
+    void autoRange() override;
+    void restyle(const ChartTheme &theme) override;
+    void drawPinned(const PinnedPlots &pinned) override;
+    [[nodiscard]] QString readOut(double priceUsd) const override;
 
 private:
     struct MarkerItems {
@@ -43,16 +59,21 @@ private:
         QCPItemText *label = nullptr;
     };
 
-    MarkerItems makeMarker(const QColor &color, Qt::PenStyle style, double labelY, Qt::Alignment alignment);
+    MarkerItems makeMarker(double labelY, Qt::Alignment alignment);
     void placeMarker(Marker marker, double priceUsd, const QString &text);
+    void drawCurves();
+    [[nodiscard]] QString pnlText(double usd, double fraction) const;
 
-    QCustomPlot *m_plot;
-    QCPTextElement *m_title;
     QCPGraph *m_leveraged;
     QCPGraph *m_hold;
+    QCPGraph *m_liquidations;
     QCPItemRect *m_liquidationZone;
     QCPItemStraightLine *m_zeroLine;
     std::array<MarkerItems, kMarkerCount> m_markers;
+    QAction *m_percentAction;
+    QSharedPointer<LocaleTicker> m_pnlTicker;
+    PnlUnit m_unit = PnlUnit::Usd;
+    std::unique_ptr<PlanResult> m_result; // what the curves and the crosshair read
 };
 
 } // namespace lp

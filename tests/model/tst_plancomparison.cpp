@@ -96,7 +96,7 @@ void TestPlanComparison::renameAndDefaultNames()
     p.name.clear();
     QCOMPARE(PlanComparison::defaultName(*computePlan(p)), QStringLiteral("2.50x"));
     p.name = QStringLiteral("wstETH loop");
-    QCOMPARE(PlanComparison::defaultName(*computePlan(p)), QStringLiteral("wstETH loop"));
+    QCOMPARE(PlanComparison::defaultName(*computePlan(p)), QStringLiteral("wstETH loop, 2.50x"));
 }
 
 void TestPlanComparison::columnsAreTheResults()

@@ -1,11 +1,16 @@
 // Compare plans in the real window (issue 3, point 5): pin, edit, pin again; the comparison table shows
 // the pinned snapshots next to the live plan; rename and unpin. Also the plain-language reading above the
 // charts. LP_SCREENSHOT_DIR=docs/screenshots writes compare.png.
+#include "chartbase.h"
+#include "charttabs.h"
 #include "comparisonpanel.h"
+#include "healthchart.h"
+#include "loopschart.h"
 #include "mainwindow.h"
 #include "plancomparison.h"
 #include "planreading.h"
 #include "plansession.h"
+#include "pnlchart.h"
 #include "uitestutil.h"
 
 #include <QAction>
@@ -86,6 +91,18 @@ void TestComparisonPanel::pinTwoPlansAndCompare()
     QCOMPARE(plots[1].color, ComparisonPanel::slotColor(1));
     QCOMPARE(plots[1].result->plan.strategy.loops, 6);
     QVERIFY(plots[0].color != plots[1].color);
+
+    // Every chart draws the two pinned plans as extra curves: the P&L chart each one's P&L against price,
+    // the health chart its health factor, the loops chart its leverage.
+    ChartTabs *charts = m_window->chartTabs();
+    for (ChartBase *chart :
+         std::initializer_list<ChartBase *>{charts->pnlChart(), charts->healthChart(), charts->loopsChart()})
+        QCOMPARE(chart->pinnedGraphs().size(), size_t(2));
+    QVERIFY(leveragedGraphMatches(charts->pnlChart()->pinnedGraphs().at(1), plots[1].result->sweep));
+    QCOMPARE(charts->pnlChart()->pinnedGraphs().at(0)->name(), QStringLiteral("wstETH loop, 3 loops"));
+    panel->unpin(0);
+    QCOMPARE(charts->pnlChart()->pinnedGraphs().size(), size_t(1));
+    QVERIFY(leveragedGraphMatches(charts->pnlChart()->pinnedGraphs().at(0), plots[1].result->sweep));
 }
 
 void TestComparisonPanel::pinIsDisabledWhenFull()
