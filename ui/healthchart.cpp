@@ -5,6 +5,10 @@
 #include "qcustomplot_include.h"
 #include "sweeplookup.h"
 
+#include <QAction>
+#include <QInputDialog>
+#include <QSettings>
+
 #include <algorithm>
 #include <cmath>
 
@@ -35,9 +39,15 @@ QCPItemText *lineLabel(QCustomPlot *plot)
 
 } // namespace
 
-HealthChart::HealthChart(QWidget *parent) : ChartBase(QStringLiteral("healthPlot"), QSize(360, 260), parent)
+HealthChart::HealthChart(QWidget *parent)
+    : ChartBase(QStringLiteral("healthPlot"), QSize(360, 260), parent),
+      m_safetyAction(new QAction(tr("Safety Health Factor..."), this))
 {
     QCustomPlot *p = plot();
+    m_safetyAction->setObjectName(QStringLiteral("actionSafetyHealthFactor"));
+    m_safetyAction->setStatusTip(tr("Choose the health factor drawn as the safety line"));
+    connect(m_safetyAction, &QAction::triggered, this, &HealthChart::askSafetyHealthFactor);
+    p->addAction(m_safetyAction);
     p->yAxis2->setVisible(true);
     p->yAxis->setLabel(tr("Health factor"));
     // Zoom and pan move the price and the HF axes; the liquidation price axis follows its own range.
@@ -89,6 +99,32 @@ void HealthChart::setSafetyHealthFactor(double healthFactor)
         m_safetyLabel->setText(tr("Safety HF %1").arg(display::healthFactor(healthFactor)));
     }
     refresh();
+}
+
+void HealthChart::askSafetyHealthFactor()
+{
+    bool ok = false;
+    const double current = std::isfinite(m_safety) ? m_safety : kDefaultSafetyHealthFactor;
+    const double chosen = QInputDialog::getDouble(
+        this, tr("Safety Health Factor"),
+        tr("Draw a line at the health factor you want to stay above (1 is where liquidation starts):"),
+        current, 1.0, 10.0, 2, &ok, Qt::WindowFlags(), 0.05);
+    if (!ok)
+        return;
+    setSafetyHealthFactor(chosen);
+    emit safetyHealthFactorChosen(chosen);
+}
+
+double HealthChart::savedSafetyHealthFactor()
+{
+    bool ok = false;
+    const double value = QSettings().value(QStringLiteral("charts/safetyHealthFactor")).toDouble(&ok);
+    return ok && value >= 1.0 && value <= 10.0 ? value : kDefaultSafetyHealthFactor;
+}
+
+void HealthChart::saveSafetyHealthFactor(double healthFactor)
+{
+    QSettings().setValue(QStringLiteral("charts/safetyHealthFactor"), healthFactor);
 }
 
 QString HealthChart::safetyLabel() const

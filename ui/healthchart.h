@@ -29,9 +29,20 @@ public:
     [[nodiscard]] double safetyHealthFactor() const { return m_safety; }
     // The label of the safety line; empty when it is hidden.
     [[nodiscard]] QString safetyLabel() const;
+    // Context menu "Safety Health Factor...": asks for the line's HF (between 1 and 10).
+    [[nodiscard]] QAction *safetyAction() const { return m_safetyAction; }
+    void askSafetyHealthFactor();
+
+    // The safety HF kept between runs (QSettings "charts/safetyHealthFactor"; the default when unset).
+    [[nodiscard]] static double savedSafetyHealthFactor();
+    static void saveSafetyHealthFactor(double healthFactor);
 
     [[nodiscard]] QCPGraph *healthGraph() const { return m_health; }
     [[nodiscard]] QCPGraph *liquidationGraph() const { return m_liquidation; }
+
+signals:
+    // The user set another safety HF (not emitted by setSafetyHealthFactor itself).
+    void safetyHealthFactorChosen(double healthFactor);
 
 protected:
     void autoRange() override;
@@ -48,6 +59,7 @@ private:
     QCPItemText *m_safetyLabel;
     QCPItemStraightLine *m_spotLine;
     double m_safety = kDefaultSafetyHealthFactor;
+    QAction *m_safetyAction;
     std::vector<HealthPoint> m_series; // what the crosshair reads
     QString m_symbol;
     double m_maxHealth = 0;

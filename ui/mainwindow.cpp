@@ -8,6 +8,7 @@
 #include "examplemenu.h"
 #include "fileactions.h"
 #include "glossarydialog.h"
+#include "healthchart.h"
 #include "looptable.h"
 #include "marketeditordialog.h"
 #include "marketpicker.h"
@@ -137,6 +138,8 @@ MainWindow::MainWindow(QWidget *parent)
     // Pinning shows the comparison, so the user sees what they pinned.
     connect(m_comparison->pinAction(), &QAction::triggered, this,
             [this] { m_bottomTabs->setCurrentWidget(m_comparison); });
+    connect(m_charts->healthChart(), &HealthChart::safetyHealthFactorChosen, this,
+            &HealthChart::saveSafetyHealthFactor);
     // Pinned plans are drawn on every chart in their colour.
     connect(m_comparison, &ComparisonPanel::pinnedPlotsChanged, this,
             [this] { m_charts->setPinned(m_comparison->pinnedPlots()); });
@@ -255,6 +258,7 @@ void MainWindow::showAbout()
 void MainWindow::restoreSettings(bool restorePlan)
 {
     windowsettings::restoreLayout(this);
+    m_charts->healthChart()->setSafetyHealthFactor(HealthChart::savedSafetyHealthFactor());
     if (restorePlan)
         windowsettings::restorePlan(m_files, m_session);
 }

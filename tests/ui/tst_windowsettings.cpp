@@ -1,6 +1,8 @@
 // What the window keeps between runs (ui/windowsettings.h), through two real MainWindows: the first is
 // closed, the second restores. Settings live in a test-only location, cleared before every case.
+#include "charttabs.h"
 #include "fileactions.h"
+#include "healthchart.h"
 #include "mainwindow.h"
 #include "plandocument.h"
 #include "planform.h"
@@ -24,6 +26,7 @@ private slots:
     void initTestCase();
     void init();
     void firstStartKeepsTheDefaults();
+    void safetyHealthFactorIsKept();
     void geometryAndSplittersRoundTrip();
     void untitledPlanComesBack();
     void invalidUntitledPlanComesBackAsItsLastValidVersion();
@@ -205,6 +208,28 @@ void TestWindowSettings::commandLineFileWins()
     QCOMPARE(second->session()->plan(), defaultPlan());
     QVERIFY(second->openPlanFile(QStringLiteral(LP_TEST_DATA_DIR "/wsteth-loop.json")));
     QCOMPARE(second->session()->plan().deposit, 10.0);
+}
+
+void TestWindowSettings::safetyHealthFactorIsKept()
+{
+    {
+        auto window = makeWindow();
+        window->restoreSettings(false);
+        HealthChart *health = window->chartTabs()->healthChart();
+        QCOMPARE(health->safetyHealthFactor(), HealthChart::kDefaultSafetyHealthFactor);
+        QVERIFY(health->plot()->actions().contains(health->safetyAction()));
+        // What the dialog does when the user accepts 2.25.
+        health->setSafetyHealthFactor(2.25);
+        emit health->safetyHealthFactorChosen(2.25);
+        closeWindow(window.get());
+    }
+    auto window = makeWindow();
+    window->restoreSettings(false);
+    QCOMPARE(window->chartTabs()->healthChart()->safetyHealthFactor(), 2.25);
+    QVERIFY(window->chartTabs()->healthChart()->safetyLabel().contains(QStringLiteral("2.25")));
+    // A value out of range in the settings file falls back to the default.
+    QSettings().setValue(QStringLiteral("charts/safetyHealthFactor"), 0.5);
+    QCOMPARE(HealthChart::savedSafetyHealthFactor(), HealthChart::kDefaultSafetyHealthFactor);
 }
 
 QTEST_MAIN(TestWindowSettings)
