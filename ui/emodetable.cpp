@@ -117,4 +117,21 @@ void EModeTable::setEditable(bool editable)
     setEditTriggers(editable ? QAbstractItemView::AllEditTriggers : QAbstractItemView::NoEditTriggers);
 }
 
+void EModeTable::appendNewCategory()
+{
+    EModeCategory e;
+    e.id = rowCount() + 1;
+    e.label = tr("Category %1").arg(e.id);
+    e.ltv = 0.9;
+    e.liquidationThreshold = 0.93;
+    e.liquidationBonus = 0.01;
+    appendCategory(e);
+}
+
+void EModeTable::removeCurrentCategory()
+{
+    if (currentRow() >= 0)
+        removeRow(currentRow());
+}
+
 } // namespace lp

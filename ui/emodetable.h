@@ -19,6 +19,10 @@ public:
     // As edited; a cell that is not a number is reported with its path ("eModes[0].ltv").
     [[nodiscard]] QList<EModeCategory> categories(ValidationErrors *errors) const;
     void appendCategory(const EModeCategory &category);
+    // A new category the user fills in: the next id, LTV 90 %, LT 93 %, bonus 1 %.
+    void appendNewCategory();
+    // Removes the current row, if any.
+    void removeCurrentCategory();
     void setEditable(bool editable);
 
 private:

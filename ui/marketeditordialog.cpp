@@ -63,34 +63,10 @@ MarketEditorDialog::MarketEditorDialog(MarketRegistry *registry, QString userDir
     leftWidget->setLayout(left);
 
     auto *reserveButtons = new QHBoxLayout;
-    QPushButton *addReserve = button(tr("Add reserve"), [this] {
-        Reserve r;
-        r.symbol = QStringLiteral("TOKEN%1").arg(m_reserves->rowCount() + 1);
-        r.name = r.symbol;
-        r.ltv = 0.5;
-        r.liquidationThreshold = 0.6;
-        r.liquidationBonus = 0.05;
-        r.usableAsCollateral = true;
-        r.borrowable = true;
-        m_reserves->appendReserve(r);
-    });
-    QPushButton *removeReserve = button(tr("Remove reserve"), [this] {
-        if (m_reserves->currentRow() >= 0)
-            m_reserves->removeRow(m_reserves->currentRow());
-    });
-    QPushButton *addEMode = button(tr("Add e-mode"), [this] {
-        EModeCategory e;
-        e.id = m_eModes->rowCount() + 1;
-        e.label = tr("Category %1").arg(e.id);
-        e.ltv = 0.9;
-        e.liquidationThreshold = 0.93;
-        e.liquidationBonus = 0.01;
-        m_eModes->appendCategory(e);
-    });
-    QPushButton *removeEMode = button(tr("Remove e-mode"), [this] {
-        if (m_eModes->currentRow() >= 0)
-            m_eModes->removeRow(m_eModes->currentRow());
-    });
+    QPushButton *addReserve = button(tr("Add reserve"), [this] { m_reserves->appendNewReserve(); });
+    QPushButton *removeReserve = button(tr("Remove reserve"), [this] { m_reserves->removeCurrentReserve(); });
+    QPushButton *addEMode = button(tr("Add e-mode"), [this] { m_eModes->appendNewCategory(); });
+    QPushButton *removeEMode = button(tr("Remove e-mode"), [this] { m_eModes->removeCurrentCategory(); });
     m_editButtons = {addReserve, removeReserve, addEMode, removeEMode};
     for (QPushButton *b : m_editButtons)
         reserveButtons->addWidget(b);

@@ -256,4 +256,23 @@ void ReserveTable::setEditable(bool editable)
     m_filling = false;
 }
 
+void ReserveTable::appendNewReserve()
+{
+    Reserve r;
+    r.symbol = QStringLiteral("TOKEN%1").arg(rowCount() + 1);
+    r.name = r.symbol;
+    r.ltv = 0.5;
+    r.liquidationThreshold = 0.6;
+    r.liquidationBonus = 0.05;
+    r.usableAsCollateral = true;
+    r.borrowable = true;
+    appendReserve(r);
+}
+
+void ReserveTable::removeCurrentReserve()
+{
+    if (currentRow() >= 0)
+        removeRow(currentRow());
+}
+
 } // namespace lp

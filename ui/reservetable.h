@@ -44,6 +44,10 @@ public:
     [[nodiscard]] Reserve reserveAt(int row, ValidationErrors *errors) const;
     void setEditable(bool editable);
     void appendReserve(const Reserve &reserve);
+    // A new row the user fills in: TOKENn, usable as collateral and borrowable, LTV 50 %, LT 60 %, bonus 5 %.
+    void appendNewReserve();
+    // Removes the current row, if any.
+    void removeCurrentReserve();
     // The market-file field a column holds ("liquidationThreshold", "rateStrategy").
     [[nodiscard]] static QString fieldName(int column);
     [[nodiscard]] bool isEstimateCell(int row, int column) const;
