@@ -29,6 +29,7 @@ private slots:
     void duplicateEditSaveAndReload();
     void invalidEditIsNotSavedAndNamesTheField();
     void importAndExport();
+    void newRowsStartValid();
     void screenshot();
 };
 
@@ -173,6 +174,36 @@ void TestMarketEditor::screenshot()
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QVERIFY(QDir().mkpath(QString::fromLocal8Bit(out)));
     QVERIFY(dialog.grab().save(QDir(QString::fromLocal8Bit(out)).filePath(QStringLiteral("markets.png"))));
+}
+
+void TestMarketEditor::newRowsStartValid()
+{
+    // A new reserve and a new e-mode category start from values that validate (LTV < LT), named so the
+    // user sees which row is new; removing the current row takes it away again.
+    ReserveTable reserves;
+    reserves.appendNewReserve();
+    reserves.appendNewReserve();
+    ValidationErrors errors;
+    const QList<Reserve> list = reserves.reserves(&errors);
+    QVERIFY(errors.isEmpty());
+    QCOMPARE(list.size(), 2);
+    QCOMPARE(list.at(1).symbol, QStringLiteral("TOKEN2"));
+    QVERIFY(list.at(1).ltv < list.at(1).liquidationThreshold);
+    QVERIFY(list.at(1).usableAsCollateral && list.at(1).borrowable);
+    reserves.setCurrentCell(0, 0);
+    reserves.removeCurrentReserve();
+    QCOMPARE(reserves.reserves(&errors).at(0).symbol, QStringLiteral("TOKEN2"));
+
+    EModeTable modes;
+    modes.appendNewCategory();
+    modes.appendNewCategory();
+    const QList<EModeCategory> categories = modes.categories(&errors);
+    QVERIFY(errors.isEmpty());
+    QCOMPARE(categories.at(1).id, 2);
+    QVERIFY(categories.at(1).ltv < categories.at(1).liquidationThreshold);
+    modes.setCurrentCell(1, 0);
+    modes.removeCurrentCategory();
+    QCOMPARE(modes.rowCount(), 1);
 }
 
 QTEST_MAIN(TestMarketEditor)
