@@ -3,6 +3,7 @@
 #include "displayformat.h"
 #include "engine.h"
 #include "numberspinbox.h"
+#include "readonlycell.h"
 #include "riskstyle.h"
 
 #include <QFormLayout>
@@ -18,18 +19,6 @@
 #include <cmath>
 
 namespace lp {
-
-namespace {
-
-QTableWidgetItem *cell(const QString &text, Qt::Alignment alignment = Qt::AlignRight | Qt::AlignVCenter)
-{
-    auto *item = new QTableWidgetItem(text);
-    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
-    item->setTextAlignment(alignment);
-    return item;
-}
-
-} // namespace
 
 CloseView::CloseView(QWidget *parent)
     : QWidget(parent), m_exitDay(new QSpinBox), m_exitPrice(new NumberSpinBox),
@@ -219,7 +208,7 @@ void CloseView::fillComparison()
                     break;
                 }
             }
-            QTableWidgetItem *item = cell(text);
+            QTableWidgetItem *item = readOnlyCell(text);
             if (r && row == PnlUsd && r->pnlUsd < r->holdPnlUsd)
                 item->setForeground(risk::colorFor(risk::Level::Caution));
             if (!r)
@@ -244,15 +233,15 @@ void CloseView::fillSteps()
         const bool withdrawOnly = r.sold == 0.0;
         m_steps->setItem(
             row, 0,
-            cell(withdrawOnly ? tr("%1 (withdraw the rest)").arg(r.round) : QString::number(r.round),
-                 Qt::AlignLeft | Qt::AlignVCenter));
-        m_steps->setItem(row, 1, cell(display::number(r.withdrawn, 6)));
-        m_steps->setItem(row, 2, cell(display::number(r.sold, 6)));
-        m_steps->setItem(row, 3, cell(display::number(r.received, 6)));
-        m_steps->setItem(row, 4, cell(display::number(r.repaid, 6)));
-        m_steps->setItem(row, 5, cell(display::number(r.collateralAfter, 6)));
-        m_steps->setItem(row, 6, cell(display::number(r.debtAfter, 6)));
-        QTableWidgetItem *hf = cell(display::healthFactor(r.healthFactorAfter));
+            readOnlyCell(withdrawOnly ? tr("%1 (withdraw the rest)").arg(r.round) : QString::number(r.round),
+                         Qt::AlignLeft | Qt::AlignVCenter));
+        m_steps->setItem(row, 1, readOnlyCell(display::number(r.withdrawn, 6)));
+        m_steps->setItem(row, 2, readOnlyCell(display::number(r.sold, 6)));
+        m_steps->setItem(row, 3, readOnlyCell(display::number(r.received, 6)));
+        m_steps->setItem(row, 4, readOnlyCell(display::number(r.repaid, 6)));
+        m_steps->setItem(row, 5, readOnlyCell(display::number(r.collateralAfter, 6)));
+        m_steps->setItem(row, 6, readOnlyCell(display::number(r.debtAfter, 6)));
+        QTableWidgetItem *hf = readOnlyCell(display::healthFactor(r.healthFactorAfter));
         hf->setForeground(risk::colorFor(risk::levelForHealthFactor(r.healthFactorAfter)));
         m_steps->setItem(row, 7, hf);
     }

@@ -4,6 +4,7 @@
 #include "engine.h"
 #include "outlook.h"
 #include "plotstyle.h"
+#include "readonlycell.h"
 #include "riskstyle.h"
 
 #include <QGridLayout>
@@ -18,14 +19,6 @@
 namespace lp {
 
 namespace {
-
-QTableWidgetItem *cell(const QString &text, Qt::Alignment alignment = Qt::AlignRight | Qt::AlignVCenter)
-{
-    auto *item = new QTableWidgetItem(text);
-    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
-    item->setTextAlignment(alignment);
-    return item;
-}
 
 QString scenarioText(const StressScenario &s, const QString &collateralSymbol, const QString &borrowSymbol)
 {
@@ -203,16 +196,16 @@ void RiskView::showStress(const PlanResult &result)
     };
     m_stressTable->setRowCount(static_cast<int>(m_stress.size()) + 1);
     const auto fillRow = [&](int row, const QString &scenario, const StressFigures &f) {
-        QTableWidgetItem *name = cell(scenario, Qt::AlignLeft | Qt::AlignVCenter);
+        QTableWidgetItem *name = readOnlyCell(scenario, Qt::AlignLeft | Qt::AlignVCenter);
         m_stressTable->setItem(row, Scenario, name);
         QTableWidgetItem *hf =
-            cell(f.debt > 0.0 ? display::healthFactor(f.healthFactor) : tr("no debt left"));
+            readOnlyCell(f.debt > 0.0 ? display::healthFactor(f.healthFactor) : tr("no debt left"));
         hf->setForeground(risk::colorFor(risk::levelForHealthFactor(f.healthFactor)));
         m_stressTable->setItem(row, HealthFactor, hf);
         m_stressTable->setItem(row, Liquidation,
-                               cell(f.debt > 0.0 ? liquidation(f) : QStringLiteral("\u2014")));
-        m_stressTable->setItem(row, Equity, cell(display::usd(f.equityUsd)));
-        m_stressTable->setItem(row, CloseValue, cell(display::usd(f.closeValueUsd)));
+                               readOnlyCell(f.debt > 0.0 ? liquidation(f) : QStringLiteral("\u2014")));
+        m_stressTable->setItem(row, Equity, readOnlyCell(display::usd(f.equityUsd)));
+        m_stressTable->setItem(row, CloseValue, readOnlyCell(display::usd(f.closeValueUsd)));
         return name;
     };
     if (!m_stress.empty()) {
@@ -220,7 +213,7 @@ void RiskView::showStress(const PlanResult &result)
         QFont bold = today->font();
         bold.setBold(true);
         today->setFont(bold);
-        m_stressTable->setItem(0, Penalty, cell(QString()));
+        m_stressTable->setItem(0, Penalty, readOnlyCell(QString()));
     }
     for (size_t i = 0; i < m_stress.size(); ++i) {
         const StressResult &s = m_stress[i];
@@ -228,7 +221,8 @@ void RiskView::showStress(const PlanResult &result)
         fillRow(row, scenarioText(s.scenario, result.plan.collateral.symbol, result.plan.borrow.symbol),
                 s.after)
             ->setToolTip(s.scenario.id);
-        QTableWidgetItem *penalty = cell(s.liquidated ? display::usd(s.penaltyUsd) : tr("not liquidated"));
+        QTableWidgetItem *penalty =
+            readOnlyCell(s.liquidated ? display::usd(s.penaltyUsd) : tr("not liquidated"));
         if (s.liquidated)
             penalty->setForeground(risk::colorFor(risk::Level::Danger));
         m_stressTable->setItem(row, Penalty, penalty);
