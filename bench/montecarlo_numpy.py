@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """The plan-level Monte Carlo of bench_montecarlo, vectorised with NumPy, for a side-by-side timing.
 
-Same model as lp::simulateBarrierHit (model/montecarlo.cpp): log S moves by (drift - vol^2/2) dt +
+Same model as lp::simulateBarrierHit (model/outlook/montecarlo.cpp): log S moves by (drift - vol^2/2) dt +
 vol sqrt(dt) Z per daily step; a path is liquidated when S_i <= B_i; between steps, without a touch at
 either end, the Brownian bridge crosses with probability exp(-2 ln(S_i/B_i) ln(S_i+1/B_i+1) / (vol^2 dt)),
 and each path contributes its conditional hit probability 1 - prod(1 - p). The barrier (in units of

@@ -66,7 +66,7 @@ function(lp_pch target kind)
         target_precompile_headers(${target} PRIVATE ${LP_PCH_MODEL_HEADERS} <QtTest/QTest>)
     elseif(kind STREQUAL "test-ui")
         target_precompile_headers(${target} PRIVATE ${LP_PCH_UI_HEADERS}
-                                  "${PROJECT_SOURCE_DIR}/ui/qcustomplot_include.h" <QtTest/QTest>)
+                                  "${PROJECT_SOURCE_DIR}/ui/charts/qcustomplot_include.h" <QtTest/QTest>)
     else()
         message(FATAL_ERROR "lp_pch: unknown kind ${kind}")
     endif()

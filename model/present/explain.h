@@ -28,7 +28,7 @@ struct Explanation {
     QString meaning; // one plain sentence
 };
 
-// Numbers are formatted for people, in the user's locale (model/displayformat.h).
+// Numbers are formatted for people, in the user's locale (model/present/displayformat.h).
 [[nodiscard]] Explanation explain(const PlanResult &result, Figure figure);
 
 } // namespace lp

@@ -62,7 +62,7 @@ struct RiskInputs {
 };
 
 // Plan values a named market can supply (DESIGN §3: "a named market only supplies what the plan leaves
-// out"). model/planmarket.h maps them to their field paths and to the market's preset values.
+// out"). model/market/planmarket.h maps them to their field paths and to the market's preset values.
 enum class MarketField : unsigned {
     CollateralPriceUsd = 1u << 0,
     CollateralLtv = 1u << 1,
@@ -79,7 +79,7 @@ Q_DECLARE_OPERATORS_FOR_FLAGS(MarketFields)
 
 struct Plan {
     QString name;
-    QString market; // id of a market preset (model/marketregistry.h); may name a market this app lacks
+    QString market; // id of a market preset (model/market/marketregistry.h); may name a market this app lacks
     CollateralAsset collateral;
     BorrowAsset borrow;
     double deposit = 10.0; // units of Token A

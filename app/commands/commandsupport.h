@@ -1,6 +1,7 @@
 #pragma once
 
-// What the headless commands share (defined in cli.cpp), so that each command can live in its own file.
+// What the headless commands share (defined in commandsupport.cpp), so that each command can live in its own
+// file.
 #include "engine.h"
 #include "utilizationscenario.h"
 
@@ -32,9 +33,13 @@ loadAndCompute(const QCommandLineParser &parser, int *exitCode,
                std::optional<double> utilization = std::nullopt,
                std::optional<UtilizationScenario> *scenario = nullptr);
 
+// `report PLAN [...]` (reportcommand.cpp).
+[[nodiscard]] int runReport(const QStringList &args);
+// `export-csv PLAN --table NAME [-o FILE]` (exportcsvcommand.cpp).
+[[nodiscard]] int runExportCsv(const QStringList &args);
 // `backtest PLAN PRICES.csv [--format json|text]` (backtestcommand.cpp).
 [[nodiscard]] int runBacktestCommand(const QStringList &args);
-// `render PLAN --chart NAME -o FILE [--size WxH]` (render.cpp); needs a QApplication.
+// `render PLAN --chart NAME -o FILE [--size WxH]` (rendercommand.cpp); needs a QApplication.
 [[nodiscard]] int runRender(const QStringList &args);
 
 } // namespace lp::cli

@@ -2,7 +2,7 @@
 // historical prices (issue 6 §5), with the liquidations on the way and the P&L against holding.
 #include "backtest.h"
 #include "cli.h"
-#include "clihelpers.h"
+#include "commandsupport.h"
 #include "planjson.h"
 
 #include <QCommandLineParser>

@@ -2,7 +2,7 @@
 #include "chartexport.h"
 #include "charttabs.h"
 #include "cli.h"
-#include "clihelpers.h"
+#include "commandsupport.h"
 
 namespace lp::cli {
 

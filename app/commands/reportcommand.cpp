@@ -1,0 +1,81 @@
+// `leverage-planner report PLAN`: the whole plan (position, loops, costs, key prices, time, close, risk,
+// stress) as JSON or text.
+#include "cli.h"
+#include "commandsupport.h"
+#include "outlook.h"
+#include "report.h"
+#include "reportoptions.h"
+#include "utilizationscenario.h"
+
+#include <QCommandLineParser>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+
+namespace lp::cli {
+
+int runReport(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Computes a plan and prints its position, loop steps, opening costs, key prices, the "
+                       "position over time, the close, the liquidation probability and the stress presets."));
+    parser.addPositionalArgument(QStringLiteral("PLAN"), QStringLiteral("Plan file (JSON)."));
+    const QCommandLineOption format = formatOption();
+    parser.addOption(format);
+    const QCommandLineOption utilization(
+        QStringLiteral("utilization"),
+        QStringLiteral("What if the borrow asset's utilization were U (0 to 1, e.g. 0.95): its borrow APY "
+                       "follows the market's rate strategy, and so does the net APY."),
+        QStringLiteral("U"));
+    parser.addOption(utilization);
+    const ReportOptions outlookOptions;
+    outlookOptions.addTo(parser);
+    int code = Ok;
+    if (!parseOrExit(parser, args, &code))
+        return code;
+    const QString fmt = parser.value(format);
+    if (!isKnownFormat(fmt))
+        return BadInput;
+    std::optional<double> u;
+    if (parser.isSet(utilization)) {
+        bool ok = false;
+        u = QLocale::c().toDouble(parser.value(utilization), &ok);
+        if (!ok || !(*u >= 0.0 && *u <= 1.0)) {
+            printErr(
+                QStringLiteral("leverage-planner: --utilization must be a number from 0 to 1 (got \"%1\")")
+                    .arg(parser.value(utilization)));
+            return BadInput;
+        }
+    }
+    QString optionError;
+    const std::optional<OutlookOptions> options = outlookOptions.read(parser, &optionError);
+    if (!options) {
+        printErr(QStringLiteral("leverage-planner: ") + optionError);
+        return BadInput;
+    }
+    std::optional<UtilizationScenario> scenario;
+    const std::optional<PlanResult> result = loadAndCompute(parser, &code, u, &scenario);
+    if (!result)
+        return code;
+    const Outlook outlook = computeOutlook(*result, *options);
+    QByteArray bytes;
+    if (fmt == QLatin1String("json")) {
+        QJsonObject doc = reportJson(*result, outlook);
+        if (scenario)
+            doc.insert(QStringLiteral("scenario"), scenarioJson(*scenario));
+        bytes = QJsonDocument(doc).toJson(QJsonDocument::Indented);
+    } else {
+        QString text = reportText(*result, outlook);
+        if (scenario)
+            text += QLatin1Char('\n') + scenarioText(*scenario).join(QLatin1Char('\n')) + QLatin1Char('\n');
+        bytes = text.toUtf8();
+    }
+    if (!writeStdout(bytes)) {
+        printErr(QStringLiteral("leverage-planner: could not write the report to standard output"));
+        return Failure;
+    }
+    return Ok;
+}
+
+} // namespace lp::cli
