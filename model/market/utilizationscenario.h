@@ -12,8 +12,8 @@ namespace lp {
 class MarketRegistry;
 
 // "What if the borrow asset's utilization goes to 95 %?" (issue 5): the borrow APY that the reserve's
-// rate strategy gives at that utilization (kink model, APR -> APY per second, model/market/ratemodel.h) replaces
-// the plan's, so the report's borrow APY and net APY follow.
+// rate strategy gives at that utilization (kink model, APR -> APY per second, model/market/ratemodel.h)
+// replaces the plan's, so the report's borrow APY and net APY follow.
 struct UtilizationScenario {
     double utilization = 0;
     QString marketId;
