@@ -2,11 +2,11 @@
 
 #include "plandiff.h"
 #include "plandocument.h"
+#include "planfields.h"
 #include "plansession.h"
 
 #include <QAction>
 #include <QApplication>
-#include <QHash>
 #include <QKeySequence>
 #include <QMenu>
 #include <QUndoCommand>
@@ -18,52 +18,18 @@ namespace lp {
 
 namespace {
 
-// Title-case names for menu texts ("Undo Change Deposit"), by plan path.
+// Title-case names for menu texts ("Undo Change Deposit"), from the plan field table.
 QString fieldName(const QString &path)
 {
-    static const QHash<QString, const char *> names = {
-        {QStringLiteral("name"), QT_TRANSLATE_NOOP("lp::EditActions", "Name")},
-        {QStringLiteral("market"), QT_TRANSLATE_NOOP("lp::EditActions", "Market")},
-        {QStringLiteral("collateral.symbol"), QT_TRANSLATE_NOOP("lp::EditActions", "Token A")},
-        {QStringLiteral("collateral.priceUsd"), QT_TRANSLATE_NOOP("lp::EditActions", "Token A Price")},
-        {QStringLiteral("collateral.ltv"), QT_TRANSLATE_NOOP("lp::EditActions", "Max LTV")},
-        {QStringLiteral("collateral.liquidationThreshold"),
-         QT_TRANSLATE_NOOP("lp::EditActions", "Liquidation Threshold")},
-        {QStringLiteral("collateral.liquidationBonus"),
-         QT_TRANSLATE_NOOP("lp::EditActions", "Liquidation Bonus")},
-        {QStringLiteral("collateral.supplyApy"), QT_TRANSLATE_NOOP("lp::EditActions", "Supply APY")},
-        {QStringLiteral("collateral.nativeYield"), QT_TRANSLATE_NOOP("lp::EditActions", "Native Yield")},
-        {QStringLiteral("borrow.symbol"), QT_TRANSLATE_NOOP("lp::EditActions", "Borrow Asset")},
-        {QStringLiteral("borrow.priceUsd"), QT_TRANSLATE_NOOP("lp::EditActions", "Borrow Asset Price")},
-        {QStringLiteral("borrow.borrowApy"), QT_TRANSLATE_NOOP("lp::EditActions", "Borrow APY")},
-        {QStringLiteral("borrow.priceModel"), QT_TRANSLATE_NOOP("lp::EditActions", "Price Model")},
-        {QStringLiteral("deposit"), QT_TRANSLATE_NOOP("lp::EditActions", "Deposit")},
-        {QStringLiteral("strategy.mode"), QT_TRANSLATE_NOOP("lp::EditActions", "Strategy")},
-        {QStringLiteral("strategy.loops"), QT_TRANSLATE_NOOP("lp::EditActions", "Loops")},
-        {QStringLiteral("strategy.leverage"), QT_TRANSLATE_NOOP("lp::EditActions", "Target Leverage")},
-        {QStringLiteral("strategy.healthFactor"),
-         QT_TRANSLATE_NOOP("lp::EditActions", "Target Health Factor")},
-        {QStringLiteral("strategy.ltvFraction"), QT_TRANSLATE_NOOP("lp::EditActions", "LTV Used")},
-        {QStringLiteral("execution"), QT_TRANSLATE_NOOP("lp::EditActions", "Execution")},
-        {QStringLiteral("costs.swapFeeBps"), QT_TRANSLATE_NOOP("lp::EditActions", "Swap Fee")},
-        {QStringLiteral("costs.slippageBps"), QT_TRANSLATE_NOOP("lp::EditActions", "Slippage")},
-        {QStringLiteral("costs.flashPremiumBps"), QT_TRANSLATE_NOOP("lp::EditActions", "Flash Premium")},
-        {QStringLiteral("costs.gasUsdPerTx"), QT_TRANSLATE_NOOP("lp::EditActions", "Gas")},
-        {QStringLiteral("horizonDays"), QT_TRANSLATE_NOOP("lp::EditActions", "Horizon")},
-        {QStringLiteral("risk.annualVolatility"), QT_TRANSLATE_NOOP("lp::EditActions", "Volatility")},
-        {QStringLiteral("risk.drift"), QT_TRANSLATE_NOOP("lp::EditActions", "Drift")},
-        {QStringLiteral("liquidationRules"), QT_TRANSLATE_NOOP("lp::EditActions", "Liquidation Rules")},
-        {QStringLiteral("eMode"), QT_TRANSLATE_NOOP("lp::EditActions", "E-Mode")},
-    };
-    const auto it = names.constFind(path);
-    return it == names.constEnd() ? EditActions::tr("Plan") : EditActions::tr(*it);
+    const PlanField *field = planField(path);
+    return field && field->title ? EditActions::tr(field->title) : EditActions::tr("Plan");
 }
 
 // Choices that bring other values with them (the market picker fills a reserve's parameters).
 bool isChoice(const QString &path)
 {
-    return path == QLatin1String("market") || path == QLatin1String("collateral.symbol") ||
-           path == QLatin1String("borrow.symbol") || path == QLatin1String("eMode");
+    const PlanField *field = planField(path);
+    return field && field->bringsValues;
 }
 
 class PlanEditCommand : public QUndoCommand {
@@ -158,9 +124,12 @@ void EditActions::addToMenu(QMenu *edit)
 
 QStringList EditActions::namedFields(const QStringList &changedPaths)
 {
-    QStringList fields = changedPaths;
-    fields.removeAll(QStringLiteral("presetFields"));
-    fields.removeAll(QStringLiteral("unknownFields"));
+    QStringList fields;
+    for (const QString &path : changedPaths) {
+        const PlanField *field = planField(path);
+        if (!field || field->kind != PlanFieldKind::Bookkeeping)
+            fields.append(path);
+    }
     return fields;
 }
 

@@ -2,6 +2,7 @@
 
 #include "jsonreader.h"
 #include "marketregistry.h"
+#include "planfields.h"
 #include "planmarket.h"
 
 #include <QFile>
@@ -31,6 +32,42 @@ MarketFields presentFields(const QJsonObject &root)
             present |= f;
     }
     return present;
+}
+
+// Reads the numbers the field table places in `group` ("" for the top level) into the plan. A strategy
+// mode's own target comes first and is required; the other modes' targets are optional and kept, so that
+// switching modes in the GUI remembers them. When the mode itself could not be read, the targets of the
+// default mode are left alone.
+void readNumbers(ObjectReader *reader, const QString &group, const MarketPreset &preset, bool modeRead,
+                 Plan *plan)
+{
+    const auto read = [&](const PlanField &f, bool required) {
+        if (f.kind == PlanFieldKind::Integer) {
+            int value = static_cast<int>(f.get(*plan));
+            reader->integer(f.key(), &value, required);
+            f.set(*plan, value);
+        } else {
+            double value = f.get(*plan);
+            reader->number(f.key(), &value, required);
+            f.set(*plan, value);
+        }
+    };
+    const auto inGroup = [&group](const PlanField &f) { return f.isNumeric() && f.group() == group; };
+    const auto isModeTarget = [plan](const PlanField &f) { return f.mode && *f.mode == plan->strategy.mode; };
+    if (modeRead) {
+        for (const PlanField &f : planFields()) {
+            if (inGroup(f) && isModeTarget(f))
+                read(f, f.required == FieldRequired::InItsMode);
+        }
+    }
+    for (const PlanField &f : planFields()) {
+        if (!inGroup(f) || isModeTarget(f))
+            continue;
+        const bool required =
+            f.required == FieldRequired::Always ||
+            (f.required == FieldRequired::UnlessMarket && f.market && !preset.available.testFlag(*f.market));
+        read(f, required);
+    }
 }
 
 // Appended to "is required" when a market was named but cannot supply the value.
@@ -86,10 +123,6 @@ Expected<Plan> parsePlan(const QByteArray &json, const MarketRegistry &markets)
     root.boolean(QStringLiteral("eMode"), &plan.useEMode);
     root.choice(QStringLiteral("liquidationRules"), &plan.liquidationRules, &liquidationRuleSetFromString,
                 {toString(LiquidationRuleSet::AaveV30), toString(LiquidationRuleSet::AaveV33)});
-    root.number(QStringLiteral("deposit"), &plan.deposit, true);
-    root.integer(QStringLiteral("horizonDays"), &plan.horizonDays);
-    root.choice(QStringLiteral("execution"), &plan.execution, &executionFromString,
-                {QStringLiteral("loop"), QStringLiteral("flashLoan")});
 
     // What the named market can supply for these two assets; it relaxes the required fields.
     const QString collateralSymbol =
@@ -99,7 +132,10 @@ Expected<Plan> parsePlan(const QByteArray &json, const MarketRegistry &markets)
     const Market *market = plan.market.isEmpty() ? nullptr : markets.find(plan.market);
     const MarketPreset preset =
         market ? marketPreset(*market, collateralSymbol, borrowSymbol, plan.useEMode) : MarketPreset{};
-    const auto required = [&preset](MarketField f) { return !preset.available.testFlag(f); };
+
+    readNumbers(&root, QString(), preset, true, &plan);
+    root.choice(QStringLiteral("execution"), &plan.execution, &executionFromString,
+                {QStringLiteral("loop"), QStringLiteral("flashLoan")});
 
     const bool hasCollateral = object.value(QStringLiteral("collateral")).isObject();
     ObjectReader coll(root.object(QStringLiteral("collateral"), true), QStringLiteral("collateral"), &errors);
@@ -107,14 +143,7 @@ Expected<Plan> parsePlan(const QByteArray &json, const MarketRegistry &markets)
         coll.setRequiredHint(
             requiredHint(plan.market, market, QStringLiteral("collateral"), collateralSymbol));
         coll.string(QStringLiteral("symbol"), &plan.collateral.symbol, true);
-        coll.number(QStringLiteral("priceUsd"), &plan.collateral.priceUsd,
-                    required(MarketField::CollateralPriceUsd));
-        coll.number(QStringLiteral("ltv"), &plan.collateral.ltv, required(MarketField::CollateralLtv));
-        coll.number(QStringLiteral("liquidationThreshold"), &plan.collateral.liquidationThreshold,
-                    required(MarketField::CollateralLiquidationThreshold));
-        coll.number(QStringLiteral("liquidationBonus"), &plan.collateral.liquidationBonus);
-        coll.number(QStringLiteral("supplyApy"), &plan.collateral.supplyApy);
-        coll.number(QStringLiteral("nativeYield"), &plan.collateral.nativeYield);
+        readNumbers(&coll, QStringLiteral("collateral"), preset, true, &plan);
     }
 
     const bool hasBorrow = object.value(QStringLiteral("borrow")).isObject();
@@ -122,9 +151,7 @@ Expected<Plan> parsePlan(const QByteArray &json, const MarketRegistry &markets)
     if (hasBorrow) {
         borrow.setRequiredHint(requiredHint(plan.market, market, QStringLiteral("borrowable"), borrowSymbol));
         borrow.string(QStringLiteral("symbol"), &plan.borrow.symbol, true);
-        borrow.number(QStringLiteral("priceUsd"), &plan.borrow.priceUsd,
-                      required(MarketField::BorrowPriceUsd));
-        borrow.number(QStringLiteral("borrowApy"), &plan.borrow.borrowApy);
+        readNumbers(&borrow, QStringLiteral("borrow"), preset, true, &plan);
         borrow.choice(QStringLiteral("priceModel"), &plan.borrow.priceModel, &priceModelFromString,
                       {QStringLiteral("fixed"), QStringLiteral("tracksCollateral")});
     }
@@ -137,38 +164,14 @@ Expected<Plan> parsePlan(const QByteArray &json, const MarketRegistry &markets)
             QStringLiteral("mode"), &plan.strategy.mode, &strategyModeFromString,
             {QStringLiteral("loops"), QStringLiteral("targetLeverage"), QStringLiteral("targetHealthFactor")},
             true);
-        if (errors.size() == before) {
-            switch (plan.strategy.mode) {
-            case StrategyMode::Loops:
-                strat.integer(QStringLiteral("loops"), &plan.strategy.loops, true);
-                break;
-            case StrategyMode::TargetLeverage:
-                strat.number(QStringLiteral("leverage"), &plan.strategy.leverage, true);
-                break;
-            case StrategyMode::TargetHealthFactor:
-                strat.number(QStringLiteral("healthFactor"), &plan.strategy.healthFactor, true);
-                break;
-            }
-        }
-        // The other modes' numbers are optional; keep them so switching modes in the GUI remembers them.
-        if (plan.strategy.mode != StrategyMode::Loops)
-            strat.integer(QStringLiteral("loops"), &plan.strategy.loops);
-        if (plan.strategy.mode != StrategyMode::TargetLeverage)
-            strat.number(QStringLiteral("leverage"), &plan.strategy.leverage);
-        if (plan.strategy.mode != StrategyMode::TargetHealthFactor)
-            strat.number(QStringLiteral("healthFactor"), &plan.strategy.healthFactor);
-        strat.number(QStringLiteral("ltvFraction"), &plan.strategy.ltvFraction);
+        readNumbers(&strat, QStringLiteral("strategy"), preset, errors.size() == before, &plan);
     }
 
     ObjectReader costs(root.object(QStringLiteral("costs")), QStringLiteral("costs"), &errors);
-    costs.number(QStringLiteral("swapFeeBps"), &plan.costs.swapFeeBps);
-    costs.number(QStringLiteral("slippageBps"), &plan.costs.slippageBps);
-    costs.number(QStringLiteral("flashPremiumBps"), &plan.costs.flashPremiumBps);
-    costs.number(QStringLiteral("gasUsdPerTx"), &plan.costs.gasUsdPerTx);
+    readNumbers(&costs, QStringLiteral("costs"), preset, true, &plan);
 
     ObjectReader risk(root.object(QStringLiteral("risk")), QStringLiteral("risk"), &errors);
-    risk.number(QStringLiteral("annualVolatility"), &plan.risk.annualVolatility);
-    risk.number(QStringLiteral("drift"), &plan.risk.drift);
+    readNumbers(&risk, QStringLiteral("risk"), preset, true, &plan);
 
     if (!errors.isEmpty())
         return errors;
@@ -236,10 +239,17 @@ QJsonObject planToJson(const Plan &plan)
 QJsonObject planToJson(const Plan &plan, const MarketRegistry &markets)
 {
     const MarketPreset preset = marketPreset(markets, plan);
-    // With no known market every value is the plan's own (isOverridden is true when unavailable).
-    const auto put = [&](QJsonObject *o, MarketField f, const QJsonValue &value) {
-        if (isOverridden(plan, f, preset))
-            o->insert(fieldPath(f).section(QLatin1Char('.'), -1), value);
+    // The numbers the field table places in `group`; a value that still holds the market's preset is
+    // left out (with no known market every value is the plan's own: isOverridden is true when
+    // unavailable).
+    const auto putNumbers = [&](QJsonObject *o, const QString &group) {
+        for (const PlanField &f : planFields()) {
+            if (!f.isNumeric() || f.group() != group || (f.market && !isOverridden(plan, *f.market, preset)))
+                continue;
+            const double value = f.get(plan);
+            o->insert(f.key(), f.kind == PlanFieldKind::Integer ? QJsonValue(static_cast<int>(value))
+                                                                : QJsonValue(value));
+        }
     };
 
     const QJsonObject &u = plan.unknownFields;
@@ -256,41 +266,25 @@ QJsonObject planToJson(const Plan &plan, const MarketRegistry &markets)
     if (isOverridden(plan, MarketField::LiquidationRules, preset) &&
         (!plan.market.isEmpty() || plan.liquidationRules != LiquidationRuleSet::AaveV30))
         root[QStringLiteral("liquidationRules")] = toString(plan.liquidationRules);
+    putNumbers(&root, QString());
 
-    const CollateralAsset &a = plan.collateral;
-    QJsonObject collateral{{QStringLiteral("symbol"), a.symbol}};
-    put(&collateral, MarketField::CollateralPriceUsd, a.priceUsd);
-    put(&collateral, MarketField::CollateralLtv, a.ltv);
-    put(&collateral, MarketField::CollateralLiquidationThreshold, a.liquidationThreshold);
-    put(&collateral, MarketField::CollateralLiquidationBonus, a.liquidationBonus);
-    put(&collateral, MarketField::CollateralSupplyApy, a.supplyApy);
-    put(&collateral, MarketField::CollateralNativeYield, a.nativeYield);
+    QJsonObject collateral{{QStringLiteral("symbol"), plan.collateral.symbol}};
+    putNumbers(&collateral, QStringLiteral("collateral"));
     root[QStringLiteral("collateral")] = merged(collateral, u.value(QStringLiteral("collateral")));
-    const BorrowAsset &b = plan.borrow;
-    QJsonObject borrow{{QStringLiteral("symbol"), b.symbol},
-                       {QStringLiteral("priceModel"), toString(b.priceModel)}};
-    put(&borrow, MarketField::BorrowPriceUsd, b.priceUsd);
-    put(&borrow, MarketField::BorrowApy, b.borrowApy);
+    QJsonObject borrow{{QStringLiteral("symbol"), plan.borrow.symbol},
+                       {QStringLiteral("priceModel"), toString(plan.borrow.priceModel)}};
+    putNumbers(&borrow, QStringLiteral("borrow"));
     root[QStringLiteral("borrow")] = merged(borrow, u.value(QStringLiteral("borrow")));
-    root[QStringLiteral("deposit")] = plan.deposit;
-    const Strategy &s = plan.strategy;
-    root[QStringLiteral("strategy")] = merged({{QStringLiteral("mode"), toString(s.mode)},
-                                               {QStringLiteral("loops"), s.loops},
-                                               {QStringLiteral("leverage"), s.leverage},
-                                               {QStringLiteral("healthFactor"), s.healthFactor},
-                                               {QStringLiteral("ltvFraction"), s.ltvFraction}},
-                                              u.value(QStringLiteral("strategy")));
+    QJsonObject strategy{{QStringLiteral("mode"), toString(plan.strategy.mode)}};
+    putNumbers(&strategy, QStringLiteral("strategy"));
+    root[QStringLiteral("strategy")] = merged(strategy, u.value(QStringLiteral("strategy")));
     root[QStringLiteral("execution")] = toString(plan.execution);
-    const Costs &c = plan.costs;
-    root[QStringLiteral("costs")] = merged({{QStringLiteral("swapFeeBps"), c.swapFeeBps},
-                                            {QStringLiteral("slippageBps"), c.slippageBps},
-                                            {QStringLiteral("flashPremiumBps"), c.flashPremiumBps},
-                                            {QStringLiteral("gasUsdPerTx"), c.gasUsdPerTx}},
-                                           u.value(QStringLiteral("costs")));
-    root[QStringLiteral("horizonDays")] = plan.horizonDays;
-    root[QStringLiteral("risk")] = merged({{QStringLiteral("annualVolatility"), plan.risk.annualVolatility},
-                                           {QStringLiteral("drift"), plan.risk.drift}},
-                                          u.value(QStringLiteral("risk")));
+    QJsonObject costs;
+    putNumbers(&costs, QStringLiteral("costs"));
+    root[QStringLiteral("costs")] = merged(costs, u.value(QStringLiteral("costs")));
+    QJsonObject risk;
+    putNumbers(&risk, QStringLiteral("risk"));
+    root[QStringLiteral("risk")] = merged(risk, u.value(QStringLiteral("risk")));
     return root;
 }
 

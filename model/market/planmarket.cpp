@@ -1,6 +1,7 @@
 #include "planmarket.h"
 
 #include "marketregistry.h"
+#include "planfields.h"
 
 #include <cmath>
 
@@ -8,80 +9,40 @@ namespace lp {
 
 const QList<MarketField> &marketFields()
 {
-    static const QList<MarketField> fields{MarketField::CollateralPriceUsd,
-                                           MarketField::CollateralLtv,
-                                           MarketField::CollateralLiquidationThreshold,
-                                           MarketField::CollateralLiquidationBonus,
-                                           MarketField::CollateralSupplyApy,
-                                           MarketField::CollateralNativeYield,
-                                           MarketField::BorrowPriceUsd,
-                                           MarketField::BorrowApy,
-                                           MarketField::LiquidationRules};
+    static const QList<MarketField> fields = [] {
+        QList<MarketField> list;
+        for (const PlanField &f : planFields()) {
+            if (f.market)
+                list.append(*f.market);
+        }
+        return list;
+    }();
     return fields;
 }
 
 namespace {
 
-// The field's name inside its plan object and inside a market reserve (or category).
-struct FieldNames {
-    const char *plan;
-    const char *reserve;
-};
-
-FieldNames names(MarketField f)
+// The plan field table's row of a market value; every MarketField has one.
+const PlanField &row(MarketField f)
 {
-    switch (f) {
-    case MarketField::CollateralPriceUsd:
-    case MarketField::BorrowPriceUsd:
-        return {"priceUsd", "defaultPriceUsd"};
-    case MarketField::CollateralLtv:
-        return {"ltv", "ltv"};
-    case MarketField::CollateralLiquidationThreshold:
-        return {"liquidationThreshold", "liquidationThreshold"};
-    case MarketField::CollateralLiquidationBonus:
-        return {"liquidationBonus", "liquidationBonus"};
-    case MarketField::CollateralSupplyApy:
-        return {"supplyApy", "supplyApy"};
-    case MarketField::CollateralNativeYield:
-        return {"nativeYield", "nativeYield"};
-    case MarketField::BorrowApy:
-        return {"borrowApy", "borrowApy"};
-    case MarketField::LiquidationRules:
-        break;
-    }
-    return {"liquidationRules", "liquidationRules"};
+    const PlanField *field = planField(f);
+    Q_ASSERT(field);
+    return *field;
+}
+
+// The value's name inside a market reserve or e-mode category: the plan's name, except that a reserve
+// holds a default price where the plan holds today's.
+QString reserveKey(MarketField f)
+{
+    if (f == MarketField::CollateralPriceUsd || f == MarketField::BorrowPriceUsd)
+        return QStringLiteral("defaultPriceUsd");
+    return row(f).key();
 }
 
 bool isEModeField(MarketField f)
 {
     return f == MarketField::CollateralLtv || f == MarketField::CollateralLiquidationThreshold ||
            f == MarketField::CollateralLiquidationBonus;
-}
-
-// The plan's number behind a field, or null for liquidationRules (const or not).
-template <class P> auto numeric(P &p, MarketField f) -> decltype(&p.collateral.priceUsd)
-{
-    switch (f) {
-    case MarketField::CollateralPriceUsd:
-        return &p.collateral.priceUsd;
-    case MarketField::CollateralLtv:
-        return &p.collateral.ltv;
-    case MarketField::CollateralLiquidationThreshold:
-        return &p.collateral.liquidationThreshold;
-    case MarketField::CollateralLiquidationBonus:
-        return &p.collateral.liquidationBonus;
-    case MarketField::CollateralSupplyApy:
-        return &p.collateral.supplyApy;
-    case MarketField::CollateralNativeYield:
-        return &p.collateral.nativeYield;
-    case MarketField::BorrowPriceUsd:
-        return &p.borrow.priceUsd;
-    case MarketField::BorrowApy:
-        return &p.borrow.borrowApy;
-    case MarketField::LiquidationRules:
-        break;
-    }
-    return nullptr;
 }
 
 // The preset's values in the shape of a plan, so fields are read the same way on both sides.
@@ -96,50 +57,32 @@ Plan presetAsPlan(const MarketPreset &preset)
 
 bool equalsPreset(const Plan &plan, MarketField f, const MarketPreset &preset)
 {
-    if (f == MarketField::LiquidationRules)
-        return plan.liquidationRules == preset.liquidationRules;
-    const Plan fromPreset = presetAsPlan(preset);
-    const double *mine = numeric(plan, f);
-    const double *theirs = numeric(fromPreset, f);
-    return mine && theirs && *mine == *theirs;
+    return !row(f).differs(plan, presetAsPlan(preset));
 }
 
 void setFromPreset(Plan *plan, MarketField f, const MarketPreset &preset)
 {
-    if (f == MarketField::LiquidationRules) {
-        plan->liquidationRules = preset.liquidationRules;
-        return;
-    }
-    const Plan fromPreset = presetAsPlan(preset);
-    double *mine = numeric(*plan, f);
-    const double *theirs = numeric(fromPreset, f);
-    if (mine && theirs)
-        *mine = *theirs;
+    row(f).copy(*plan, presetAsPlan(preset));
 }
 
 } // namespace
 
 double fieldValue(const Plan &plan, MarketField f)
 {
-    const double *v = numeric(plan, f);
-    return v ? *v : std::nan("");
+    const PlanField &field = row(f);
+    return field.isNumeric() ? field.get(plan) : std::nan("");
 }
 
 QString fieldPath(MarketField f)
 {
-    const QString key = QLatin1String(names(f).plan);
-    if (kCollateralFields.testFlag(f))
-        return QStringLiteral("collateral.") + key;
-    if (kBorrowFields.testFlag(f))
-        return QStringLiteral("borrow.") + key;
-    return key;
+    return row(f).pathName();
 }
 
 QString MarketPreset::sourcePath(MarketField f) const
 {
     if (!available.testFlag(f))
         return {};
-    const QString key = QLatin1String(names(f).reserve);
+    const QString key = reserveKey(f);
     if (f == MarketField::LiquidationRules)
         return key;
     if (eMode >= 0 && isEModeField(f))

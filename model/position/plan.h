@@ -117,7 +117,8 @@ inline constexpr double maxVolatility = 10.0;
 // Liquidation parameters of the plan's collateral under its market's rules, with B at priceBUsd.
 [[nodiscard]] LiquidationParams liquidationParams(const Plan &plan, double priceBUsd);
 
-// Every problem with the plan's values, each with its field path. An empty list means valid.
+// Every problem with the plan's values, each with its field path: the ranges and cross checks of the
+// field table (planfields.h). An empty list means valid.
 [[nodiscard]] ValidationErrors validatePlan(const Plan &plan);
 
 // The app's starting plan: 10 wstETH against WETH, 3 loops at 90 % of max LTV, small costs.

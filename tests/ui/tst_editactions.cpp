@@ -7,6 +7,7 @@
 #include "mainwindow.h"
 #include "marketpicker.h"
 #include "plandocument.h"
+#include "planfields.h"
 #include "planform.h"
 #include "plansession.h"
 #include "summarypanel.h"
@@ -28,6 +29,7 @@ private slots:
     void cleanup();
     void commandNames_data();
     void commandNames();
+    void everyTableFieldNamesItsStep();
     void undoDepositRestoresFormSummaryAndResult();
     void consecutiveEditsOfOneFieldMerge();
     void sliderDragIsOneStepAndBackToStartIsNone();
@@ -125,6 +127,18 @@ void TestEditActions::commandNames()
     QFETCH(QStringList, paths);
     QFETCH(QString, name);
     QCOMPARE(EditActions::commandName(paths), name);
+}
+
+void TestEditActions::everyTableFieldNamesItsStep()
+{
+    // The names come from the plan field table's titles; bookkeeping alone names none.
+    for (const PlanField &f : planFields()) {
+        const QString expected =
+            f.title ? QStringLiteral("Change ") + QLatin1String(f.title) : QStringLiteral("Change Plan");
+        QCOMPARE(EditActions::commandName({f.pathName()}), expected);
+    }
+    QCOMPARE(EditActions::commandName({QStringLiteral("collateral.priceUsd")}),
+             QStringLiteral("Change Token A Price"));
 }
 
 void TestEditActions::undoDepositRestoresFormSummaryAndResult()

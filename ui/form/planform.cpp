@@ -4,6 +4,7 @@
 #include "formfield.h"
 #include "loopcountinput.h"
 #include "numberspinbox.h"
+#include "planfields.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -21,30 +22,6 @@
 #include <utility>
 
 namespace lp {
-
-namespace {
-
-constexpr int kSymbolMaxLength = 32; // validatePlan's limit
-
-// The market-supplied value a form field holds, if any (Plan::presetFields). Editing it makes it the
-// plan's own, so that a later preset update does not overwrite what the user typed.
-MarketFields marketFieldAt(const QString &path)
-{
-    static const QHash<QString, MarketField> fields = {
-        {QStringLiteral("collateral.priceUsd"), MarketField::CollateralPriceUsd},
-        {QStringLiteral("collateral.ltv"), MarketField::CollateralLtv},
-        {QStringLiteral("collateral.liquidationThreshold"), MarketField::CollateralLiquidationThreshold},
-        {QStringLiteral("collateral.liquidationBonus"), MarketField::CollateralLiquidationBonus},
-        {QStringLiteral("collateral.supplyApy"), MarketField::CollateralSupplyApy},
-        {QStringLiteral("collateral.nativeYield"), MarketField::CollateralNativeYield},
-        {QStringLiteral("borrow.priceUsd"), MarketField::BorrowPriceUsd},
-        {QStringLiteral("borrow.borrowApy"), MarketField::BorrowApy},
-    };
-    const auto it = fields.constFind(path);
-    return it == fields.constEnd() ? MarketFields() : MarketFields(*it);
-}
-
-} // namespace
 
 PlanForm::PlanForm(QWidget *parent) : QWidget(parent), m_plan(defaultPlan())
 {
@@ -99,8 +76,7 @@ FormField *PlanForm::addField(QFormLayout *layout, const QString &path, const QS
 }
 
 NumberSpinBox *PlanForm::addNumber(QFormLayout *layout, const QString &path, const QString &title,
-                                   const QString &help, const NumberSpec &spec, DoubleRef ref,
-                                   QWidget *besideEditor)
+                                   const QString &help, const NumberSpec &spec, QWidget *besideEditor)
 {
     auto *box = new NumberSpinBox;
     box->setDecimals(spec.decimals);
@@ -122,12 +98,17 @@ NumberSpinBox *PlanForm::addNumber(QFormLayout *layout, const QString &path, con
         rowLayout->addWidget(besideEditor, 2);
     }
     addField(layout, path, title, help, box, row);
+    // The editor reads and writes the plan through the field table's row of its path. Editing a value the
+    // market supplied (Plan::presetFields) makes it the plan's own, so that a later preset update does not
+    // overwrite what the user typed.
+    const PlanField *planValue = planField(path);
+    Q_ASSERT(planValue && planValue->kind == PlanFieldKind::Number);
     const double scale = spec.scale;
-    m_numbers.push_back({box, scale, ref});
-    const MarketFields ownValue = marketFieldAt(path);
-    connect(box, &QDoubleSpinBox::valueChanged, this, [this, ref, scale, ownValue](double shown) {
+    m_numbers.push_back({box, scale, planValue});
+    const MarketFields ownValue = planValue->market ? MarketFields(*planValue->market) : MarketFields();
+    connect(box, &QDoubleSpinBox::valueChanged, this, [this, planValue, scale, ownValue](double shown) {
         edit([&](Plan &p) {
-            ref(p) = shown / scale;
+            planValue->set(p, shown / scale);
             p.presetFields &= ~ownValue;
         });
     });
@@ -138,7 +119,10 @@ QLineEdit *PlanForm::addSymbol(QFormLayout *layout, const QString &path, const Q
                                const QString &help, TextRef ref)
 {
     auto *line = new QLineEdit;
-    line->setMaxLength(kSymbolMaxLength + 1); // one more, so that the validator's message is reachable
+    const PlanField *planValue = planField(path);
+    Q_ASSERT(planValue && planValue->maxLength > 0);
+    // One more than validatePlan() accepts, so that its message is reachable.
+    line->setMaxLength(planValue->maxLength + 1);
     line->setClearButtonEnabled(true);
     addField(layout, path, title, help, line);
     connect(line, &QLineEdit::textEdited, this,
@@ -157,28 +141,26 @@ QGroupBox *PlanForm::buildCollateralGroup()
     addNumber(
         form, QStringLiteral("collateral.priceUsd"), tr("Price"),
         tr("Token A's price in USD today. The position opens at this price; the chart sweeps around it."),
-        {1e-6, limits::maxPriceUsd, 6, tr(" USD"), 1, 0, 2},
-        [](Plan &p) -> double & { return p.collateral.priceUsd; });
+        {1e-6, limits::maxPriceUsd, 6, tr(" USD"), 1, 0, 2});
     addNumber(form, QStringLiteral("collateral.ltv"), tr("Max LTV"),
               tr("Maximum loan-to-value of Token A on this market: you may borrow up to this share of your "
                  "collateral's value."),
-              {0, 99.99, 2, pct, 100, 0.5}, [](Plan &p) -> double & { return p.collateral.ltv; });
+              {0, 99.99, 2, pct, 100, 0.5});
     addNumber(form, QStringLiteral("collateral.liquidationThreshold"), tr("Liquidation threshold"),
               tr("When debt value exceeds this share of the collateral value (health factor below 1), "
                  "liquidators may repay part of the debt and seize collateral. Must be above the max LTV."),
-              {0.01, 100, 2, pct, 100, 0.5},
-              [](Plan &p) -> double & { return p.collateral.liquidationThreshold; });
+              {0.01, 100, 2, pct, 100, 0.5});
     addNumber(form, QStringLiteral("collateral.liquidationBonus"), tr("Liquidation bonus"),
               tr("Extra collateral a liquidator receives on top of the debt it repays: at 5 % it seizes "
                  "105 % of the repaid value. This is what a liquidation costs you."),
-              {0, 50, 2, pct, 100, 0.5}, [](Plan &p) -> double & { return p.collateral.liquidationBonus; });
+              {0, 50, 2, pct, 100, 0.5});
     addNumber(form, QStringLiteral("collateral.supplyApy"), tr("Supply APY"),
-              tr("Interest the market pays on supplied Token A, per year."), {-99.99, 1000, 2, pct, 100, 0.1},
-              [](Plan &p) -> double & { return p.collateral.supplyApy; });
+              tr("Interest the market pays on supplied Token A, per year."),
+              {-99.99, 1000, 2, pct, 100, 0.1});
     addNumber(
         form, QStringLiteral("collateral.nativeYield"), tr("Native yield"),
         tr("Yield Token A earns by itself, e.g. the staking yield of a liquid staking token, per year."),
-        {-99.99, 1000, 2, pct, 100, 0.1}, [](Plan &p) -> double & { return p.collateral.nativeYield; });
+        {-99.99, 1000, 2, pct, 100, 0.1});
     return group;
 }
 
@@ -192,8 +174,7 @@ QGroupBox *PlanForm::buildBorrowGroup()
                   [](Plan &p) -> QString & { return p.borrow.symbol; });
     addNumber(form, QStringLiteral("borrow.priceUsd"), tr("Price"),
               tr("The borrow asset's price in USD today."),
-              {1e-6, limits::maxPriceUsd, 6, tr(" USD"), 1, 0, 2},
-              [](Plan &p) -> double & { return p.borrow.priceUsd; });
+              {1e-6, limits::maxPriceUsd, 6, tr(" USD"), 1, 0, 2});
     m_tracksCollateral = new QCheckBox(tr("Borrow asset tracks Token A"));
     addField(
         form, QStringLiteral("borrow.priceModel"), tr("Price model"),
@@ -206,8 +187,7 @@ QGroupBox *PlanForm::buildBorrowGroup()
         });
     });
     addNumber(form, QStringLiteral("borrow.borrowApy"), tr("Borrow APY"),
-              tr("Interest you pay on the debt, per year."), {-99.99, 1000, 2, tr(" %"), 100, 0.1},
-              [](Plan &p) -> double & { return p.borrow.borrowApy; });
+              tr("Interest you pay on the debt, per year."), {-99.99, 1000, 2, tr(" %"), 100, 0.1});
     return group;
 }
 
@@ -221,12 +201,10 @@ QGroupBox *PlanForm::buildPositionGroup()
     m_depositUsd->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     // Takes the room the row gives it; a long text must not widen the whole form.
     m_depositUsd->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_deposit = addNumber(
-        form, QStringLiteral("deposit"), tr("Deposit"),
-        tr("Units of Token A you put in yourself. Its USD value at today's price is shown "
-           "beside it."),
-        {1e-6, limits::maxDeposit, 6, {}, 1, 0, 0}, [](Plan &p) -> double & { return p.deposit; },
-        m_depositUsd);
+    m_deposit = addNumber(form, QStringLiteral("deposit"), tr("Deposit"),
+                          tr("Units of Token A you put in yourself. Its USD value at today's price is shown "
+                             "beside it."),
+                          {1e-6, limits::maxDeposit, 6, {}, 1, 0, 0}, m_depositUsd);
 
     m_strategyMode = new QComboBox;
     m_strategyMode->addItem(tr("Loop count"), static_cast<int>(StrategyMode::Loops));
@@ -254,16 +232,15 @@ QGroupBox *PlanForm::buildPositionGroup()
     addNumber(
         form, QStringLiteral("strategy.leverage"), tr("Target leverage"),
         tr("Final collateral value divided by your equity. The planner uses the fewest loops that reach it."),
-        {1, 100, 2, tr("x"), 1, 0.1, 2}, [](Plan &p) -> double & { return p.strategy.leverage; });
+        {1, 100, 2, tr("x"), 1, 0.1, 2});
     addNumber(
         form, QStringLiteral("strategy.healthFactor"), tr("Target health factor"),
         tr("Collateral value x liquidation threshold / debt value. At 1.0 the position can be liquidated."),
-        {1.01, 1000, 2, {}, 1, 0.05, 2}, [](Plan &p) -> double & { return p.strategy.healthFactor; });
+        {1.01, 1000, 2, {}, 1, 0.05, 2});
     addNumber(form, QStringLiteral("strategy.ltvFraction"), tr("LTV used"),
               tr("How close to the max LTV each loop borrows: per-loop LTV = this share x max LTV. Less than "
                  "100 % keeps a safety margin."),
-              {1, 100, 1, tr(" % of max"), 100, 1},
-              [](Plan &p) -> double & { return p.strategy.ltvFraction; });
+              {1, 100, 1, tr(" % of max"), 100, 1});
     return group;
 }
 
@@ -286,18 +263,16 @@ QGroupBox *PlanForm::buildCostsGroup()
     const QString bps = tr(" bps");
     addNumber(form, QStringLiteral("costs.swapFeeBps"), tr("Swap fee"),
               tr("DEX fee on every swap of the borrow asset into Token A, in basis points (1 bp = 0.01 %)."),
-              {0, 1000, 1, bps, 1, 1}, [](Plan &p) -> double & { return p.costs.swapFeeBps; });
+              {0, 1000, 1, bps, 1, 1});
     addNumber(form, QStringLiteral("costs.slippageBps"), tr("Slippage"),
-              tr("Price impact and slippage lost on every swap, in basis points."), {0, 1000, 1, bps, 1, 1},
-              [](Plan &p) -> double & { return p.costs.slippageBps; });
+              tr("Price impact and slippage lost on every swap, in basis points."), {0, 1000, 1, bps, 1, 1});
     addNumber(form, QStringLiteral("costs.gasUsdPerTx"), tr("Gas"),
               tr("Network fee per transaction, in USD."),
-              {0, limits::maxGasUsdPerTx, 2, tr(" USD/tx"), 1, 0.1, 2},
-              [](Plan &p) -> double & { return p.costs.gasUsdPerTx; });
+              {0, limits::maxGasUsdPerTx, 2, tr(" USD/tx"), 1, 0.1, 2});
     addNumber(form, QStringLiteral("costs.flashPremiumBps"), tr("Flash premium"),
               tr("Fee the flash-loan provider charges on the amount flash-borrowed, in basis points. Applies "
                  "to flash-loan execution only."),
-              {0, 1000, 1, bps, 1, 1}, [](Plan &p) -> double & { return p.costs.flashPremiumBps; });
+              {0, 1000, 1, bps, 1, 1});
     return group;
 }
 
@@ -305,7 +280,7 @@ void PlanForm::setPlan(const Plan &plan)
 {
     m_plan = plan;
     for (const DoubleBinding &binding : m_numbers) {
-        const double shown = binding.ref(m_plan) * binding.scale;
+        const double shown = binding.field->get(m_plan) * binding.scale;
         // Leave a box alone when it already shows the value: rewriting it would move the cursor of a
         // user who is typing in it.
         const double resolution = 0.5 * std::pow(10.0, -binding.box->decimals());

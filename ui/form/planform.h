@@ -19,6 +19,7 @@ namespace lp {
 class FormField;
 class LoopCountInput;
 class NumberSpinBox;
+struct PlanField;
 
 // The plan's inputs (DESIGN §5, left column). Keeps its own copy of the plan and changes only the field
 // the user edited, so values the widgets round (a spin box's decimals) never leak back into the plan.
@@ -44,7 +45,6 @@ signals:
     void planEdited(const lp::Plan &plan);
 
 private:
-    using DoubleRef = double &(*)(Plan &);
     using TextRef = QString &(*)(Plan &);
     struct NumberSpec {
         double minimum = 0;
@@ -58,7 +58,7 @@ private:
     struct DoubleBinding {
         NumberSpinBox *box;
         double scale;
-        DoubleRef ref;
+        const PlanField *field; // the plan value it edits
     };
 
     QGroupBox *buildCollateralGroup();
@@ -69,8 +69,7 @@ private:
     FormField *addField(QFormLayout *layout, const QString &path, const QString &title, const QString &help,
                         QWidget *editor, QWidget *row = nullptr);
     NumberSpinBox *addNumber(QFormLayout *layout, const QString &path, const QString &title,
-                             const QString &help, const NumberSpec &spec, DoubleRef ref,
-                             QWidget *besideEditor = nullptr);
+                             const QString &help, const NumberSpec &spec, QWidget *besideEditor = nullptr);
     QLineEdit *addSymbol(QFormLayout *layout, const QString &path, const QString &title, const QString &help,
                          TextRef ref);
 

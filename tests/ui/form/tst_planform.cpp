@@ -1,6 +1,8 @@
 // The plan form on its own: editors named by plan path, exact edits, live signals, error marks.
 #include "formfield.h"
 #include "loopcountinput.h"
+#include "plandiff.h"
+#include "planfields.h"
 #include "planform.h"
 
 #include <QCheckBox>
@@ -24,6 +26,7 @@ private slots:
     void everyInputIsNamedByItsPlanPath();
     void setPlanShowsValuesWithoutEmitting();
     void editChangesOnlyTheEditedField();
+    void everyNumberEditorEditsItsTableField();
     void everyKeystrokeEmits();
     void rangesLetThresholdFallBelowLtv();
     void showErrorsMarksOnlyNamedFields();
@@ -114,6 +117,30 @@ void TestPlanForm::editChangesOnlyTheEditedField()
     expected.costs.slippageBps = 20.0;
     QCOMPARE(edited.constLast().constFirst().value<Plan>(), expected);
     QCOMPARE(form.plan(), expected);
+}
+
+void TestPlanForm::everyNumberEditorEditsItsTableField()
+{
+    // Each number box is bound through the plan field table's row of its objectName: a new value changes
+    // that field alone (and makes a market-supplied value the plan's own).
+    PlanForm form;
+    Plan plan = defaultPlan();
+    plan.presetFields = MarketField::CollateralLtv | MarketField::BorrowApy;
+    form.setPlan(plan);
+    int boxes = 0;
+    for (QDoubleSpinBox *box : form.findChildren<QDoubleSpinBox *>()) {
+        const PlanField *f = planField(box->objectName());
+        QVERIFY2(f && f->kind == PlanFieldKind::Number, qPrintable(box->objectName()));
+        ++boxes;
+        const Plan before = form.plan();
+        box->setValue(box->value() == box->minimum() ? box->maximum() : box->minimum());
+        QStringList changed = changedPlanFields(before, form.plan());
+        if (f->market && before.presetFields.testFlag(*f->market))
+            QCOMPARE(changed.takeLast(), QStringLiteral("presetFields"));
+        QCOMPARE(changed, QStringList{f->pathName()});
+    }
+    QCOMPARE(boxes, 16);
+    QCOMPARE(form.plan().presetFields, MarketFields());
 }
 
 void TestPlanForm::everyKeystrokeEmits()
