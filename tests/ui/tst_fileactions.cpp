@@ -4,6 +4,7 @@
 #include "charttabs.h"
 #include "fileactions.h"
 #include "mainwindow.h"
+#include "marketregistry.h"
 #include "plandocument.h"
 #include "planform.h"
 #include "planjson.h"
@@ -314,7 +315,7 @@ void TestFileActions::saveWithoutFileAsksForOne()
     QVERIFY(QDir(dir.path()).isEmpty());
     m_chosenPath = dir.filePath(QStringLiteral("new.json"));
     QVERIFY(files()->save());
-    const Expected<Plan> back = readPlanFile(m_chosenPath);
+    const Expected<Plan> back = readPlanFile(m_chosenPath, MarketRegistry::builtIn());
     QVERIFY(back);
     QCOMPARE(back.value(), m_window->session()->plan());
     QCOMPARE(doc()->filePath(), QFileInfo(m_chosenPath).absoluteFilePath());
@@ -348,7 +349,7 @@ void TestFileActions::droppedPlanOpens()
     QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(m_window.get(), &drop);
     QCOMPARE(doc()->filePath(), QFileInfo(fixturePath()).absoluteFilePath());
-    QCOMPARE(m_window->session()->plan(), readPlanFile(fixturePath()).value());
+    QCOMPARE(m_window->session()->plan(), readPlanFile(fixturePath(), MarketRegistry::builtIn()).value());
 }
 
 void TestFileActions::exportCsvWritesEveryTable()

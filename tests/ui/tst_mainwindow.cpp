@@ -7,6 +7,7 @@
 #include "looptable.h"
 #include "mainwindow.h"
 #include "marketpicker.h"
+#include "marketregistry.h"
 #include "planform.h"
 #include "planjson.h"
 #include "plansession.h"
@@ -352,7 +353,7 @@ void TestMainWindow::openPlanFileLoadsFixture()
     const QString path = QStringLiteral(LP_TEST_DATA_DIR "/wsteth-loop.json");
     QVERIFY(m_window->openPlanFile(path));
     QVERIFY(m_reported.isEmpty());
-    const Expected<Plan> fromFile = readPlanFile(path);
+    const Expected<Plan> fromFile = readPlanFile(path, MarketRegistry::builtIn());
     QVERIFY(fromFile);
     QCOMPARE(m_window->planForm()->plan(), fromFile.value());
     verifyViewsShow(fromFile.value());
@@ -375,7 +376,7 @@ void TestMainWindow::openPlanFileRejectsBadFileAndKeepsPlan()
     QVERIFY(!m_window->openPlanFile(path));
     QCOMPARE(m_reported.size(), 1);
     QVERIFY(m_reported.constFirst().contains(QStringLiteral("broken-plan.json")));
-    const Expected<Plan> parsed = readPlanFile(path);
+    const Expected<Plan> parsed = readPlanFile(path, MarketRegistry::builtIn());
     QVERIFY(!parsed);
     QVERIFY(m_reported.constFirst().contains(formatErrors(parsed.errors())));
     QCOMPARE(m_window->session()->plan(), before);
