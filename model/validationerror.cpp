@@ -1,6 +1,6 @@
 #include "validationerror.h"
 
-#include "plan.h"
+#include "machineformat.h"
 
 #include <QStringList>
 
