@@ -1,4 +1,4 @@
-// Opening a position: loop execution, targets, flash loans and the cost model (DESIGN §1).
+// Opening a position: loop execution, targets, flash loans and the cost model.
 #include "engine.h"
 #include "opening.h"
 #include "testutil.h"
@@ -12,8 +12,9 @@ using namespace lp;
 
 namespace {
 
-// Closed forms of DESIGN §1, written here independently of the step-by-step simulator. Values are in
-// units of A at the opening price; k = (1-s)(1-q), t = ltvFraction x ltv.
+// Closed forms of the opening (README, "How the numbers are computed"), written here independently of the
+// step-by-step simulator. Values are in units of A at the opening price; k = (1-s)(1-q), t = ltvFraction x
+// ltv.
 double closedFormCollateral(double x0, double k, double t, int n)
 {
     return x0 * (1.0 - std::pow(k * t, n + 1)) / (1.0 - k * t);
