@@ -10,13 +10,7 @@
 using namespace lp;
 
 namespace {
-PlanResult compute(const Plan &p)
-{
-    Expected<PlanResult> r = computePlan(p);
-    if (!r)
-        qFatal("%s", qPrintable(formatErrors(r.errors())));
-    return std::move(r).value();
-}
+using test::compute;
 } // namespace
 
 class TestReport : public QObject {
