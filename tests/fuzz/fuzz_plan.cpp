@@ -30,8 +30,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     outlookOptions.monteCarlo.paths = 16;
     outlookOptions.monteCarlo.threads = 1;
     const lp::Outlook outlook = lp::computeOutlook(*result, outlookOptions);
-    (void)lp::reportJson(*result, outlook);
-    (void)lp::reportText(*result, outlook);
+    (void)lp::reportJson(*result, outlook, lp::MarketRegistry::builtIn());
+    (void)lp::reportText(*result, outlook, lp::MarketRegistry::builtIn());
     for (const lp::CsvTable table :
          {lp::CsvTable::Loops, lp::CsvTable::Prices, lp::CsvTable::Timeline, lp::CsvTable::Summary})
         (void)lp::exportCsv(*result, table);

@@ -71,7 +71,8 @@ void TestFileActions::saveLoadRoundTripGivesBitIdenticalFigures()
     plan.collateral.priceUsd = 3456.789012345678;
     plan.strategy.ltvFraction = 0.1 + 0.2; // 0.30000000000000004
     m_window->session()->setPlan(plan);
-    const QByteArray before = QJsonDocument(reportJson(expectedResult(plan))).toJson();
+    const QByteArray before =
+        QJsonDocument(reportJson(expectedResult(plan), MarketRegistry::builtIn())).toJson();
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("round.json"));
     m_chosenPath = path;
@@ -81,7 +82,8 @@ void TestFileActions::saveLoadRoundTripGivesBitIdenticalFigures()
     MainWindow other;
     QVERIFY(other.openPlanFile(path));
     QCOMPARE(other.session()->plan(), plan);
-    QCOMPARE(QJsonDocument(reportJson(*other.session()->result())).toJson(), before);
+    QCOMPARE(QJsonDocument(reportJson(*other.session()->result(), MarketRegistry::builtIn())).toJson(),
+             before);
 }
 
 void TestFileActions::saveKeepsUnknownFields()
