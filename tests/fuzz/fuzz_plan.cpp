@@ -37,7 +37,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         (void)lp::exportCsv(*result, table);
     // A written plan must read back as the same plan.
     const lp::Expected<lp::Plan> again =
-        lp::parsePlan(QJsonDocument(lp::planToJson(*plan)).toJson(), lp::MarketRegistry::builtIn());
+        lp::parsePlan(QJsonDocument(lp::planToJson(*plan, lp::MarketRegistry::builtIn())).toJson(),
+                      lp::MarketRegistry::builtIn());
     if (!again || !(*again == *plan))
         __builtin_trap();
     return 0;

@@ -109,7 +109,8 @@ void TestPlanJson::roundTripIsIdentical()
     p.execution = Execution::FlashLoan;
     p.borrow.priceModel = PriceModel::TracksCollateral;
     p.collateral.priceUsd = 3512.123456789012; // needs all 17 digits
-    const Expected<Plan> back = parsePlan(QJsonDocument(planToJson(p)).toJson(), MarketRegistry::builtIn());
+    const Expected<Plan> back = parsePlan(QJsonDocument(planToJson(p, MarketRegistry::builtIn())).toJson(),
+                                          MarketRegistry::builtIn());
     QVERIFY(back);
     QCOMPARE(*back, p);
 }
@@ -120,7 +121,8 @@ void TestPlanJson::roundTripGivesBitIdenticalFigures()
     p.deposit = 7.123456789012345;
     p.collateral.ltv = 0.7512345678901234;
     const Expected<Plan> back =
-        parsePlan(QJsonDocument(planToJson(p)).toJson(QJsonDocument::Compact), MarketRegistry::builtIn());
+        parsePlan(QJsonDocument(planToJson(p, MarketRegistry::builtIn())).toJson(QJsonDocument::Compact),
+                  MarketRegistry::builtIn());
     QVERIFY(back);
     const auto a = computePlan(p);
     const auto b = computePlan(*back);
