@@ -4,6 +4,7 @@
 // line for bench/run-montecarlo, which runs bench/montecarlo_numpy.py on the same barrier next to it.
 //
 //   bench_montecarlo PLAN.json [--paths N] [--runs R] [--threads T] [--loops N] [--barrier-out FILE]
+#include "marketregistry.h"
 #include "montecarlo.h"
 #include "opening.h"
 #include "planjson.h"
@@ -54,7 +55,8 @@ int main(int argc, char *argv[])
     if (parser.positionalArguments().size() != 1)
         return fail(QStringLiteral("expected one plan file"));
 
-    lp::Expected<lp::Plan> plan = lp::readPlanFile(parser.positionalArguments().first());
+    lp::Expected<lp::Plan> plan =
+        lp::readPlanFile(parser.positionalArguments().first(), lp::MarketRegistry::builtIn());
     if (!plan)
         return fail(lp::formatErrors(plan.errors()));
     lp::Plan p = *plan;

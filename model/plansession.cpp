@@ -16,15 +16,9 @@ void PlanSession::setPlan(const Plan &plan)
     recompute();
 }
 
-void PlanSession::setSweepOptions(const SweepOptions &options)
-{
-    m_sweepOptions = options;
-    recompute();
-}
-
 void PlanSession::recompute()
 {
-    Expected<PlanResult> computed = computePlan(m_plan, m_sweepOptions);
+    Expected<PlanResult> computed = computePlan(m_plan);
     if (computed) {
         m_errors.clear();
         m_result = std::make_shared<const PlanResult>(std::move(computed).value());

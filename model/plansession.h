@@ -22,9 +22,6 @@ public:
     [[nodiscard]] const ValidationErrors &errors() const { return m_errors; }
     [[nodiscard]] bool isValid() const { return m_errors.isEmpty(); }
 
-    void setSweepOptions(const SweepOptions &options);
-    [[nodiscard]] const SweepOptions &sweepOptions() const { return m_sweepOptions; }
-
 public slots:
     void setPlan(const lp::Plan &plan);
 
@@ -38,7 +35,6 @@ private:
     void recompute();
 
     Plan m_plan;
-    SweepOptions m_sweepOptions;
     std::shared_ptr<const PlanResult> m_result;
     ValidationErrors m_errors;
 };

@@ -1,22 +1,12 @@
 #include "validationerror.h"
 
-#include <QLocale>
+#include "machineformat.h"
+
 #include <QStringList>
 
 #include <cmath>
 
 namespace lp {
-
-namespace {
-
-// A finite bound or value in its shortest round-trip C-locale spelling (lp::formatNumber's for finite
-// numbers), so that this leaf needs nothing from the plan.
-QString shortest(double value)
-{
-    return QLocale::c().toString(value, 'g', QLocale::FloatingPointShortest);
-}
-
-} // namespace
 
 QString ValidationError::toString() const
 {
@@ -42,14 +32,14 @@ bool FieldChecker::range(const QString &field, double v, double lo, double hi, b
     }
     if (loOpen ? v <= lo : v < lo) {
         fail(field, QStringLiteral("must be %1 %2 (got %3)")
-                        .arg(loOpen ? QStringLiteral("above") : QStringLiteral("at least"), shortest(lo),
-                             shortest(v)));
+                        .arg(loOpen ? QStringLiteral("above") : QStringLiteral("at least"), formatNumber(lo),
+                             formatNumber(v)));
         return false;
     }
     if (hiOpen ? v >= hi : v > hi) {
         fail(field, QStringLiteral("must be %1 %2 (got %3)")
-                        .arg(hiOpen ? QStringLiteral("below") : QStringLiteral("at most"), shortest(hi),
-                             shortest(v)));
+                        .arg(hiOpen ? QStringLiteral("below") : QStringLiteral("at most"), formatNumber(hi),
+                             formatNumber(v)));
         return false;
     }
     return true;

@@ -66,9 +66,10 @@ bool askChartSize(QWidget *parent, QSize *size)
 
 } // namespace
 
-FileActions::FileActions(QMainWindow *window, PlanSession *session, ChartTabs *charts)
+FileActions::FileActions(QMainWindow *window, PlanSession *session, ChartTabs *charts,
+                         const MarketRegistry *markets)
     : QObject(window), m_window(window), m_session(session), m_charts(charts),
-      m_document(new PlanDocument(session, this))
+      m_document(new PlanDocument(session, markets, this))
 {
     m_choosePath = [this](const QString &caption, const QString &dir, const QString &filter, bool saving) {
         return saving ? QFileDialog::getSaveFileName(m_window, caption, dir, filter)
@@ -190,7 +191,7 @@ bool FileActions::openCopy(const QString &path)
 {
     if (!maybeSave())
         return false;
-    Expected<Plan> plan = readPlanFile(path);
+    Expected<Plan> plan = readPlanFile(path, m_document->markets());
     if (!plan) {
         report(tr("Cannot open plan"),
                tr("The plan \"%1\" could not be opened; the current plan is unchanged.")

@@ -13,6 +13,7 @@ class QMenu;
 namespace lp {
 
 class ChartTabs;
+class MarketRegistry;
 class PlanDocument;
 class PlanSession;
 
@@ -33,7 +34,8 @@ public:
     // The size chosen for a chart export; false when cancelled.
     using SizeChooser = std::function<bool(QSize *)>;
 
-    FileActions(QMainWindow *window, PlanSession *session, ChartTabs *charts);
+    // Plan files are read and written with `markets` (see PlanDocument), which must outlive this.
+    FileActions(QMainWindow *window, PlanSession *session, ChartTabs *charts, const MarketRegistry *markets);
 
     void addToMenu(QMenu *file);
 

@@ -23,6 +23,7 @@
 #include "summarypanel.h"
 #include "teachingwindow.h"
 #include "theme.h"
+#include "usermarkets.h"
 #include "windowsettings.h"
 
 #include <QAction>
@@ -35,7 +36,6 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabWidget>
@@ -55,14 +55,12 @@ constexpr int kDefaultHeight = 860;
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_session(new PlanSession(this)),
       m_markets(std::make_unique<MarketRegistry>(MarketRegistry::withBuiltIn())),
-      m_userMarketsDirectory(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-                             QStringLiteral("/markets")),
-      m_picker(new MarketPicker(m_markets.get())), m_form(new PlanForm), m_summary(new SummaryPanel),
-      m_charts(new ChartTabs), m_files(nullptr), m_loopTable(new LoopTable),
-      m_outlookTabs(new OutlookTabs(m_charts)), m_statusLine(new QLabel), m_reading(new QLabel),
-      m_comparison(new ComparisonPanel), m_bottomTabs(new QTabWidget)
+      m_userMarketsDirectory(userMarketsDirectory()), m_picker(new MarketPicker(m_markets.get())),
+      m_form(new PlanForm), m_summary(new SummaryPanel), m_charts(new ChartTabs), m_files(nullptr),
+      m_loopTable(new LoopTable), m_outlookTabs(new OutlookTabs(m_charts)), m_statusLine(new QLabel),
+      m_reading(new QLabel), m_comparison(new ComparisonPanel), m_bottomTabs(new QTabWidget)
 {
-    m_files = new FileActions(this, m_session, m_charts);
+    m_files = new FileActions(this, m_session, m_charts, m_markets.get());
     m_edits = new EditActions(m_session, m_files->document(), this);
     connect(m_files->document(), &PlanDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_files->document(), &PlanDocument::filePathChanged, this, &MainWindow::updateTitle);

@@ -28,7 +28,7 @@ class SummaryPanel;
 class TeachingWindow;
 struct PlanResult;
 
-// The one window (DESIGN §5): the plan form on the left; in the centre the plan in one line over one row
+// The one window: the plan form on the left; in the centre the plan in one line over one row
 // of tabs (P&L, Health, Loops, Time, Close, Risk); the summary on the right; the loop table and the plan
 // comparison below. It only wires: the form edits the session's plan, and every view draws
 // the session's latest valid result.

@@ -15,8 +15,8 @@ const QString kRecentKey = QStringLiteral("files/recent");
 
 } // namespace
 
-PlanDocument::PlanDocument(PlanSession *session, QObject *parent)
-    : QObject(parent), m_session(session), m_savedPlan(session->plan())
+PlanDocument::PlanDocument(PlanSession *session, const MarketRegistry *markets, QObject *parent)
+    : QObject(parent), m_session(session), m_markets(markets), m_savedPlan(session->plan())
 {
     connect(m_session, &PlanSession::planChanged, this, [this] {
         const bool modified = isModified();
@@ -56,7 +56,7 @@ void PlanDocument::newPlan()
 
 ValidationErrors PlanDocument::open(const QString &path)
 {
-    Expected<Plan> plan = readPlanFile(path);
+    Expected<Plan> plan = readPlanFile(path, markets());
     if (!plan)
         return plan.errors();
     m_session->setPlan(plan.value());
@@ -74,7 +74,7 @@ ValidationErrors PlanDocument::save()
 
 ValidationErrors PlanDocument::saveAs(const QString &path)
 {
-    ValidationErrors errors = writePlanFile(m_session->plan(), path);
+    ValidationErrors errors = writePlanFile(m_session->plan(), path, markets());
     if (errors.isEmpty()) {
         setClean(QFileInfo(path).absoluteFilePath());
         emit saved();

@@ -9,6 +9,7 @@
 
 namespace lp {
 
+class MarketRegistry;
 class PlanSession;
 
 // The plan as a document on disk: which file the session's plan came from, whether it has changed since
@@ -20,7 +21,11 @@ class PlanDocument : public QObject {
 public:
     static constexpr int kMaxRecentFiles = 8;
 
-    explicit PlanDocument(PlanSession *session, QObject *parent = nullptr);
+    // Plans are read and written with `markets` (the presets and the user's markets the window shows): a
+    // plan on one of them keeps following it. The registry must outlive the document.
+    PlanDocument(PlanSession *session, const MarketRegistry *markets, QObject *parent = nullptr);
+
+    [[nodiscard]] const MarketRegistry &markets() const { return *m_markets; }
 
     [[nodiscard]] QString filePath() const { return m_filePath; }
     // True when the session's plan differs from the one last opened, saved or started afresh.
@@ -57,6 +62,7 @@ private:
     void setRecentFiles(const QStringList &files);
 
     PlanSession *m_session;
+    const MarketRegistry *m_markets;
     QString m_filePath;
     Plan m_savedPlan;
     bool m_lastModified = false;

@@ -103,7 +103,9 @@ void savePlan(const FileActions *files, const PlanSession *session)
     }
     // parsePlan validates: an invalid plan would not come back, the last valid one does.
     const Plan &plan = session->isValid() || !session->result() ? session->plan() : session->result()->plan;
-    settings.setValue(kUntitledPlanKey, QJsonDocument(planToJson(plan)).toJson(QJsonDocument::Compact));
+    settings.setValue(
+        kUntitledPlanKey,
+        QJsonDocument(planToJson(plan, files->document()->markets())).toJson(QJsonDocument::Compact));
     settings.remove(kLastFileKey);
 }
 
@@ -116,7 +118,7 @@ bool restorePlan(FileActions *files, PlanSession *session)
     const QByteArray json = settings.value(kUntitledPlanKey).toByteArray();
     if (json.isEmpty())
         return false;
-    const Expected<Plan> plan = parsePlan(json);
+    const Expected<Plan> plan = parsePlan(json, files->document()->markets());
     if (!plan)
         return false;
     session->setPlan(plan.value());

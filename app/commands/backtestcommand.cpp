@@ -74,7 +74,7 @@ int runBacktestCommand(const QStringList &args)
         printErr(QStringLiteral("leverage-planner: backtest needs a plan file and a price CSV (see --help)"));
         return BadInput;
     }
-    const Expected<Plan> plan = readPlanFile(positional.at(0));
+    const Expected<Plan> plan = readPlanFile(positional.at(0), knownMarkets());
     if (!plan) {
         printErrors(QStringLiteral("%1 is not a valid plan:").arg(positional.at(0)), plan.errors());
         return BadInput;

@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "marketregistry.h"
 #include "planjson.h"
+#include "usermarkets.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -67,6 +68,18 @@ bool parseOrExit(QCommandLineParser &parser, const QStringList &args, int *exitC
     return true;
 }
 
+const MarketRegistry &knownMarkets()
+{
+    static const MarketRegistry markets = [] {
+        ValidationErrors skipped;
+        MarketRegistry known = presetAndUserMarkets(&skipped);
+        if (!skipped.isEmpty())
+            printErrors(QStringLiteral("some of your markets could not be read and are skipped:"), skipped);
+        return known;
+    }();
+    return markets;
+}
+
 // Reads the one positional PLAN argument and computes it, or prints why not. With a scenario, the borrow
 // APY first follows the market's rate strategy at that utilization.
 std::optional<PlanResult> loadAndCompute(const QCommandLineParser &parser, int *exitCode,
@@ -81,7 +94,7 @@ std::optional<PlanResult> loadAndCompute(const QCommandLineParser &parser, int *
         return std::nullopt;
     }
     const QString path = positional.first();
-    const Expected<Plan> plan = readPlanFile(path);
+    const Expected<Plan> plan = readPlanFile(path, knownMarkets());
     if (!plan) {
         printErrors(QStringLiteral("%1 is not a valid plan:").arg(path), plan.errors());
         *exitCode = BadInput;
@@ -89,8 +102,7 @@ std::optional<PlanResult> loadAndCompute(const QCommandLineParser &parser, int *
     }
     Plan toCompute = *plan;
     if (utilization) {
-        const Expected<ScenarioPlan> s =
-            withBorrowUtilization(*plan, MarketRegistry::builtIn(), *utilization);
+        const Expected<ScenarioPlan> s = withBorrowUtilization(*plan, knownMarkets(), *utilization);
         if (!s) {
             printErrors(QStringLiteral("--utilization cannot be applied to %1:").arg(path), s.errors());
             *exitCode = BadInput;

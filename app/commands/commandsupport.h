@@ -26,6 +26,10 @@ void printErrors(const QString &headline, const ValidationErrors &errors);
 [[nodiscard]] bool isKnownFormat(const QString &format);
 // Parses a subcommand's options; on a usage error or --help prints it and returns false with *exitCode set.
 [[nodiscard]] bool parseOrExit(QCommandLineParser &parser, const QStringList &args, int *exitCode);
+// The markets plan files are read with, as in the window: the presets and the user's markets
+// (lp::userMarketsDirectory()), loaded on first use. A user market file that does not load is named on
+// stderr once and skipped.
+[[nodiscard]] const MarketRegistry &knownMarkets();
 // Reads the one positional PLAN argument and computes it, or prints why not (exit code BadInput). With a
 // utilization, the borrow APY first follows the market's rate strategy at it (and *scenario says how).
 [[nodiscard]] std::optional<PlanResult>

@@ -61,12 +61,12 @@ int runReport(const QStringList &args)
     const Outlook outlook = computeOutlook(*result, *options);
     QByteArray bytes;
     if (fmt == QLatin1String("json")) {
-        QJsonObject doc = reportJson(*result, outlook);
+        QJsonObject doc = reportJson(*result, outlook, knownMarkets());
         if (scenario)
             doc.insert(QStringLiteral("scenario"), scenarioJson(*scenario));
         bytes = QJsonDocument(doc).toJson(QJsonDocument::Indented);
     } else {
-        QString text = reportText(*result, outlook);
+        QString text = reportText(*result, outlook, knownMarkets());
         if (scenario)
             text += QLatin1Char('\n') + scenarioText(*scenario).join(QLatin1Char('\n')) + QLatin1Char('\n');
         bytes = text.toUtf8();

@@ -1,5 +1,7 @@
 #include "reportoptions.h"
 
+#include "machineformat.h"
+
 #include <QLocale>
 
 namespace lp::cli {

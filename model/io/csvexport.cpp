@@ -181,7 +181,7 @@ QByteArray exportCsv(const PlanResult &result, CsvTable table)
     case CsvTable::Prices:
         return pricesTable(result);
     case CsvTable::Timeline:
-        // The position day by day at today's prices (DESIGN §3), the same table as the Time view.
+        // The position day by day at today's prices, the same table as the Time view.
         return timelineCsv(computeTimeline(result.plan, result.opened));
     case CsvTable::Summary:
         return summaryTable(result);

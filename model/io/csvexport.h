@@ -8,9 +8,10 @@
 
 namespace lp {
 
-// CSV tables of DESIGN §3: RFC 4180 (comma, CRLF line ends, quotes doubled), a header row of snake_case
-// names with units, numbers in the C locale with full precision whatever the UI locale, UTF-8. Text
-// cells starting with = + - @, tab or CR are prefixed with ' so spreadsheets do not run them as formulas.
+// The CSV tables (README, "CSV exports"): RFC 4180 (comma, CRLF line ends, quotes doubled), a header row of
+// snake_case names with units, numbers in the C locale with full precision whatever the UI locale, UTF-8.
+// Text cells starting with = + - @, tab or CR are prefixed with ' so spreadsheets do not run them as
+// formulas.
 enum class CsvTable { Loops, Prices, Timeline, Summary };
 
 [[nodiscard]] QStringList csvTableNames();

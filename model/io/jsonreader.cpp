@@ -1,5 +1,6 @@
 #include "jsonreader.h"
 
+#include "machineformat.h"
 #include "plan.h"
 
 #include <QJsonParseError>

@@ -22,9 +22,10 @@ ValidationErrors writeFileAtomically(const QByteArray &bytes, const QString &pat
     return {};
 }
 
-ValidationErrors writePlanFile(const Plan &plan, const QString &path)
+ValidationErrors writePlanFile(const Plan &plan, const QString &path, const MarketRegistry &markets)
 {
-    return writeFileAtomically(QJsonDocument(planToJson(plan)).toJson(QJsonDocument::Indented), path);
+    return writeFileAtomically(QJsonDocument(planToJson(plan, markets)).toJson(QJsonDocument::Indented),
+                               path);
 }
 
 ValidationErrors writeCsvFile(const PlanResult &result, CsvTable table, const QString &path)

@@ -84,11 +84,6 @@ QString requiredHint(const QString &marketId, const Market *market, const QStrin
 
 } // namespace
 
-Expected<Plan> parsePlan(const QByteArray &json)
-{
-    return parsePlan(json, MarketRegistry::builtIn());
-}
-
 Expected<Plan> parsePlan(const QByteArray &json, const MarketRegistry &markets)
 {
     QJsonObject object;
@@ -191,11 +186,6 @@ Expected<Plan> parsePlan(const QByteArray &json, const MarketRegistry &markets)
     return plan;
 }
 
-Expected<Plan> readPlanFile(const QString &path)
-{
-    return readPlanFile(path, MarketRegistry::builtIn());
-}
-
 Expected<Plan> readPlanFile(const QString &path, const MarketRegistry &markets)
 {
     QFile file(path);
@@ -230,11 +220,6 @@ QJsonObject merged(QJsonObject known, const QJsonValue &unknown)
 }
 
 } // namespace
-
-QJsonObject planToJson(const Plan &plan)
-{
-    return planToJson(plan, MarketRegistry::builtIn());
-}
 
 QJsonObject planToJson(const Plan &plan, const MarketRegistry &markets)
 {

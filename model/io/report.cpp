@@ -20,17 +20,17 @@ using machine::percent;
 
 } // namespace
 
-QJsonObject reportJson(const PlanResult &r)
+QJsonObject reportJson(const PlanResult &r, const MarketRegistry &markets)
 {
-    return reportJson(r, computeOutlook(r));
+    return reportJson(r, computeOutlook(r), markets);
 }
 
-QString reportText(const PlanResult &r)
+QString reportText(const PlanResult &r, const MarketRegistry &markets)
 {
-    return reportText(r, computeOutlook(r));
+    return reportText(r, computeOutlook(r), markets);
 }
 
-QJsonObject reportJson(const PlanResult &r, const Outlook &o)
+QJsonObject reportJson(const PlanResult &r, const Outlook &o, const MarketRegistry &markets)
 {
     const PositionFigures &p = r.position;
     const bool tracks = r.plan.borrow.priceModel == PriceModel::TracksCollateral;
@@ -114,7 +114,7 @@ QJsonObject reportJson(const PlanResult &r, const Outlook &o)
         {QStringLiteral("loops"), loops},
         {QStringLiteral("costs"), costs},
         {QStringLiteral("sweep"), sweep},
-        {QStringLiteral("market"), marketReportJson(r.plan, MarketRegistry::builtIn())},
+        {QStringLiteral("market"), marketReportJson(r.plan, markets)},
         {QStringLiteral("time"), timelineJson(o.timeline)},
         {QStringLiteral("close"), outlookCloseJson(o)},
         {QStringLiteral("risk"), riskJson(r.plan, o.liquidationProbability, o.monteCarlo)},
@@ -122,7 +122,7 @@ QJsonObject reportJson(const PlanResult &r, const Outlook &o)
     };
 }
 
-QString reportText(const PlanResult &r, const Outlook &o)
+QString reportText(const PlanResult &r, const Outlook &o, const MarketRegistry &markets)
 {
     const Plan &plan = r.plan;
     const PositionFigures &p = r.position;
@@ -192,7 +192,7 @@ QString reportText(const PlanResult &r, const Outlook &o)
         QStringLiteral("$%1 (without liquidations)").arg(fixed(r.sweep.zeroEquityPriceUsd, 2)));
     row(QStringLiteral("Liquidations on the way"), QString::number(r.sweep.liquidations.size()));
     out << outlookText(plan, o);
-    const QStringList market = marketReportText(plan, MarketRegistry::builtIn());
+    const QStringList market = marketReportText(plan, markets);
     if (!market.isEmpty())
         out << QString() << market;
     return out.join(QLatin1Char('\n')) + QLatin1Char('\n');

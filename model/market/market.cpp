@@ -1,5 +1,6 @@
 #include "market.h"
 
+#include "machineformat.h"
 #include "plan.h"
 
 #include <QHash>
@@ -197,7 +198,7 @@ void validateReserve(Checker &c, const Reserve &r, const QString &p)
              validateRateStrategy(*r.rateStrategy, p + QStringLiteral(".rateStrategy")))
             c.fail(e.field, e.message);
     }
-    // APYs: no less than -100 % (DESIGN §2), no more than 10,000 %.
+    // APYs: no less than -100 % (a rate cannot take more than everything), no more than 10,000 %.
     c.range(p + QStringLiteral(".supplyApy"), r.supplyApy, -1.0, 100.0, true);
     c.range(p + QStringLiteral(".borrowApy"), r.borrowApy, -1.0, 100.0, true);
     c.range(p + QStringLiteral(".nativeYield"), r.nativeYield, -1.0, 100.0, true);
@@ -269,7 +270,7 @@ ValidationErrors validateMarket(const Market &m)
                 c.fail(mp, QStringLiteral("\"%1\" is listed twice").arg(e.members[j]));
             else if (m.liquidationRules == LiquidationRuleSet::AaveV30 && categoryOf.contains(key) &&
                      categoryOf.value(key) != k)
-                // v3.0 keeps one category per asset (markets-reference §3); v3.2+ allows several.
+                // v3.0 keeps one category per asset (docs/markets.md, "E-mode"); v3.2+ allows several.
                 c.fail(mp,
                        QStringLiteral("\"%1\" is already in eModes[%2]; aave-v3.0 allows one category per "
                                       "asset")

@@ -13,7 +13,7 @@
 
 namespace lp {
 
-// A lending market's parameters as of one date (DESIGN §2): what the presets in resources/markets hold
+// A lending market's parameters as of one date: what the presets in resources/markets hold
 // and what the user's own market files hold. All rates are fractions (0.05 = 5 %), never percent.
 
 struct Reserve {
@@ -39,7 +39,7 @@ struct Reserve {
     friend bool operator==(const Reserve &, const Reserve &) = default;
 };
 
-// An efficiency-mode category (markets-reference §3): when the collateral and the borrowed asset are
+// An efficiency-mode category (docs/markets.md, "E-mode"): when the collateral and the borrowed asset are
 // both members, the category's ltv, liquidation threshold and bonus replace the collateral's.
 struct EModeCategory {
     int id = 1;
@@ -61,7 +61,7 @@ struct Market {
     QString chain;
     int chainId = 0; // 0 when not stated
     QDate asOf;
-    QString source; // where the values come from (markets-reference tags and commits)
+    QString source; // where the values come from (the source tags and commits of docs/markets.md)
     QString notes;
     LiquidationRuleSet liquidationRules = LiquidationRuleSet::AaveV30;
     double flashLoanPremium = 0.0005;

@@ -9,7 +9,7 @@ namespace lp {
 
 class MarketRegistry;
 
-// How a plan and a market meet (DESIGN §3): a plan names a market and keeps only the values the user
+// How a plan and a market meet: a plan names a market and keeps only the values the user
 // changed; every other value a market can supply (MarketField) comes from the market's preset.
 
 // Every MarketField in document order, and the collateral / borrow groups.

@@ -1,5 +1,6 @@
 #include "ratemodel.h"
 
+#include "machineformat.h"
 #include "plan.h"
 
 #include <algorithm>

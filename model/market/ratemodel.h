@@ -6,8 +6,9 @@
 
 namespace lp {
 
-// A reserve's interest-rate strategy (markets-reference §5, core DefaultReserveInterestRateStrategy):
-// a borrow APR that rises slowly up to the optimal utilization and steeply after it. Fractions.
+// A reserve's interest-rate strategy (docs/markets.md, "Interest rates and accrual"; core
+// DefaultReserveInterestRateStrategy): a borrow APR that rises slowly up to the optimal utilization and
+// steeply after it. Fractions.
 struct RateStrategy {
     double optimalUtilization = 0.8; // Uopt, in (0, 1)
     double baseRate = 0.0;           // borrow APR at U = 0

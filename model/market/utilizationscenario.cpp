@@ -1,5 +1,6 @@
 #include "utilizationscenario.h"
 
+#include "machineformat.h"
 #include "marketregistry.h"
 #include "planmarket.h"
 

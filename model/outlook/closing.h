@@ -12,7 +12,7 @@
 
 namespace lp {
 
-// Closing a position (seed step 6, DESIGN §1 Closing).
+// Closing a position: selling collateral to repay in rounds, or one flash-loan close.
 //
 // SellToRepay: rounds of withdraw A (keeping HF >= the floor after the withdrawal), swap it to B,
 // repay; the last round sells only what repays the rest, then one withdrawal takes what is left. Each
@@ -93,7 +93,7 @@ struct CloseResult {
 [[nodiscard]] Expected<CloseResult> unwindPosition(const Plan &plan, double collateral, double debt,
                                                    double priceA, double priceB, const CloseOptions &options);
 
-// Accrues the opened position to the exit day (DESIGN §1 Time), closes it at the exit prices and
+// Accrues the opened position to the exit day (as timeline.h accrues it), closes it at the exit prices and
 // compares with holding the deposit (x0 earning its native yield, an LST holder's alternative).
 [[nodiscard]] Expected<CloseResult> simulateClose(const Plan &plan, const OpenedPosition &opened,
                                                   const CloseOptions &options = {});

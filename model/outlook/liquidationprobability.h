@@ -17,7 +17,7 @@ namespace lp {
 [[nodiscard]] double logNormalCdf(double x);
 
 // Probability that GBM with annual `drift` and `volatility`, started at `spot`, touches the constant
-// `barrier` within `years` (DESIGN §1; first passage of the running minimum, e.g. Shreve, Stochastic
+// `barrier` within `years` (first passage of the running minimum, e.g. Shreve, Stochastic
 // Calculus for Finance II, §7.3.3):
 //   P = N((ln(H/S0) - v T)/(s sqrt T)) + (H/S0)^(2v/s^2) N((ln(H/S0) + v T)/(s sqrt T)),  v = drift - s^2/2.
 // 1 when barrier >= spot; 0 for a zero barrier or no time; at zero volatility the deterministic path

@@ -11,8 +11,8 @@
 
 namespace lp {
 
-// Monte Carlo probability that geometric Brownian motion touches a moving barrier (DESIGN §1
-// "Probability of liquidation", issue 6): the barrier that rises with interest.
+// Monte Carlo probability that geometric Brownian motion touches a moving barrier
+// ("Probability of liquidation", issue 6): the barrier that rises with interest.
 //
 // Reproducibility: path p draws from its own xoshiro256** generator, seeded with words 4p+1..4p+4 of a
 // splitmix64 stream that starts at `seed` (the seeding Vigna recommends). Paths are summed in fixed

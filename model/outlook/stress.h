@@ -11,7 +11,7 @@
 
 namespace lp {
 
-// Stress presets (DESIGN §1 "Stress presets", issue 6 §6). Each applies one instant change to the opened
+// Stress presets (issue 6). Each applies one instant change to the opened
 // position at today's prices and reports the same figures before and after.
 enum class StressKind {
     // Token A's price moves by `value` (-0.3 = -30 %) in one gap; liquidators act at the new price

@@ -14,7 +14,7 @@
 
 namespace lp {
 
-// Incentive APRs (reward-token emissions on a market, DESIGN §1 "plus incentive APRs"). They are paid in
+// Incentive APRs (reward-token emissions on a market, added to the net APY). They are paid in
 // a separate reward token that the user claims, so they add to the net APY and to the P&L but never to
 // the collateral or the debt: HF and the liquidation price ignore them. APR, not APY: rewards do not
 // compound inside the position. Both are rewards to the user (a positive borrowApr lowers the cost of
@@ -25,7 +25,7 @@ struct Incentives {
     friend bool operator==(const Incentives &, const Incentives &) = default;
 };
 
-// Net APY on equity at the opening prices, in parts that sum to `total` (DESIGN §1):
+// Net APY on equity at the opening prices, in parts that sum to `total`:
 // (CV (supplyApy + nativeYield) - DV borrowApy + CV incSupply + DV incBorrow) / E.
 struct NetApyBreakdown {
     double supply = 0;      // CV supplyApy / E
@@ -88,7 +88,7 @@ struct Timeline {
 [[nodiscard]] std::optional<double> daysToLiquidation(const Plan &plan, double collateral, double debt,
                                                       double priceA, double priceB);
 
-// The position day by day from the opened position (DESIGN §1 Time).
+// The position day by day from the opened position, at today's prices.
 [[nodiscard]] Timeline computeTimeline(const Plan &plan, const OpenedPosition &opened,
                                        const TimelineOptions &options = {});
 
@@ -107,8 +107,8 @@ struct PnlGrid {
 [[nodiscard]] PnlGrid pnlGrid(const Plan &plan, const OpenedPosition &opened, std::vector<double> pricesUsd,
                               std::vector<int> days);
 
-// The `timeline` CSV table (DESIGN §3): header of snake_case names with units, one row per day, cells
-// from csvNumberCell. timelineCsv() joins them as exportCsv does (CRLF, UTF-8).
+// The `timeline` CSV table (README, "CSV exports"): header of snake_case names with units, one row per day,
+// cells from csvNumberCell. timelineCsv() joins them as exportCsv does (CRLF, UTF-8).
 [[nodiscard]] QStringList timelineCsvHeader();
 [[nodiscard]] QList<QStringList> timelineCsvRows(const Timeline &timeline);
 [[nodiscard]] QByteArray timelineCsv(const Timeline &timeline);

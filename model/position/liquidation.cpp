@@ -6,32 +6,9 @@
 
 namespace lp {
 
-QString toString(LiquidationRuleSet rules)
-{
-    return rules == LiquidationRuleSet::AaveV30 ? QStringLiteral("aave-v3.0") : QStringLiteral("aave-v3.3");
-}
-
-bool liquidationRuleSetFromString(const QString &text, LiquidationRuleSet *out)
-{
-    for (LiquidationRuleSet r : {LiquidationRuleSet::AaveV30, LiquidationRuleSet::AaveV33}) {
-        if (text == toString(r)) {
-            *out = r;
-            return true;
-        }
-    }
-    return false;
-}
-
-LiquidationRules LiquidationRules::forRuleSet(LiquidationRuleSet ruleSet)
-{
-    LiquidationRules rules;
-    rules.ruleSet = ruleSet;
-    return rules;
-}
-
 namespace {
 
-// The close factor the rules allow at this state (markets-reference §4).
+// The close factor the rules allow at this state (docs/markets.md, "Liquidation").
 double closeFactorFor(const LiquidationRules &r, double healthFactorBefore, double collateralUsd,
                       double debtUsd)
 {

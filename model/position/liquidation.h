@@ -1,36 +1,14 @@
 #pragma once
 
-#include <QString>
+// The liquidation math: one call, a price falling through the liquidation price, a sudden gap. The rules
+// it follows are in liquidationrules.h.
+#include "liquidationrules.h"
 
 #include <vector>
 
 namespace lp {
 
-// Which Aave version's liquidation logic a market runs (markets-reference §4). ZeroLend's 2023 markets
-// predate v3.1 and run v3.0; Aave v3 Ethereum runs v3.3 or later.
-enum class LiquidationRuleSet { AaveV30, AaveV33 };
-
-// File spellings: "aave-v3.0", "aave-v3.3".
-[[nodiscard]] QString toString(LiquidationRuleSet rules);
-[[nodiscard]] bool liquidationRuleSetFromString(const QString &text, LiquidationRuleSet *out);
-
-// Liquidation rules (markets-reference §4). A liquidator repays up to the close factor of the debt and
-// seizes collateral worth repaid x (1 + bonus). The liquidation protocol fee is part of the seized
-// collateral, so it does not change what the borrower loses.
-//  - aave-v3.0 (ZeroLend): 50 %, or all of the debt once HF < 0.95.
-//  - aave-v3.3: 100 % by default; 50 % only when collateral and debt are both worth at least $2,000 and
-//    HF > 0.95. A partial liquidation must leave at least $1,000 of debt and of collateral (else it
-//    reverts with MUST_NOT_LEAVE_DUST), and debt left with no collateral is burned as a deficit.
-struct LiquidationRules {
-    LiquidationRuleSet ruleSet = LiquidationRuleSet::AaveV30;
-    double closeFactor = 0.5;                    // DEFAULT_LIQUIDATION_CLOSE_FACTOR
-    double fullCloseBelowHealthFactor = 0.95;    // CLOSE_FACTOR_HF_THRESHOLD
-    double minPositionUsdForCloseFactor = 2000.; // v3.3 MIN_BASE_MAX_CLOSE_FACTOR_THRESHOLD
-    double minLeftoverUsd = 1000.;               // v3.3 MIN_LEFTOVER_BASE
-
-    [[nodiscard]] static LiquidationRules forRuleSet(LiquidationRuleSet ruleSet);
-};
-
+// One liquidation call as it happened.
 struct LiquidationEvent {
     double priceUsd = 0; // Token A's price when it happened
     double healthFactorBefore = 0;
@@ -41,13 +19,6 @@ struct LiquidationEvent {
     double collateralAfter = 0;
     double debtAfter = 0;
     double debtWrittenOff = 0; // v3.3: debt burned because no collateral was left (units of B)
-};
-
-struct LiquidationParams {
-    double priceB = 1;
-    double liquidationThreshold = 0.8;
-    double liquidationBonus = 0.05;
-    LiquidationRules rules;
 };
 
 // One liquidation call at price pa, repaying as much as the rules allow. When the collateral does not

@@ -56,7 +56,7 @@ inline constexpr int kTxPerLoop = 3;
 // Leverage (collateral value / equity) that a target health factor means: L = H / (H - lt).
 [[nodiscard]] double leverageForHealthFactor(double healthFactor, double liquidationThreshold);
 
-// Flash-loan size in USD that ends at leverage L (DESIGN §1): y = E0 (L - 1) / (L (1 + phi - k) + k).
+// Flash-loan size in USD that ends at leverage L: y = E0 (L - 1) / (L (1 + phi - k) + k).
 [[nodiscard]] double flashLoanUsdForLeverage(double equityUsd, double leverage, double keep, double premium);
 
 // Builds the position as the plan's strategy and execution say, step by step. Assumes the plan passed

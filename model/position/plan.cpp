@@ -1,5 +1,6 @@
 #include "plan.h"
 
+#include "machineformat.h"
 #include "planfields.h"
 
 #include <QLocale>
@@ -11,15 +12,6 @@ namespace lp {
 double Costs::swapKeep() const
 {
     return (1.0 - swapFeeBps / 1e4) * (1.0 - slippageBps / 1e4);
-}
-
-QString formatNumber(double value)
-{
-    if (std::isnan(value))
-        return QStringLiteral("NaN");
-    if (std::isinf(value))
-        return value > 0 ? QStringLiteral("Infinity") : QStringLiteral("-Infinity");
-    return QLocale::c().toString(value, 'g', QLocale::FloatingPointShortest);
 }
 
 LiquidationParams liquidationParams(const Plan &plan, double priceBUsd)

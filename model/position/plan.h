@@ -1,6 +1,6 @@
 #pragma once
 
-#include "liquidation.h"
+#include "liquidationrules.h"
 #include "validationerror.h"
 
 #include <QFlags>
@@ -9,7 +9,7 @@
 
 namespace lp {
 
-// The plan document of DESIGN §3 as value types. All rates are fractions (0.05 = 5 %); costs are in
+// The plan document (README, "Plan file") as value types. All rates are fractions (0.05 = 5 %); costs are in
 // basis points as in the file format; prices are USD per unit.
 
 enum class StrategyMode { Loops, TargetLeverage, TargetHealthFactor };
@@ -61,7 +61,7 @@ struct RiskInputs {
     friend bool operator==(const RiskInputs &, const RiskInputs &) = default;
 };
 
-// Plan values a named market can supply (DESIGN §3: "a named market only supplies what the plan leaves
+// Plan values a named market can supply ("a named market only supplies what the plan leaves
 // out"). model/market/planmarket.h maps them to their field paths and to the market's preset values.
 enum class MarketField : unsigned {
     CollateralPriceUsd = 1u << 0,
@@ -131,8 +131,5 @@ inline constexpr double maxVolatility = 10.0;
 [[nodiscard]] bool strategyModeFromString(const QString &text, StrategyMode *out);
 [[nodiscard]] bool executionFromString(const QString &text, Execution *out);
 [[nodiscard]] bool priceModelFromString(const QString &text, PriceModel *out);
-
-// Shortest round-trip spelling of a number in the C locale, for messages and machine output.
-[[nodiscard]] QString formatNumber(double value);
 
 } // namespace lp

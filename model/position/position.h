@@ -4,7 +4,7 @@
 
 namespace lp {
 
-// Risk figures of a position (DESIGN §1, seed step 5). C units of Token A as collateral, D units of B
+// Risk figures of a position. C units of Token A as collateral, D units of B
 // as debt, valued at prices pa and pb. HF = C pa lt / (D pb); with no debt HF is +infinity.
 struct PositionFigures {
     double collateral = 0;            // units of A
@@ -24,7 +24,7 @@ struct PositionFigures {
 [[nodiscard]] double healthFactor(double collateral, double debt, double priceA, double priceB, double lt);
 [[nodiscard]] double liquidationPrice(double collateral, double debt, double priceB, double lt);
 
-// The leverage that endless loops at the max LTV approach with free swaps: 1 / (1 - ltv) (DESIGN §1).
+// The leverage that endless loops at the max LTV approach with free swaps: 1 / (1 - ltv).
 [[nodiscard]] double maxLeverage(double ltv);
 
 [[nodiscard]] PositionFigures positionFigures(double collateral, double debt, double priceA, double priceB,

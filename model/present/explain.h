@@ -8,7 +8,7 @@ struct PlanResult;
 
 // "Explain this number" (teaching mode): each headline figure of a plan as its formula with the plan's
 // own numbers substituted, and one line on what it means. The figures are those of the PlanResult;
-// the formula only shows how they are made (DESIGN §1), it does not compute them again.
+// the formula only shows how they are made, it does not compute them again.
 enum class Figure {
     HealthFactor,
     Ltv,

@@ -6,7 +6,7 @@
 
 namespace lp {
 
-// The loop-by-loop table (seed steps 1-4): one row per step of the opened position. DisplayRole is text
+// The loop-by-loop table: one row per step of the opened position. DisplayRole is text
 // in the user's locale; RawValueRole is the double for export, copying and charts.
 class LoopStepsModel : public QAbstractTableModel {
     Q_OBJECT
@@ -47,7 +47,6 @@ public:
     [[nodiscard]] const std::vector<LoopStep> &steps() const { return m_steps; }
     // A last row "Total" under the steps (off by default: exports and tests see the steps only).
     void setShowTotals(bool show);
-    [[nodiscard]] bool showsTotals() const { return m_showTotals; }
     [[nodiscard]] bool isTotalsRow(int row) const;
     // The formula behind a column (its header's tooltip; cells add their own numbers where they can).
     [[nodiscard]] static QString columnFormula(Column column);

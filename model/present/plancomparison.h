@@ -9,7 +9,7 @@ namespace lp {
 
 struct PlanResult;
 
-// Plans pinned for comparison (DESIGN §5, issue 3) and the comparison table: one row per figure, one
+// Plans pinned for comparison (issue 3) and the comparison table: one row per figure, one
 // column for the current plan, then one per pinned plan. A pinned plan is a snapshot: its result as it was
 // when pinned. Each keeps its slot (0..kMaxPinned-1) for life, so its colour does not change when another
 // one is unpinned. DisplayRole is text in the user's locale; RawValueRole the number (for copying).

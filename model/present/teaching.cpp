@@ -251,29 +251,6 @@ TeachingFrame closeFrame(const PlanResult &r)
 
 } // namespace
 
-QString stageName(TeachingStage stage)
-{
-    switch (stage) {
-    case TeachingStage::Deposit:
-        return tr("Deposit");
-    case TeachingStage::Borrow:
-        return tr("Borrow");
-    case TeachingStage::Swap:
-        return tr("Swap");
-    case TeachingStage::Supply:
-        return tr("Supply");
-    case TeachingStage::FlashLoan:
-        return tr("Flash loan");
-    case TeachingStage::Monitor:
-        return tr("Monitor");
-    case TeachingStage::Liquidation:
-        return tr("Liquidation");
-    case TeachingStage::Close:
-        return tr("Close");
-    }
-    return {};
-}
-
 std::vector<TeachingFrame> teachingFrames(const PlanResult &result)
 {
     std::vector<TeachingFrame> frames;

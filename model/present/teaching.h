@@ -44,8 +44,6 @@ struct TeachingFrame {
     std::vector<LiquidationEvent> liquidations; // Liquidation: the calls on the way down
 };
 
-[[nodiscard]] QString stageName(TeachingStage stage);
-
 // The frames of the walk-through, in order: Deposit; per loop Borrow, Swap, Supply (a flash loan is one
 // FlashLoan frame); Monitor at today's prices; Close at the horizon and today's prices.
 [[nodiscard]] std::vector<TeachingFrame> teachingFrames(const PlanResult &result);

@@ -6,7 +6,7 @@
 
 namespace lp {
 
-// The position day by day (issue 6, DESIGN §1 Time): one row per day of the timeline. DisplayRole is
+// The position day by day (issue 6): one row per day of the timeline. DisplayRole is
 // text in the user's locale; RawValueRole is the double for export, copying and charts (NaN where a
 // value does not exist, e.g. a USD liquidation price when B tracks A).
 class TimelineModel : public QAbstractTableModel {

@@ -6,7 +6,7 @@
 
 namespace lp {
 
-// The position's health against Token A's price, for the "HF and liquidation price" chart (DESIGN §5).
+// The position's health against Token A's price, for the "HF and liquidation price" chart of the window.
 struct HealthPoint {
     double priceUsd = 0;
     double healthFactor = 0;        // after any liquidations on the way down; +infinity with no debt
@@ -14,7 +14,7 @@ struct HealthPoint {
 };
 
 // One point per price of the result's sweep, ascending. Above the first liquidation the liquidation
-// price is the opened position's; below it, each partial liquidation moves it (D pb / (C lt), DESIGN §1).
+// price is the opened position's; below it, each partial liquidation moves it (D pb / (C lt)).
 [[nodiscard]] std::vector<HealthPoint> healthSeries(const PlanResult &result);
 
 } // namespace lp

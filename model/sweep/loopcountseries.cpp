@@ -35,7 +35,7 @@ Expected<LoopCountSeries> loopCountSeries(const PlanResult &result, int maxLoops
     for (const LoopStep &step : opened->steps)
         series.points.push_back(pointOf(step));
     series.perLoopLtv = opened->perLoopLtv;
-    // DESIGN §1: C_N / (C_N - D_N) -> 1 / (1 - t) as N grows (swap costs shrink both sides alike).
+    // C_N / (C_N - D_N) -> 1 / (1 - t) as N grows (swap costs shrink both sides alike).
     const double inf = std::numeric_limits<double>::infinity();
     series.leverageLimit = series.perLoopLtv < 1.0 ? 1.0 / (1.0 - series.perLoopLtv) : inf;
     series.leverageCap = result.plan.collateral.ltv < 1.0 ? 1.0 / (1.0 - result.plan.collateral.ltv) : inf;

@@ -9,7 +9,7 @@
 
 namespace lp {
 
-// The position after n full loops, for the "leverage and HF against loop count" chart (DESIGN §5).
+// The position after n full loops, for the "leverage and HF against loop count" chart of the window.
 struct LoopCountPoint {
     int loops = 0;
     double leverage = 1;            // collateral value / equity
@@ -20,7 +20,7 @@ struct LoopCountPoint {
 struct LoopCountSeries {
     std::vector<LoopCountPoint> points; // loops 0..maxLoops, ascending
     double perLoopLtv = 0;              // t = ltvFraction x ltv
-    double leverageLimit = 1;           // 1 / (1 - t): what the loops tend to (DESIGN §1)
+    double leverageLimit = 1;           // 1 / (1 - t): what the loops tend to
     double leverageCap = 1;             // 1 / (1 - ltv): the hard cap of the reserve
     // Where the plan itself stands (its last loop may be partial): step count and its figures. Empty
     // when the plan opens with a flash loan, which has no loop count.

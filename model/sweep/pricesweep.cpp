@@ -1,5 +1,6 @@
 #include "pricesweep.h"
 
+#include "machineformat.h"
 #include "position.h"
 
 namespace lp {

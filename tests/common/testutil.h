@@ -1,7 +1,9 @@
 #pragma once
 
-// Shared helpers for the Qt Test programs: the fixture plan of DESIGN §3 and relative comparisons.
+// Shared helpers for the Qt Test programs: the fixture plan of the README's "Plan file" and relative
+// comparisons.
 
+#include "engine.h"
 #include "plan.h"
 
 #include <QTest>
@@ -10,8 +12,8 @@
 
 namespace lp::test {
 
-// DESIGN §3's example: 10 wstETH at $3,500 against WETH at $3,000, ltv 75 %, lt 80 %, bonus 5 %,
-// 3 loops at 90 % of max LTV, swap fee 5 bps, slippage 10 bps, flash premium 5 bps, gas $0.50/tx.
+// The example of the README's "Plan file": 10 wstETH at $3,500 against WETH at $3,000, ltv 75 %, lt 80 %,
+// bonus 5 %, 3 loops at 90 % of max LTV, swap fee 5 bps, slippage 10 bps, flash premium 5 bps, gas $0.50/tx.
 inline Plan fixturePlan()
 {
     Plan p;
@@ -33,6 +35,29 @@ inline Plan costFreePlan()
     Plan p = fixturePlan();
     p.costs = {};
     return p;
+}
+
+// A at $100, B at $1, ltv 75 %, lt 80 %, bonus 5 %, one loop at the full LTV, no costs or rates, 10 A
+// deposited: C = 10 + 7.5 = 17.5 A, D = 750 B, HF = 17.5 x 100 x 0.8 / 750 = 1.8666667, liquidation price
+// 750 / (17.5 x 0.8) = 53.571429, equity $1,000, leverage 1.75.
+inline Plan oneFullLoopPlan()
+{
+    Plan p = costFreePlan();
+    p.collateral = {QStringLiteral("A"), 100.0, 0.75, 0.80, 0.05, 0.0, 0.0};
+    p.borrow = {QStringLiteral("B"), 1.0, 0.0, PriceModel::Fixed};
+    p.strategy.loops = 1;
+    p.strategy.ltvFraction = 1.0;
+    return p;
+}
+
+// The plan's result; a plan that cannot be computed stops the test program with its errors (the tests
+// that call this mean valid plans: an invalid one is a broken test, not a failing check).
+inline PlanResult compute(const Plan &plan, const SweepOptions &sweep = {})
+{
+    Expected<PlanResult> r = computePlan(plan, sweep);
+    if (!r)
+        qFatal("computePlan failed: %s", qPrintable(formatErrors(r.errors())));
+    return std::move(r).value();
 }
 
 inline bool relClose(double actual, double expected, double rel)

@@ -2,6 +2,7 @@
 // the report and the CSV tables. A crash, a sanitizer report or a hang here is a bug.
 #include "csvexport.h"
 #include "engine.h"
+#include "marketregistry.h"
 #include "planjson.h"
 #include "report.h"
 
@@ -14,7 +15,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArray bytes(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size));
-    const lp::Expected<lp::Plan> plan = lp::parsePlan(bytes);
+    const lp::Expected<lp::Plan> plan = lp::parsePlan(bytes, lp::MarketRegistry::builtIn());
     if (!plan) {
         // Every rejection must say something.
         if (plan.errors().isEmpty() || plan.errors().first().message.isEmpty())
@@ -29,13 +30,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     outlookOptions.monteCarlo.paths = 16;
     outlookOptions.monteCarlo.threads = 1;
     const lp::Outlook outlook = lp::computeOutlook(*result, outlookOptions);
-    (void)lp::reportJson(*result, outlook);
-    (void)lp::reportText(*result, outlook);
+    (void)lp::reportJson(*result, outlook, lp::MarketRegistry::builtIn());
+    (void)lp::reportText(*result, outlook, lp::MarketRegistry::builtIn());
     for (const lp::CsvTable table :
          {lp::CsvTable::Loops, lp::CsvTable::Prices, lp::CsvTable::Timeline, lp::CsvTable::Summary})
         (void)lp::exportCsv(*result, table);
     // A written plan must read back as the same plan.
-    const lp::Expected<lp::Plan> again = lp::parsePlan(QJsonDocument(lp::planToJson(*plan)).toJson());
+    const lp::Expected<lp::Plan> again =
+        lp::parsePlan(QJsonDocument(lp::planToJson(*plan, lp::MarketRegistry::builtIn())).toJson(),
+                      lp::MarketRegistry::builtIn());
     if (!again || !(*again == *plan))
         __builtin_trap();
     return 0;

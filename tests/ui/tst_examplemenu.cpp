@@ -5,6 +5,7 @@
 #include "examplemenu.h"
 #include "fileactions.h"
 #include "mainwindow.h"
+#include "marketregistry.h"
 #include "plandocument.h"
 #include "planjson.h"
 #include "plansession.h"
@@ -48,7 +49,7 @@ void TestExampleMenu::everyEmbeddedExampleIsListed()
 void TestExampleMenu::everyExampleComputes()
 {
     for (const ExamplePlan &example : examplePlans()) {
-        const Expected<Plan> plan = readPlanFile(example.resourcePath);
+        const Expected<Plan> plan = readPlanFile(example.resourcePath, MarketRegistry::builtIn());
         if (!plan)
             QFAIL(qPrintable(example.resourcePath + QLatin1Char(' ') + formatErrors(plan.errors())));
         QVERIFY(!plan.value().name.isEmpty());
@@ -63,13 +64,13 @@ void TestExampleMenu::examplesCoverTheThreeKinds()
 {
     const QList<ExamplePlan> examples = examplePlans();
     QCOMPARE(examples.size(), 3);
-    const Plan stable = readPlanFile(examples[0].resourcePath).value();
+    const Plan stable = readPlanFile(examples[0].resourcePath, MarketRegistry::builtIn()).value();
     QVERIFY(stable.borrow.priceModel == PriceModel::Fixed);
     QVERIFY(stable.execution == Execution::Loop);
-    const Plan lst = readPlanFile(examples[1].resourcePath).value();
+    const Plan lst = readPlanFile(examples[1].resourcePath, MarketRegistry::builtIn()).value();
     QVERIFY(lst.borrow.priceModel == PriceModel::TracksCollateral);
     QVERIFY(lst.execution == Execution::Loop);
-    const Plan flash = readPlanFile(examples[2].resourcePath).value();
+    const Plan flash = readPlanFile(examples[2].resourcePath, MarketRegistry::builtIn()).value();
     QVERIFY(flash.execution == Execution::FlashLoan);
     QVERIFY(flash.strategy.mode == StrategyMode::TargetLeverage);
 }
@@ -107,7 +108,7 @@ void TestExampleMenu::windowOpensAnExampleAsUntitled()
 
     const QList<ExamplePlan> list = examplePlans();
     for (qsizetype i = 0; i < list.size(); ++i) {
-        const Plan expected = readPlanFile(list[i].resourcePath).value();
+        const Plan expected = readPlanFile(list[i].resourcePath, MarketRegistry::builtIn()).value();
         examples->actions()[i]->trigger();
         QVERIFY(reported.isEmpty());
         QCOMPARE(window.session()->plan(), expected);

@@ -1,16 +1,19 @@
 // Plans on disk in the window: New, Open, Save, Save As, Revert, recent files, the modified mark, the
-// prompt before unsaved work is lost, dropped files, and the CSV and chart exports (ui/fileactions.h,
-// ui/plandocument.h). Dialogs are replaced by hooks; everything runs offscreen.
+// prompt before unsaved work is lost and dropped files (ui/fileactions.h, ui/plandocument.h); the exports
+// are in tst_fileexports. Dialogs are replaced by hooks; everything runs offscreen.
+#include "fileactionstest.h"
+
 #include "charttabs.h"
 #include "fileactions.h"
 #include "mainwindow.h"
+#include "marketregistry.h"
 #include "plandocument.h"
 #include "planform.h"
 #include "planjson.h"
 #include "plansession.h"
 #include "report.h"
 #include "uitestutil.h"
-
+#include <memory>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -20,52 +23,12 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QUrl>
-
-#include <memory>
 #include <unistd.h>
 
 using namespace lp;
 using namespace lp::uitest;
 
-namespace {
-
-QString fixturePath()
-{
-    return QStringLiteral(LP_TEST_DATA_DIR "/wsteth-loop.json");
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-void writeAll(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
-        qFatal("cannot write %s", qPrintable(path));
-}
-
-// The fixture with one value replaced by raw JSON text ("" removes it); `path` is "a" or "a.b".
-QByteArray fixtureWith(const QString &path, const QByteArray &rawJson)
-{
-    QByteArray doc = readAll(fixturePath());
-    QJsonObject root = QJsonDocument::fromJson(doc).object();
-    const QJsonValue value = QJsonDocument::fromJson("[" + rawJson + "]").array().at(0);
-    const QStringList parts = path.split(QLatin1Char('.'));
-    QJsonObject inner = parts.size() > 1 ? root[parts[0]].toObject() : root;
-    inner[parts.last()] = value;
-    if (parts.size() > 1)
-        root[parts[0]] = inner;
-    else
-        root = inner;
-    return QJsonDocument(root).toJson();
-}
-
-} // namespace
-
-class TestFileActions : public QObject {
+class TestFileActions : public FileActionsTest {
     Q_OBJECT
 private slots:
     void initTestCase();
@@ -81,50 +44,21 @@ private slots:
     void saveWithoutFileAsksForOne();
     void recentFiles();
     void droppedPlanOpens();
-    void exportCsvWritesEveryTable();
-    void exportToReadOnlyDirectoryWritesNothing();
-    void exportChartAtSize();
-
-private:
-    FileActions *files() const { return m_window->fileActions(); }
-    PlanDocument *doc() const { return m_window->fileActions()->document(); }
-
-    std::unique_ptr<MainWindow> m_window;
-    QStringList m_reported;
-    int m_prompts = 0;
-    FileActions::SaveChoice m_choice = FileActions::SaveChoice::Cancel;
-    QString m_chosenPath;
 };
 
 void TestFileActions::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true); // recent files go to a test settings file
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    useTestSettings();
 }
 
 void TestFileActions::init()
 {
-    m_window = std::make_unique<MainWindow>();
-    m_reported.clear();
-    m_prompts = 0;
-    m_choice = FileActions::SaveChoice::Cancel;
-    m_chosenPath.clear();
-    m_window->setErrorReporter([this](const QString &title, const QString &text) {
-        m_reported << title + QLatin1Char('\n') + text;
-    });
-    files()->setSavePrompt([this] {
-        ++m_prompts;
-        return m_choice;
-    });
-    files()->setRevertPrompt([] { return true; });
-    files()->setPathChooser(
-        [this](const QString &, const QString &, const QString &, bool) { return m_chosenPath; });
-    doc()->clearRecentFiles();
+    openWindow();
 }
 
 void TestFileActions::cleanup()
 {
-    m_window.reset();
+    closeWindow();
 }
 
 void TestFileActions::saveLoadRoundTripGivesBitIdenticalFigures()
@@ -137,7 +71,8 @@ void TestFileActions::saveLoadRoundTripGivesBitIdenticalFigures()
     plan.collateral.priceUsd = 3456.789012345678;
     plan.strategy.ltvFraction = 0.1 + 0.2; // 0.30000000000000004
     m_window->session()->setPlan(plan);
-    const QByteArray before = QJsonDocument(reportJson(expectedResult(plan))).toJson();
+    const QByteArray before =
+        QJsonDocument(reportJson(expectedResult(plan), MarketRegistry::builtIn())).toJson();
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("round.json"));
     m_chosenPath = path;
@@ -147,7 +82,8 @@ void TestFileActions::saveLoadRoundTripGivesBitIdenticalFigures()
     MainWindow other;
     QVERIFY(other.openPlanFile(path));
     QCOMPARE(other.session()->plan(), plan);
-    QCOMPARE(QJsonDocument(reportJson(*other.session()->result())).toJson(), before);
+    QCOMPARE(QJsonDocument(reportJson(*other.session()->result(), MarketRegistry::builtIn())).toJson(),
+             before);
 }
 
 void TestFileActions::saveKeepsUnknownFields()
@@ -314,7 +250,7 @@ void TestFileActions::saveWithoutFileAsksForOne()
     QVERIFY(QDir(dir.path()).isEmpty());
     m_chosenPath = dir.filePath(QStringLiteral("new.json"));
     QVERIFY(files()->save());
-    const Expected<Plan> back = readPlanFile(m_chosenPath);
+    const Expected<Plan> back = readPlanFile(m_chosenPath, MarketRegistry::builtIn());
     QVERIFY(back);
     QCOMPARE(back.value(), m_window->session()->plan());
     QCOMPARE(doc()->filePath(), QFileInfo(m_chosenPath).absoluteFilePath());
@@ -348,58 +284,7 @@ void TestFileActions::droppedPlanOpens()
     QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(m_window.get(), &drop);
     QCOMPARE(doc()->filePath(), QFileInfo(fixturePath()).absoluteFilePath());
-    QCOMPARE(m_window->session()->plan(), readPlanFile(fixturePath()).value());
-}
-
-void TestFileActions::exportCsvWritesEveryTable()
-{
-    QTemporaryDir dir;
-    const QStringList tables = csvTableNames();
-    for (int i = 0; i < tables.size(); ++i) {
-        const QString path = dir.filePath(tables.at(i) + QStringLiteral(".csv"));
-        QVERIFY(files()->exportCsv(i, path));
-        CsvTable table{};
-        QVERIFY(csvTableFromString(tables.at(i), &table));
-        QCOMPARE(readAll(path), exportCsv(*m_window->session()->result(), table));
-    }
-    // An invalid plan exports nothing (the last valid result would not be the plan on screen).
-    Plan plan = m_window->session()->plan();
-    plan.collateral.ltv = 0.9; // above the threshold
-    m_window->session()->setPlan(plan);
-    const QString stale = dir.filePath(QStringLiteral("stale.csv"));
-    QVERIFY(!files()->exportCsv(0, stale));
-    QVERIFY(!QFile::exists(stale));
-    QVERIFY(m_reported.last().contains(QStringLiteral("not valid")));
-}
-
-void TestFileActions::exportToReadOnlyDirectoryWritesNothing()
-{
-    QTemporaryDir dir;
-    QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::ExeOwner));
-    // Root ignores directory permissions; /proc refuses new files to everyone.
-    const QString readOnly = ::geteuid() == 0 ? QStringLiteral("/proc") : dir.path();
-    const QString path = QDir(readOnly).filePath(QStringLiteral("prices.csv"));
-    QVERIFY(!files()->exportCsv(1, path));
-    QCOMPARE(m_reported.size(), 1);
-    QVERIFY2(m_reported.first().contains(path), qPrintable(m_reported.first()));
-    QVERIFY(!QFile::exists(path));
-    QVERIFY(!files()->exportChart(QDir(readOnly).filePath(QStringLiteral("chart.png")), QSize(300, 200)));
-    QVERIFY(!QFile::exists(QDir(readOnly).filePath(QStringLiteral("chart.png"))));
-    QCOMPARE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList());
-    QVERIFY(QFile::setPermissions(dir.path(),
-                                  QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
-}
-
-void TestFileActions::exportChartAtSize()
-{
-    QTemporaryDir dir;
-    m_window->chartTabs()->setCurrentIndex(2);
-    const QString png = dir.filePath(QStringLiteral("loops.png"));
-    QVERIFY(files()->exportChart(png, QSize(700, 500)));
-    QCOMPARE(QImage(png).size(), QSize(700, 500));
-    const QString pdf = dir.filePath(QStringLiteral("loops.pdf"));
-    QVERIFY(files()->exportChart(pdf, QSize(700, 500)));
-    QVERIFY(readAll(pdf).startsWith("%PDF-"));
+    QCOMPARE(m_window->session()->plan(), readPlanFile(fixturePath(), MarketRegistry::builtIn()).value());
 }
 
 QTEST_MAIN(TestFileActions)

@@ -1,5 +1,7 @@
 // Drives the real window offscreen: every kind of input goes in through its widget, and the summary, the
 // loop table and the chart must show what lp::computePlan gives for the same plan.
+#include "mainwindowtest.h"
+
 #include "displayformat.h"
 #include "formfield.h"
 #include "loopcountinput.h"
@@ -7,13 +9,13 @@
 #include "looptable.h"
 #include "mainwindow.h"
 #include "marketpicker.h"
+#include "marketregistry.h"
 #include "planform.h"
 #include "planjson.h"
 #include "plansession.h"
 #include "pnlchart.h"
 #include "summarypanel.h"
 #include "uitestutil.h"
-
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCheckBox>
@@ -30,17 +32,7 @@
 using namespace lp;
 using namespace lp::uitest;
 
-namespace {
-
-// Rows of the loop table that are steps (the table adds a "Total" row under them).
-int stepRows(const MainWindow &window)
-{
-    return static_cast<int>(window.loopTable()->stepsModel()->steps().size());
-}
-
-} // namespace
-
-class TestMainWindow : public QObject {
+class TestMainWindow : public MainWindowTest {
     Q_OBJECT
 
 private slots:
@@ -61,81 +53,24 @@ private slots:
     void symbolEditRenamesUnitsAndHeaders();
     void thresholdBelowLtvMarksFieldAndKeepsResults();
     void fixingTheErrorClearsTheMark();
-    void openPlanFileLoadsFixture();
-    void openPlanFileRejectsBadFileAndKeepsPlan();
-    void openPlanFileDefaultReporterIsAWarningBox();
     void loopStepsModelPassesModelTester();
     void marketPickerDrivesTheFormAndViews();
     void screenshot();
-
-private:
-    template <class T> T *editor(const char *path) const
-    {
-        auto *w = m_window->findChild<T *>(QLatin1String(path));
-        if (!w)
-            qFatal("no editor named %s", path);
-        return w;
-    }
-    FormField *formField(const char *path) const
-    {
-        FormField *f = m_window->planForm()->field(QLatin1String(path));
-        if (!f)
-            qFatal("no form field %s", path);
-        return f;
-    }
-    QLabel *summary(SummaryPanel::Item item) const { return m_window->summaryPanel()->valueLabel(item); }
-    void verifyViewsShow(const Plan &plan);
-
-    std::unique_ptr<MainWindow> m_window;
-    QStringList m_reported;
 };
 
 void TestMainWindow::initTestCase()
 {
-    // Display strings are checked against a locale with thousands separators and '.' decimals.
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    useUsLocale();
 }
 
 void TestMainWindow::init()
 {
-    m_window = std::make_unique<MainWindow>();
-    m_reported.clear();
-    m_window->setErrorReporter([this](const QString &title, const QString &text) {
-        m_reported << title + QLatin1Char('\n') + text;
-    });
+    openWindow();
 }
 
 void TestMainWindow::cleanup()
 {
-    m_window.reset();
-}
-
-// The summary, table and chart all show computePlan(plan); the session holds that plan.
-void TestMainWindow::verifyViewsShow(const Plan &plan)
-{
-    QCOMPARE(m_window->session()->plan(), plan);
-    const PlanResult expected = expectedResult(plan);
-    const PositionFigures &pos = expected.position;
-    QCOMPARE(summary(SummaryPanel::Leverage)->text(), display::leverage(pos.leverage));
-    QCOMPARE(summary(SummaryPanel::HealthFactor)->text(), display::healthFactor(pos.healthFactor));
-    QVERIFY(summary(SummaryPanel::Ltv)->text().startsWith(display::percent(pos.ltv)));
-    if (plan.borrow.priceModel == PriceModel::Fixed)
-        QCOMPARE(summary(SummaryPanel::LiquidationPrice)->text(), display::usd(pos.liquidationPriceUsd));
-    else
-        QCOMPARE(summary(SummaryPanel::LiquidationPrice)->text(),
-                 display::ratio(pos.liquidationRatio, plan.borrow.symbol, plan.collateral.symbol));
-    QCOMPARE(summary(SummaryPanel::Distance)->text(), display::percent(pos.distanceToLiquidation, 1));
-    QCOMPARE(summary(SummaryPanel::Equity)->text(), display::usd(pos.equityUsd));
-    QCOMPARE(summary(SummaryPanel::OpeningCosts)->text(), display::usd(expected.opened.costs.totalUsd()));
-    QCOMPARE(summary(SummaryPanel::NetApy)->text(), display::signedPercent(pos.netApy));
-    QCOMPARE(stepRows(*m_window), static_cast<int>(expected.opened.steps.size()));
-    QVERIFY(leveragedGraphMatches(m_window->pnlChart()->leveragedGraph(), expected.sweep));
-    QVERIFY(holdGraphMatches(m_window->pnlChart()->holdGraph(), expected.sweep));
-    QCOMPARE(m_window->pnlChart()->markerPriceUsd(PnlChart::Marker::Spot), plan.collateral.priceUsd);
-    QCOMPARE(m_window->pnlChart()->markerPriceUsd(PnlChart::Marker::Liquidation),
-             expected.sweep.liquidationPriceUsd);
-    QCOMPARE(m_window->pnlChart()->markerPriceUsd(PnlChart::Marker::BreakEven),
-             expected.sweep.breakEvenPriceUsd);
+    closeWindow();
 }
 
 void TestMainWindow::startsWithTheDefaultPlan()
@@ -346,63 +281,6 @@ void TestMainWindow::fixingTheErrorClearsTheMark()
     verifyViewsShow(plan);
 }
 
-void TestMainWindow::openPlanFileLoadsFixture()
-{
-    typeInto(editor<QDoubleSpinBox>("collateral.priceUsd"), QStringLiteral("1234"));
-    const QString path = QStringLiteral(LP_TEST_DATA_DIR "/wsteth-loop.json");
-    QVERIFY(m_window->openPlanFile(path));
-    QVERIFY(m_reported.isEmpty());
-    const Expected<Plan> fromFile = readPlanFile(path);
-    QVERIFY(fromFile);
-    QCOMPARE(m_window->planForm()->plan(), fromFile.value());
-    verifyViewsShow(fromFile.value());
-    QCOMPARE(editor<QDoubleSpinBox>("collateral.priceUsd")->value(), 3500.0); // the form follows the file
-    QVERIFY(m_window->windowTitle().contains(QStringLiteral("wsteth-loop.json")));
-}
-
-void TestMainWindow::openPlanFileRejectsBadFileAndKeepsPlan()
-{
-    typeInto(editor<QDoubleSpinBox>("deposit"), QStringLiteral("12"));
-    const Plan before = m_window->session()->plan();
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    const QString path = dir.filePath(QStringLiteral("broken-plan.json"));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(R"({"format": "leverage-planner-plan", "version": 1, "deposit": "ten"})");
-    file.close();
-
-    QVERIFY(!m_window->openPlanFile(path));
-    QCOMPARE(m_reported.size(), 1);
-    QVERIFY(m_reported.constFirst().contains(QStringLiteral("broken-plan.json")));
-    const Expected<Plan> parsed = readPlanFile(path);
-    QVERIFY(!parsed);
-    QVERIFY(m_reported.constFirst().contains(formatErrors(parsed.errors())));
-    QCOMPARE(m_window->session()->plan(), before);
-    QCOMPARE(m_window->planForm()->plan(), before);
-    QVERIFY(!m_window->openPlanFile(dir.filePath(QStringLiteral("missing.json"))));
-    QCOMPARE(m_window->session()->plan(), before);
-    verifyViewsShow(before);
-}
-
-void TestMainWindow::openPlanFileDefaultReporterIsAWarningBox()
-{
-    MainWindow window; // the default reporter: a modal QMessageBox::warning
-    QString boxText;
-    QTimer closer;
-    connect(&closer, &QTimer::timeout, this, [&] {
-        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
-            boxText = box->text();
-            box->done(QMessageBox::Ok);
-        }
-    });
-    closer.start(20);
-    QVERIFY(!window.openPlanFile(QStringLiteral("/nonexistent/plan.json")));
-    closer.stop();
-    QVERIFY2(boxText.contains(QStringLiteral("plan.json")), qPrintable(boxText));
-    QCOMPARE(window.session()->plan(), defaultPlan());
-}
-
 void TestMainWindow::loopStepsModelPassesModelTester()
 {
     QAbstractItemModelTester tester(m_window->loopTable()->stepsModel(),
@@ -412,22 +290,6 @@ void TestMainWindow::loopStepsModelPassesModelTester()
     typeInto(editor<QLineEdit>("borrow.symbol"), QStringLiteral("ETH"));             // headers change
     editor<QSlider>("strategy.loops.slider")->setValue(0);                           // just the deposit
     QCOMPARE(stepRows(*m_window), 1);
-}
-
-void TestMainWindow::screenshot()
-{
-    m_window->resize(1400, 860);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QTest::qWait(50);
-    const QPixmap pixmap = m_window->grab();
-    QCOMPARE(pixmap.size(), QSize(1400, 860) * pixmap.devicePixelRatio());
-    // LP_SCREENSHOT_DIR=docs/screenshots writes the picture used by the README.
-    const QByteArray dir = qgetenv("LP_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QVERIFY(QDir().mkpath(QString::fromLocal8Bit(dir)));
-    QVERIFY(pixmap.save(QDir(QString::fromLocal8Bit(dir)).filePath(QStringLiteral("main-window.png"))));
 }
 
 void TestMainWindow::marketPickerDrivesTheFormAndViews()
@@ -451,6 +313,22 @@ void TestMainWindow::marketPickerDrivesTheFormAndViews()
     QWidget *reset = picker->parameterTable()->cellWidget(MarketPicker::rowOf(MarketField::CollateralLtv),
                                                           MarketPicker::Reset);
     QVERIFY(reset->isEnabled());
+}
+
+void TestMainWindow::screenshot()
+{
+    m_window->resize(1400, 860);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QTest::qWait(50);
+    const QPixmap pixmap = m_window->grab();
+    QCOMPARE(pixmap.size(), QSize(1400, 860) * pixmap.devicePixelRatio());
+    // LP_SCREENSHOT_DIR=docs/screenshots writes the picture used by the README.
+    const QByteArray dir = qgetenv("LP_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QVERIFY(QDir().mkpath(QString::fromLocal8Bit(dir)));
+    QVERIFY(pixmap.save(QDir(QString::fromLocal8Bit(dir)).filePath(QStringLiteral("main-window.png"))));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -4,6 +4,7 @@
 #include "fileactions.h"
 #include "healthchart.h"
 #include "mainwindow.h"
+#include "marketregistry.h"
 #include "plandocument.h"
 #include "planform.h"
 #include "planjson.h"
@@ -174,7 +175,7 @@ void TestWindowSettings::lastFileIsReopened()
     auto second = makeWindow();
     second->restoreSettings();
     QCOMPARE(second->fileActions()->document()->filePath(), QFileInfo(path).absoluteFilePath());
-    QCOMPARE(second->session()->plan(), readPlanFile(path).value());
+    QCOMPARE(second->session()->plan(), readPlanFile(path, MarketRegistry::builtIn()).value());
     QVERIFY(!second->fileActions()->document()->isModified());
     QVERIFY(second->windowTitle().contains(QStringLiteral("kept.json")));
 }

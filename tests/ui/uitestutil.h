@@ -5,6 +5,7 @@
 
 #include "engine.h"
 #include "qcustomplot_include.h"
+#include "testutil.h"
 
 #include <QAbstractSpinBox>
 #include <QDoubleSpinBox>
@@ -32,10 +33,7 @@ inline void typeInto(QLineEdit *line, const QString &text)
 
 inline PlanResult expectedResult(const Plan &plan)
 {
-    Expected<PlanResult> result = computePlan(plan);
-    if (!result)
-        qFatal("expectedResult: the plan is invalid: %s", qPrintable(formatErrors(result.errors())));
-    return std::move(result).value();
+    return test::compute(plan);
 }
 
 // True when the graph holds exactly the (x, y) pairs of the sweep, in order; prints the first difference.

@@ -34,13 +34,6 @@ void ChartTabs::setPinned(const PinnedPlots &pinned)
     m_loops->setPinned(pinned);
 }
 
-void ChartTabs::resetViews()
-{
-    m_pnl->resetView();
-    m_health->resetView();
-    m_loops->resetView();
-}
-
 QStringList ChartTabs::chartNames()
 {
     return {QStringLiteral("pnl"), QStringLiteral("health"), QStringLiteral("loops")};
@@ -72,19 +65,6 @@ ChartTabs::Chart ChartTabs::currentChart() const
 {
     const int i = currentIndex();
     return i >= 0 && i <= static_cast<int>(Chart::Loops) ? static_cast<Chart>(i) : Chart::Pnl;
-}
-
-QString ChartTabs::chartTitle(Chart chart) const
-{
-    switch (chart) {
-    case Chart::Pnl:
-        return tr("P&L against price");
-    case Chart::Health:
-        return tr("Health factor against price");
-    case Chart::Loops:
-        return tr("Leverage against loops");
-    }
-    return {};
 }
 
 } // namespace lp

@@ -15,7 +15,7 @@ class LoopsChart;
 class PnlChart;
 struct PlanResult;
 
-// The centre of the window (DESIGN §5): one tab per chart. The headless `render` command builds one too,
+// The centre of the window: one tab per chart. The headless `render` command builds one too,
 // never shown, and exports a chart from it.
 class ChartTabs : public QTabWidget {
     Q_OBJECT
@@ -27,8 +27,6 @@ public:
     void showResult(const PlanResult &result);
     // The pinned plans, drawn as extra curves on every chart (ChartBase::setPinned).
     void setPinned(const PinnedPlots &pinned);
-    // Every chart back to its own ranges (ChartBase::resetView).
-    void resetViews();
 
     // Names as the command line spells them: pnl, health, loops.
     [[nodiscard]] static QStringList chartNames();
@@ -36,7 +34,6 @@ public:
 
     [[nodiscard]] QCustomPlot *plot(Chart chart) const;
     [[nodiscard]] Chart currentChart() const;
-    [[nodiscard]] QString chartTitle(Chart chart) const;
     [[nodiscard]] PnlChart *pnlChart() const { return m_pnl; }
     [[nodiscard]] HealthChart *healthChart() const { return m_health; }
     [[nodiscard]] LoopsChart *loopsChart() const { return m_loops; }

@@ -13,7 +13,7 @@ namespace lp {
 
 struct PlanResult;
 
-// Health factor and liquidation price against Token A's price (DESIGN §5), with the HF = 1 line where
+// Health factor and liquidation price against Token A's price, with the HF = 1 line where
 // liquidations start, the user's safety HF and a marker at the spot price; pinned plans add their HF
 // curves; the crosshair reads price, HF and liquidation price. Draws lp::healthSeries() as it is.
 class HealthChart : public ChartBase {

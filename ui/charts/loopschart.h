@@ -13,7 +13,7 @@ namespace lp {
 
 struct PlanResult;
 
-// Leverage, health factor and liquidation price against the loop count 0..20 (DESIGN §5): leverage on
+// Leverage, health factor and liquidation price against the loop count 0..20: leverage on
 // top with its limit 1 / (1 - t) and the reserve's cap 1 / (1 - ltv); HF (left axis, with the HF = 1
 // line) and liquidation price (right axis) below; the plan's own loop count highlighted on both; pinned
 // plans add their leverage curves. Draws lp::loopCountSeries() as it is.

@@ -10,7 +10,7 @@ namespace lp {
 
 struct PlanResult;
 
-// A plan pinned for comparison (DESIGN §5, issue 3): every chart draws it as an extra curve in its colour,
+// A plan pinned for comparison (issue 3): every chart draws it as an extra curve in its colour,
 // and the comparison table shows it as a column. The pinned plans are owned by the comparison; the charts
 // only read them.
 struct PinnedPlot {

@@ -69,11 +69,6 @@ QCustomPlot *newPlot(const QString &objectName, const QString &title, QWidget *p
     return plot;
 }
 
-QCPTextElement *titleOf(QCustomPlot *plot)
-{
-    return qobject_cast<QCPTextElement *>(plot->plotLayout()->element(0, 0));
-}
-
 ColorMap addColorMap(QCustomPlot *plot, const QString &scaleLabel)
 {
     ColorMap m;

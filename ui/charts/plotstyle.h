@@ -19,9 +19,6 @@ void followPalette(QCustomPlot *plot);
 [[nodiscard]] QCustomPlot *newPlot(const QString &objectName, const QString &title,
                                    QWidget *parent = nullptr);
 
-// The title element setUpPlot() added.
-[[nodiscard]] QCPTextElement *titleOf(QCustomPlot *plot);
-
 // A colour map with its colour scale on the right, for the heatmaps.
 struct ColorMap {
     QCPColorMap *map = nullptr;

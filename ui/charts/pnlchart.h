@@ -18,7 +18,7 @@ namespace lp {
 class LocaleTicker;
 struct PlanResult;
 
-// The app's main chart (DESIGN §1, "P&L against Token A's price"): the leveraged position's P&L, in USD or
+// The app's main chart, "P&L against Token A's price": the leveraged position's P&L, in USD or
 // in % of the deposit, against Token A's price next to simply holding the deposit; markers at the spot,
 // break-even, liquidation and zero-equity prices; the liquidation zone shaded, the partial liquidations on
 // the way down marked with the bonus they cost; a crosshair reading the sweep at the cursor; pinned plans

@@ -21,7 +21,7 @@ class LoopCountInput;
 class NumberSpinBox;
 struct PlanField;
 
-// The plan's inputs (DESIGN §5, left column). Keeps its own copy of the plan and changes only the field
+// The plan's inputs (the window's left column). Keeps its own copy of the plan and changes only the field
 // the user edited, so values the widgets round (a spin box's decimals) never leak back into the plan.
 // Every edit emits planEdited() at once; there is no Apply button. Each editor's objectName is its
 // plan path ("collateral.liquidationThreshold"), the same name the validator uses.

@@ -12,9 +12,9 @@ class QCustomPlot;
 
 namespace lp {
 
-// The small chart of a reserve's interest-rate curve (markets-reference §5) in the market editor: borrow
-// and supply APY (APR compounded per second) against utilization, with the kink marked. A reserve without
-// a rate strategy shows an empty chart that says so.
+// The small chart of a reserve's interest-rate curve (docs/markets.md, "Interest rates and accrual") in the
+// market editor: borrow and supply APY (APR compounded per second) against utilization, with the kink marked.
+// A reserve without a rate strategy shows an empty chart that says so.
 class RateCurveChart : public QWidget {
     Q_OBJECT
 public:
@@ -25,7 +25,6 @@ public:
 
     [[nodiscard]] QCustomPlot *plot() const { return m_plot; }
     [[nodiscard]] QCPGraph *borrowGraph() const { return m_borrow; }
-    [[nodiscard]] QCPGraph *supplyGraph() const { return m_supply; }
 
 private:
     QCustomPlot *m_plot;

@@ -18,7 +18,7 @@ namespace lp {
 class NumberSpinBox;
 struct PlanResult;
 
-// The "Close" tab (seed step 6, DESIGN §1 Closing): close the position on an exit day at an exit price,
+// The "Close" tab: close the position on an exit day at an exit price,
 // selling Token A to repay (each withdraw-swap-repay round in a table) or with a flash loan, side by
 // side: what you walk away with, P&L against holding, and every cost. The exit day and price follow the
 // plan (horizon, today's price) until the user edits them; Reset follows the plan again.

@@ -8,7 +8,7 @@ class LoopStepsModel;
 class StackedHeaderProxy;
 struct PlanResult;
 
-// The loop-by-loop table (seed steps 1-4): a QTableView on its own LoopStepsModel (through a proxy that
+// The loop-by-loop table: a QTableView on its own LoopStepsModel (through a proxy that
 // only stacks the header titles over their units), with a bold "Total" row under the steps. Copy (Ctrl+C,
 // or the context menu) puts the selected rows, or the whole table when nothing is selected, on the
 // clipboard as tab-separated text a spreadsheet reads as numbers.

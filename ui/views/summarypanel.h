@@ -11,7 +11,7 @@ namespace lp {
 
 struct PlanResult;
 
-// The position at a glance (DESIGN §5, right column): leverage, health factor, LTV, liquidation price
+// The position at a glance (the window's right column): leverage, health factor, LTV, liquidation price
 // and distance, equity, opening costs and net APY, coloured by risk. Shows one PlanResult; the numbers
 // come straight from it, formatted in the user's locale.
 class SummaryPanel : public QWidget {

@@ -13,7 +13,7 @@ namespace lp {
 
 struct PlanResult;
 
-// The "Time" tab (issue 6, DESIGN §1 Time): the position day by day at today's prices. Equity against
+// The "Time" tab (issue 6): the position day by day at today's prices. Equity against
 // simply holding the deposit, the liquidation price drifting against the spot price, the health factor,
 // and the P&L on a price x day grid as a heatmap (lp::pnlGrid). Draws the session's result as it is.
 class TimeView : public QWidget {

@@ -9,13 +9,7 @@
 using namespace lp;
 
 namespace {
-PlanResult compute(const Plan &p)
-{
-    Expected<PlanResult> r = computePlan(p);
-    if (!r)
-        qFatal("%s", qPrintable(formatErrors(r.errors())));
-    return std::move(r).value();
-}
+using test::compute;
 QStringList lines(const QByteArray &csv)
 {
     QStringList out = QString::fromUtf8(csv).split(QStringLiteral("\r\n"));

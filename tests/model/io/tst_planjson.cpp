@@ -1,5 +1,6 @@
-// Reading and writing plan documents (DESIGN §3): every field, defaults, unknown fields, bad input.
+// Reading and writing plan documents (README, "Plan file"): every field, defaults, unknown fields, bad input.
 #include "engine.h"
+#include "marketregistry.h"
 #include "planjson.h"
 #include "testutil.h"
 
@@ -63,7 +64,7 @@ private slots:
 
 void TestPlanJson::readsEveryField()
 {
-    const Expected<Plan> plan = parsePlan(fixtureBytes());
+    const Expected<Plan> plan = parsePlan(fixtureBytes(), MarketRegistry::builtIn());
     QVERIFY2(plan, qPrintable(plan ? QString() : formatErrors(plan.errors())));
     Plan expected = test::fixturePlan();
     QCOMPARE(plan->name, expected.name);
@@ -87,7 +88,7 @@ void TestPlanJson::defaultsForOptionalFields()
         "collateral": {"symbol": "WBTC", "priceUsd": 60000, "ltv": 0.7, "liquidationThreshold": 0.75},
         "borrow": {"symbol": "USDC", "priceUsd": 1},
         "deposit": 0.5, "strategy": {"mode": "targetLeverage", "leverage": 2}})";
-    const Expected<Plan> plan = parsePlan(minimal);
+    const Expected<Plan> plan = parsePlan(minimal, MarketRegistry::builtIn());
     QVERIFY2(plan, qPrintable(plan ? QString() : formatErrors(plan.errors())));
     QCOMPARE(plan->collateral.liquidationBonus, 0.05);
     QCOMPARE(plan->collateral.supplyApy, 0.0);
@@ -108,7 +109,8 @@ void TestPlanJson::roundTripIsIdentical()
     p.execution = Execution::FlashLoan;
     p.borrow.priceModel = PriceModel::TracksCollateral;
     p.collateral.priceUsd = 3512.123456789012; // needs all 17 digits
-    const Expected<Plan> back = parsePlan(QJsonDocument(planToJson(p)).toJson());
+    const Expected<Plan> back = parsePlan(QJsonDocument(planToJson(p, MarketRegistry::builtIn())).toJson(),
+                                          MarketRegistry::builtIn());
     QVERIFY(back);
     QCOMPARE(*back, p);
 }
@@ -118,7 +120,9 @@ void TestPlanJson::roundTripGivesBitIdenticalFigures()
     Plan p = test::fixturePlan();
     p.deposit = 7.123456789012345;
     p.collateral.ltv = 0.7512345678901234;
-    const Expected<Plan> back = parsePlan(QJsonDocument(planToJson(p)).toJson(QJsonDocument::Compact));
+    const Expected<Plan> back =
+        parsePlan(QJsonDocument(planToJson(p, MarketRegistry::builtIn())).toJson(QJsonDocument::Compact),
+                  MarketRegistry::builtIn());
     QVERIFY(back);
     const auto a = computePlan(p);
     const auto b = computePlan(*back);
@@ -135,11 +139,11 @@ void TestPlanJson::unknownFieldsAreKept()
     QJsonObject coll = root[QStringLiteral("collateral")].toObject();
     coll[QStringLiteral("oracle")] = QStringLiteral("0x785765De");
     root[QStringLiteral("collateral")] = coll;
-    const Expected<Plan> plan = parsePlan(QJsonDocument(root).toJson());
+    const Expected<Plan> plan = parsePlan(QJsonDocument(root).toJson(), MarketRegistry::builtIn());
     QVERIFY(plan);
     QCOMPARE(plan->unknownFields.value(QStringLiteral("notes")).toString(),
              QStringLiteral("from a newer app"));
-    const QJsonObject written = planToJson(*plan);
+    const QJsonObject written = planToJson(*plan, MarketRegistry::builtIn());
     QCOMPARE(written.value(QStringLiteral("notes")).toString(), QStringLiteral("from a newer app"));
     QCOMPARE(
         written.value(QStringLiteral("collateral")).toObject().value(QStringLiteral("oracle")).toString(),
@@ -149,7 +153,7 @@ void TestPlanJson::unknownFieldsAreKept()
     // Known values win over a stale copy in the unknown fields.
     Plan edited = *plan;
     edited.collateral.ltv = 0.7;
-    QCOMPARE(planToJson(edited)
+    QCOMPARE(planToJson(edited, MarketRegistry::builtIn())
                  .value(QStringLiteral("collateral"))
                  .toObject()
                  .value(QStringLiteral("ltv"))
@@ -232,7 +236,7 @@ void TestPlanJson::badDocuments()
 {
     QFETCH(QByteArray, json);
     QFETCH(QString, expected);
-    const Expected<Plan> plan = parsePlan(json);
+    const Expected<Plan> plan = parsePlan(json, MarketRegistry::builtIn());
     QVERIFY(!plan);
     const QString first = plan.errors().first().toString();
     QVERIFY2(first.startsWith(expected), qPrintable(first));
@@ -240,7 +244,8 @@ void TestPlanJson::badDocuments()
 
 void TestPlanJson::newerVersionNamesBothVersions()
 {
-    const Expected<Plan> plan = parsePlan(withValue(QStringLiteral("version"), "2"));
+    const Expected<Plan> plan =
+        parsePlan(withValue(QStringLiteral("version"), "2"), MarketRegistry::builtIn());
     QVERIFY(!plan);
     QCOMPARE(plan.errors().size(), 1);
     QCOMPARE(plan.errors().first().toString(),
@@ -257,7 +262,7 @@ void TestPlanJson::collectsSeveralErrors()
     QJsonObject borrow = root[QStringLiteral("borrow")].toObject();
     borrow[QStringLiteral("priceUsd")] = QStringLiteral("3000");
     root[QStringLiteral("borrow")] = borrow;
-    const Expected<Plan> plan = parsePlan(QJsonDocument(root).toJson());
+    const Expected<Plan> plan = parsePlan(QJsonDocument(root).toJson(), MarketRegistry::builtIn());
     QVERIFY(!plan);
     QCOMPARE(plan.errors().size(), 2);
     QCOMPARE(plan.errors()[0].field, QStringLiteral("deposit"));
@@ -268,14 +273,15 @@ void TestPlanJson::readFileErrors()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const Expected<Plan> missing = readPlanFile(dir.filePath(QStringLiteral("nope.json")));
+    const Expected<Plan> missing =
+        readPlanFile(dir.filePath(QStringLiteral("nope.json")), MarketRegistry::builtIn());
     QVERIFY(!missing);
     QCOMPARE(missing.errors().first().message, QStringLiteral("no such file"));
     QVERIFY(missing.errors().first().field.endsWith(QStringLiteral("nope.json")));
-    const Expected<Plan> directory = readPlanFile(dir.path());
+    const Expected<Plan> directory = readPlanFile(dir.path(), MarketRegistry::builtIn());
     QVERIFY(!directory);
     QCOMPARE(directory.errors().first().message, QStringLiteral("is a directory, not a plan file"));
-    QVERIFY(readPlanFile(QStringLiteral(LP_TEST_DATA_DIR "/wsteth-loop.json")));
+    QVERIFY(readPlanFile(QStringLiteral(LP_TEST_DATA_DIR "/wsteth-loop.json"), MarketRegistry::builtIn()));
 }
 
 void TestPlanJson::hugeFileIsRefusedWithoutParsing()
@@ -286,7 +292,7 @@ void TestPlanJson::hugeFileIsRefusedWithoutParsing()
     QVERIFY(f.open(QIODevice::WriteOnly));
     QVERIFY(f.resize(50LL * 1024 * 1024)); // sparse 50 MB file
     f.close();
-    const Expected<Plan> plan = readPlanFile(path);
+    const Expected<Plan> plan = readPlanFile(path, MarketRegistry::builtIn());
     QVERIFY(!plan);
     QCOMPARE(plan.errors().first().message, QStringLiteral("is 50.0 MB; a plan file is at most 16 MB"));
 }

@@ -1,5 +1,6 @@
 // The report's JSON and text: fields, nulls and agreement with the engine.
 #include "liquidationprobability.h"
+#include "marketregistry.h"
 #include "report.h"
 #include "testutil.h"
 
@@ -10,13 +11,7 @@
 using namespace lp;
 
 namespace {
-PlanResult compute(const Plan &p)
-{
-    Expected<PlanResult> r = computePlan(p);
-    if (!r)
-        qFatal("%s", qPrintable(formatErrors(r.errors())));
-    return std::move(r).value();
-}
+using test::compute;
 } // namespace
 
 class TestReport : public QObject {
@@ -37,7 +32,7 @@ private slots:
 
 void TestReport::jsonHasEveryField()
 {
-    const QJsonObject r = reportJson(compute(test::fixturePlan()));
+    const QJsonObject r = reportJson(compute(test::fixturePlan()), MarketRegistry::builtIn());
     const QJsonObject position = r.value(QStringLiteral("position")).toObject();
     for (const char *key :
          {"collateral", "debt", "collateralUsd", "debtUsd", "equityUsd", "leverage", "ltv", "healthFactor",
@@ -61,7 +56,7 @@ void TestReport::jsonHasEveryField()
 void TestReport::jsonNumbersKeepFullPrecision()
 {
     const PlanResult result = compute(test::fixturePlan());
-    const QByteArray text = QJsonDocument(reportJson(result)).toJson();
+    const QByteArray text = QJsonDocument(reportJson(result, MarketRegistry::builtIn())).toJson();
     const QJsonObject back = QJsonDocument::fromJson(text).object();
     const QJsonObject position = back.value(QStringLiteral("position")).toObject();
     QCOMPARE(position.value(QStringLiteral("healthFactor")).toDouble(), result.position.healthFactor);
@@ -77,7 +72,7 @@ void TestReport::nullsForMissingValues()
 {
     Plan p = test::fixturePlan();
     p.borrow.priceModel = PriceModel::TracksCollateral;
-    const QJsonObject r = reportJson(compute(p));
+    const QJsonObject r = reportJson(compute(p), MarketRegistry::builtIn());
     const QJsonObject position = r.value(QStringLiteral("position")).toObject();
     QVERIFY(position.value(QStringLiteral("liquidationPriceUsd")).isNull());
     QVERIFY(position.value(QStringLiteral("liquidationRatio")).isDouble());
@@ -92,15 +87,15 @@ void TestReport::nullsForMissingValues()
 
 void TestReport::textReadsLikeAReport()
 {
-    const QString text = reportText(compute(test::fixturePlan()));
+    const QString text = reportText(compute(test::fixturePlan()), MarketRegistry::builtIn());
     QVERIFY(text.contains(QStringLiteral("Leverage                 2.4397x")));
     QVERIFY(text.contains(QStringLiteral("Liquidation price        $2581.72")));
     QVERIFY(text.contains(QStringLiteral("Gas                      $5.00 (10 transactions)")));
     QVERIFY(text.contains(QStringLiteral("Break-even price         $3503.30")));
     Plan p = test::fixturePlan();
     p.borrow.priceModel = PriceModel::TracksCollateral;
-    QVERIFY(
-        reportText(compute(p)).contains(QStringLiteral("Liquidation ratio        0.860574 WETH per wstETH")));
+    QVERIFY(reportText(compute(p), MarketRegistry::builtIn())
+                .contains(QStringLiteral("Liquidation ratio        0.860574 WETH per wstETH")));
 }
 
 namespace {
@@ -126,7 +121,8 @@ void TestReport::timeMatchesTheTimelineAndHandValues()
 {
     const PlanResult r = compute(test::fixturePlan());
     const Outlook o = computeOutlook(r, fewPaths());
-    const QJsonObject time = reportJson(r, o).value(QStringLiteral("time")).toObject();
+    const QJsonObject time =
+        reportJson(r, o, MarketRegistry::builtIn()).value(QStringLiteral("time")).toObject();
     QCOMPARE(time, timelineJson(computeTimeline(r.plan, r.opened)));
     // Net APY = (CV (0.001 + 0.03) - DV 0.025) / E with CV = C x 3500, DV = D x 3000, E = CV - DV:
     // (85204.45120255186 x 0.031 - 50279.84583137601 x 0.025) / 34924.60537117585 = 0.0396380095575035.
@@ -145,7 +141,7 @@ void TestReport::timeMatchesTheTimelineAndHandValues()
     Plan tracks = test::fixturePlan();
     tracks.borrow.priceModel = PriceModel::TracksCollateral;
     const PlanResult rt = compute(tracks);
-    const QJsonObject ht = reportJson(rt, computeOutlook(rt, fewPaths()))
+    const QJsonObject ht = reportJson(rt, computeOutlook(rt, fewPaths()), MarketRegistry::builtIn())
                                .value(QStringLiteral("time"))
                                .toObject()
                                .value(QStringLiteral("atHorizon"))
@@ -160,8 +156,9 @@ void TestReport::daysToLiquidationWhenDebtOutgrows()
     Plan p = test::fixturePlan();
     p.borrow.borrowApy = 0.10;
     const PlanResult r = compute(p);
-    const QJsonObject time =
-        reportJson(r, computeOutlook(r, fewPaths())).value(QStringLiteral("time")).toObject();
+    const QJsonObject time = reportJson(r, computeOutlook(r, fewPaths()), MarketRegistry::builtIn())
+                                 .value(QStringLiteral("time"))
+                                 .toObject();
     LP_COMPARE_REL(time.value(QStringLiteral("daysToLiquidation")).toDouble(), 1715.3420811846308, 1e-9);
 }
 
@@ -169,7 +166,8 @@ void TestReport::closeAtHorizonByHand()
 {
     const PlanResult r = compute(test::fixturePlan());
     const Outlook o = computeOutlook(r, fewPaths());
-    const QJsonObject close = reportJson(r, o).value(QStringLiteral("close")).toObject();
+    const QJsonObject close =
+        reportJson(r, o, MarketRegistry::builtIn()).value(QStringLiteral("close")).toObject();
     QVERIFY(o.close.has_value());
     QCOMPARE(close, closeJson(*simulateClose(r.plan, r.opened)));
     QCOMPARE(close.value(QStringLiteral("method")).toString(), QStringLiteral("sellToRepay"));
@@ -231,7 +229,8 @@ void TestReport::riskClosedFormAndMonteCarlo()
 {
     const PlanResult r = compute(test::fixturePlan());
     const Outlook o = computeOutlook(r, fewPaths());
-    const QJsonObject risk = reportJson(r, o).value(QStringLiteral("risk")).toObject();
+    const QJsonObject risk =
+        reportJson(r, o, MarketRegistry::builtIn()).value(QStringLiteral("risk")).toObject();
     // Closed form with H/S0 = 1/HF0, s = 0.6, drift 0, T = 1: v = -0.18, 2v/s^2 = -1, so
     // P = N((ln(1/HF0) + 0.18)/0.6) + HF0 N((ln(1/HF0) - 0.18)/0.6) = 0.7023346848721423 (math.erfc).
     LP_COMPARE_REL(risk.value(QStringLiteral("liquidationProbability")).toDouble(), 0.7023346848721423, 1e-9);
@@ -260,7 +259,7 @@ void TestReport::riskClosedFormAndMonteCarlo()
     // Without the Monte Carlo the object is left out.
     OutlookOptions none = fewPaths();
     none.runMonteCarlo = false;
-    QVERIFY(!reportJson(r, computeOutlook(r, none))
+    QVERIFY(!reportJson(r, computeOutlook(r, none), MarketRegistry::builtIn())
                  .value(QStringLiteral("risk"))
                  .toObject()
                  .contains(QStringLiteral("monteCarlo")));
@@ -269,8 +268,9 @@ void TestReport::riskClosedFormAndMonteCarlo()
 void TestReport::stressIsThePresets()
 {
     const PlanResult r = compute(test::fixturePlan());
-    const QJsonArray stress =
-        reportJson(r, computeOutlook(r, fewPaths())).value(QStringLiteral("stress")).toArray();
+    const QJsonArray stress = reportJson(r, computeOutlook(r, fewPaths()), MarketRegistry::builtIn())
+                                  .value(QStringLiteral("stress"))
+                                  .toArray();
     QCOMPARE(stress, stressJson(runStressPresets(r.plan, r.opened)));
     QCOMPARE(stress.size(), 8);
     // -30 %: $2450 is under the $2581.72 liquidation price, so liquidators act; -10 % ($3150) is not.
@@ -283,7 +283,7 @@ void TestReport::stressIsThePresets()
 void TestReport::textHasTheOutlookSections()
 {
     const PlanResult r = compute(test::fixturePlan());
-    const QString text = reportText(r, computeOutlook(r, fewPaths()));
+    const QString text = reportText(r, computeOutlook(r, fewPaths()), MarketRegistry::builtIn());
     QVERIFY(text.contains(QStringLiteral("Over time (365 days at today's prices)")));
     QVERIFY(text.contains(QStringLiteral("Net APY on equity        3.96 %")));
     QVERIFY(text.contains(QStringLiteral("Days to liquidation      never")));

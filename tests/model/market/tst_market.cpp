@@ -1,5 +1,5 @@
 // Market value types: role lists, e-mode lookup, the parameters a pair gets, and validateMarket()'s
-// field paths (PoolConfigurator's rules, markets-reference §1: ltv <= lt, lt x (1 + bonus) <= 1).
+// field paths (PoolConfigurator's rules, docs/markets.md "Units": ltv <= lt, lt x (1 + bonus) <= 1).
 #include "market.h"
 #include "testutil.h"
 
@@ -30,8 +30,8 @@ Reserve reserve(const QString &symbol, double ltv, double lt, double bonus, bool
     return r;
 }
 
-// A small valid market in the shape of ZeroLend zkSync (markets-reference §7): two stables in an e-mode
-// "Stablecoins" 97 / 97.5 / 1 %, WETH, and a borrow-only asset.
+// A small valid market in the shape of ZeroLend zkSync (docs/markets.md, "ZeroLend markets"): two stables in
+// an e-mode "Stablecoins" 97 / 97.5 / 1 %, WETH, and a borrow-only asset.
 Market sample()
 {
     Market m;

@@ -1,4 +1,4 @@
-// The embedded presets (resources/markets/*.json) against markets-reference.md, and user markets saved
+// The embedded presets (resources/markets/*.json) against docs/markets.md, and user markets saved
 // to and read from a directory.
 #include "marketjson.h"
 #include "marketregistry.h"
@@ -77,7 +77,7 @@ void TestMarketRegistry::sourcedValues_data()
         QTest::newRow(qPrintable(QStringLiteral("%1 %2").arg(QLatin1String(market), QLatin1String(symbol))))
             << QString::fromLatin1(market) << QString::fromLatin1(symbol) << ltv << lt << bonus << rf;
     };
-    // markets-reference §7, zl-deploy table (bps / 1e4; bonus 10500 = 5 %).
+    // docs/markets.md, "ZeroLend markets", zl-deploy table (bps / 1e4; bonus 10500 = 5 %).
     row("zerolend-zksync", "USDC.e", 0.80, 0.85, 0.05, 0.10);
     row("zerolend-zksync", "WETH", 0.80, 0.825, 0.05, 0.10);
     row("zerolend-zksync", "USDT", 0.75, 0.80, 0.05, 0.10);
@@ -95,7 +95,7 @@ void TestMarketRegistry::sourcedValues_data()
     row("zerolend-ethereum-lrt", "pzETH", 0.70, 0.90, na, na);
     // zl-docs parameters.md: WETH LTV 80 %, LT 82.50 %, penalty 5 %.
     row("zerolend-linea", "WETH", 0.80, 0.825, 0.05, na);
-    // markets-reference §8, aave-eth snapshot 2023-10-31.
+    // docs/markets.md, "Aave v3 Ethereum presets", aave-eth snapshot 2023-10-31.
     row("aave-v3-ethereum", "WETH", 0.805, 0.83, 0.05, 0.15);
     row("aave-v3-ethereum", "wstETH", 0.785, 0.81, 0.06, 0.15);
     row("aave-v3-ethereum", "WBTC", 0.73, 0.78, 0.05, 0.20);
@@ -149,7 +149,7 @@ void TestMarketRegistry::unsourcedValuesAreEstimates()
             if (e.market.id != QLatin1String("aave-v3-ethereum"))
                 QVERIFY2(r.isEstimate(QStringLiteral("decimals")), qPrintable(where));
         }
-        // ZeroLend's live flash-loan premium was not found (markets-reference §6).
+        // ZeroLend's live flash-loan premium was not found (docs/markets.md, "Flash loans").
         if (e.market.id.startsWith(QLatin1String("zerolend")))
             QVERIFY2(e.market.isEstimate(QStringLiteral("flashLoanPremium")), qPrintable(e.market.id));
     }

@@ -1,4 +1,4 @@
-// Plans over market presets (DESIGN §3): what a market supplies for a pair, e-mode and its toggle, the
+// Plans over market presets: what a market supplies for a pair, e-mode and its toggle, the
 // override flags, and overrides that survive a plan save and load.
 #include "engine.h"
 #include "marketregistry.h"
@@ -30,7 +30,7 @@ const char kStablePlan[] = R"({
 
 Plan parsed(const QByteArray &json)
 {
-    const Expected<Plan> p = parsePlan(json);
+    const Expected<Plan> p = parsePlan(json, MarketRegistry::builtIn());
     if (!p)
         qWarning("%s", qPrintable(formatErrors(p.errors())));
     return p ? *p : Plan{};
@@ -38,7 +38,7 @@ Plan parsed(const QByteArray &json)
 
 Plan saveAndLoad(const Plan &plan, QJsonObject *written = nullptr)
 {
-    const QJsonObject o = planToJson(plan);
+    const QJsonObject o = planToJson(plan, MarketRegistry::builtIn());
     if (written)
         *written = o;
     return parsed(QJsonDocument(o).toJson());
@@ -313,14 +313,14 @@ void TestPlanMarket::unknownMarketOpensWithOwnValues()
       "collateral": {"symbol": "USDC.e", "priceUsd": 1, "ltv": 0.7, "liquidationThreshold": 0.75},
       "borrow": {"symbol": "USDT", "priceUsd": 1},
       "deposit": 100, "strategy": {"mode": "loops", "loops": 2}})";
-    const Expected<Plan> plan = parsePlan(json);
+    const Expected<Plan> plan = parsePlan(json, MarketRegistry::builtIn());
     QVERIFY2(plan, qPrintable(plan ? QString() : formatErrors(plan.errors())));
     QCOMPARE(plan->market, QStringLiteral("zerolend-mars"));
     QCOMPARE(plan->collateral.ltv, 0.7);
     QCOMPARE(plan->collateral.liquidationBonus, 0.05); // the file default
     QCOMPARE(plan->presetFields, MarketFields());
     // Saved with every value and the market id kept.
-    const QJsonObject written = planToJson(*plan);
+    const QJsonObject written = planToJson(*plan, MarketRegistry::builtIn());
     QCOMPARE(written.value(QStringLiteral("market")).toString(), QStringLiteral("zerolend-mars"));
     QVERIFY(written.value(QStringLiteral("collateral")).toObject().contains(QStringLiteral("ltv")));
     QCOMPARE(saveAndLoad(*plan), *plan);
@@ -334,14 +334,14 @@ void TestPlanMarket::missingValueNamesWhyItIsRequired()
       "collateral": {"symbol": "USDC.e", "priceUsd": 1, "liquidationThreshold": 0.75},
       "borrow": {"symbol": "USDT", "priceUsd": 1},
       "deposit": 100, "strategy": {"mode": "loops", "loops": 2}})";
-    Expected<Plan> plan = parsePlan(unknown);
+    Expected<Plan> plan = parsePlan(unknown, MarketRegistry::builtIn());
     QVERIFY(!plan);
     QCOMPARE(plan.errors().first().field, QStringLiteral("collateral.ltv"));
     QVERIFY(plan.errors().first().message.contains(QStringLiteral("not known")));
     // Known market, asset it lacks.
     QByteArray lacking(unknown);
     lacking.replace("zerolend-mars", "zerolend-zksync").replace("USDC.e", "DAI");
-    plan = parsePlan(lacking);
+    plan = parsePlan(lacking, MarketRegistry::builtIn());
     QVERIFY(!plan);
     QCOMPARE(plan.errors().first().field, QStringLiteral("collateral.ltv"));
     QVERIFY2(plan.errors().first().message.contains(QStringLiteral("no collateral asset \"DAI\"")),

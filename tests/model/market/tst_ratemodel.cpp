@@ -1,5 +1,6 @@
-// The kink interest-rate model (markets-reference §5, core DefaultReserveInterestRateStrategy) and the
-// APR -> APY conversion lending UIs show (@aave/math-utils: APY = (1 + APR / SPY)^SPY - 1, SPY = 31536000).
+// The kink interest-rate model (docs/markets.md, "Interest rates and accrual"; core
+// DefaultReserveInterestRateStrategy) and the APR -> APY conversion lending UIs show (@aave/math-utils: APY =
+// (1 + APR / SPY)^SPY - 1, SPY = 31536000).
 #include "ratemodel.h"
 #include "testutil.h"
 

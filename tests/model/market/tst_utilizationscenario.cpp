@@ -13,7 +13,8 @@ namespace {
 
 Plan stablePlan()
 {
-    const Expected<Plan> p = readPlanFile(QStringLiteral(LP_TEST_DATA_DIR "/zksync-stable-emode.json"));
+    const Expected<Plan> p =
+        readPlanFile(QStringLiteral(LP_TEST_DATA_DIR "/zksync-stable-emode.json"), MarketRegistry::builtIn());
     if (!p)
         qFatal("%s", qPrintable(formatErrors(p.errors())));
     return *p;

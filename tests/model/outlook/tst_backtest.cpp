@@ -12,16 +12,10 @@ using namespace lp;
 
 namespace {
 
-// A at $100 on the first row, B at $1, ltv 75 %, lt 80 %, bonus 5 %; one loop at the full LTV, no costs
-// and no rates: C = 10 + 7.5 = 17.5 A, D = 750 B, liquidation price 750 / (17.5 x 0.8) = 53.5714.
+// The shared hand plan (testutil.h): C = 17.5 A, D = 750 B, liquidation price 53.571429.
 Plan handPlan()
 {
-    Plan p = test::costFreePlan();
-    p.collateral = {QStringLiteral("A"), 100.0, 0.75, 0.80, 0.05, 0.0, 0.0};
-    p.borrow = {QStringLiteral("B"), 1.0, 0.0, PriceModel::Fixed};
-    p.strategy.loops = 1;
-    p.strategy.ltvFraction = 1.0;
-    return p;
+    return test::oneFullLoopPlan();
 }
 
 std::vector<PricePoint> parsed(const QByteArray &csv)

@@ -1,4 +1,4 @@
-// Closing (seed step 6, DESIGN §1 Closing): sell-to-repay rounds, flash close, costs and P&L.
+// Closing: sell-to-repay rounds, flash close, costs and P&L.
 #include "closing.h"
 #include "engine.h"
 #include "testutil.h"
@@ -34,7 +34,7 @@ CloseOptions method(CloseMethod m)
 
 PlanResult fixture()
 {
-    return computePlan(test::fixturePlan()).value();
+    return test::compute(test::fixturePlan());
 }
 
 } // namespace
@@ -189,7 +189,7 @@ void TestClosing::flashAndSellToRepayAgreeWithoutPremium()
     // With phi = 0 both sell D pb / (pa k) of A: same walk-away, different gas.
     Plan p = test::fixturePlan();
     p.costs.flashPremiumBps = 0.0;
-    const PlanResult f = computePlan(p).value();
+    const PlanResult f = test::compute(p);
     const Expected<CloseResult> sell = simulateClose(p, f.opened, method(CloseMethod::SellToRepay));
     const Expected<CloseResult> flash = simulateClose(p, f.opened, method(CloseMethod::FlashClose));
     LP_COMPARE_REL(sell->walkAwayCollateral, flash->walkAwayCollateral, 1e-12);

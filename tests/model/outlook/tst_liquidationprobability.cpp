@@ -1,4 +1,4 @@
-// Closed-form liquidation probability (DESIGN §1: GBM first passage of the running minimum) and the
+// Closed-form liquidation probability (GBM first passage of the running minimum) and the
 // loop count x volatility heatmap.
 #include "engine.h"
 #include "liquidationprobability.h"
@@ -150,7 +150,7 @@ void TestLiquidationProbability::risesWithLeverage()
     double previous = -1.0;
     for (int n = 1; n <= 12; ++n) {
         p.strategy.loops = n;
-        const PlanResult r = computePlan(p).value();
+        const PlanResult r = test::compute(p);
         const double prob = liquidationProbability(p, r.opened);
         QVERIFY2(prob > previous, qPrintable(QStringLiteral("loops %1").arg(n)));
         previous = prob;
@@ -163,7 +163,7 @@ void TestLiquidationProbability::planProbabilityIsHealthFactorBarrier()
 {
     // Fixture: HF 1.3556835713188593, so barrier / spot = 1 / HF; 60 % vol, no drift, 365 days:
     // 0.7023346848721423 (reference table). Over 30 days: the same formula with T = 30/365.
-    const PlanResult r = computePlan(test::fixturePlan()).value();
+    const PlanResult r = test::compute(test::fixturePlan());
     LP_COMPARE_REL(liquidationProbability(r.plan, r.opened), 0.7023346848721423, 1e-12);
     LP_COMPARE_REL(liquidationProbability(r.plan, r.opened, 30),
                    barrierHitProbability(1, 1 / 1.3556835713188593, 30.0 / 365.0, 0.6, 0), 1e-12);
@@ -208,7 +208,7 @@ void TestLiquidationProbability::heatmapWithMonteCarlo()
     const Expected<ProbabilityGrid> g = probabilityHeatmap(test::fixturePlan(), {3}, {0.6}, mc);
     QVERIFY(g);
     QCOMPARE(g->probability.size(), size_t(1));
-    const PlanResult f = computePlan(test::fixturePlan()).value();
+    const PlanResult f = test::compute(test::fixturePlan());
     const Expected<MonteCarloResult> direct =
         monteCarloLiquidationProbability(f.plan, computeTimeline(f.plan, f.opened), mc);
     QVERIFY(direct);

@@ -183,7 +183,7 @@ void TestMonteCarlo::planMonteCarloUsesTimelineBarrier()
     // 1.08): more likely than the closed form at today's barrier.
     Plan p = test::fixturePlan();
     p.borrow.borrowApy = 0.08;
-    const PlanResult r = computePlan(p).value();
+    const PlanResult r = test::compute(p);
     const Timeline tl = computeTimeline(p, r.opened);
     const Expected<MonteCarloResult> mc = monteCarloLiquidationProbability(p, tl, options(20000, 11, 2));
     QVERIFY(mc);
@@ -199,7 +199,7 @@ void TestMonteCarlo::planMonteCarloUsesTimelineBarrier()
                             .arg(atHorizon)));
     // No debt: never liquidated, Wilson interval [0, 1.96^2 / (n + 1.96^2)].
     p.strategy.loops = 0;
-    const PlanResult flat = computePlan(p).value();
+    const PlanResult flat = test::compute(p);
     const Expected<MonteCarloResult> none =
         monteCarloLiquidationProbability(p, computeTimeline(p, flat.opened), options(1000, 1, 1));
     QCOMPARE(none->probability, 0.0);

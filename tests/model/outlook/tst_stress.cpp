@@ -12,22 +12,15 @@ using namespace lp;
 
 namespace {
 
-// A at $100, B at $1, ltv 75 %, lt 80 %, bonus 5 %, one loop at the full LTV, no costs or rates:
-// C = 17.5 A, D = 750 B. Before every scenario: HF = 17.5 x 100 x 0.8 / 750 = 1.8666667, liquidation
-// price 750 / 14 = 53.571429, equity 1000, leverage 1.75, flash close value 1000 (no costs).
+// The shared hand plan (testutil.h): C = 17.5 A, D = 750 B, liquidation price 53.571429.
 Plan handPlan()
 {
-    Plan p = test::costFreePlan();
-    p.collateral = {QStringLiteral("A"), 100.0, 0.75, 0.80, 0.05, 0.0, 0.0};
-    p.borrow = {QStringLiteral("B"), 1.0, 0.0, PriceModel::Fixed};
-    p.strategy.loops = 1;
-    p.strategy.ltvFraction = 1.0;
-    return p;
+    return test::oneFullLoopPlan();
 }
 
 StressResult stress(StressKind kind, double value, int days = 0, const Plan &plan = handPlan())
 {
-    const OpenedPosition opened = computePlan(plan).value().opened;
+    const OpenedPosition opened = test::compute(plan).opened;
     return runStress(plan, opened, {kind, QStringLiteral("test"), value, days});
 }
 
@@ -173,7 +166,7 @@ void TestStress::presetsOnFixture()
 {
     // Fixture: liquidation price 2581.72. -10 % ($3150) stays above it; -30 % ($2450) and -50 % ($1750)
     // gap below it and are liquidated. Every preset reports the same before figures.
-    const PlanResult f = computePlan(test::fixturePlan()).value();
+    const PlanResult f = test::compute(test::fixturePlan());
     const std::vector<StressResult> all = runStressPresets(f.plan, f.opened);
     QCOMPARE(all.size(), defaultStressScenarios().size());
     QCOMPARE(all.size(), size_t(8));
@@ -199,7 +192,7 @@ void TestStress::presetsOnFixture()
 
 void TestStress::stressJsonShape()
 {
-    const PlanResult f = computePlan(test::fixturePlan()).value();
+    const PlanResult f = test::compute(test::fixturePlan());
     const QJsonArray a = stressJson(runStressPresets(f.plan, f.opened));
     QCOMPARE(a.size(), 8);
     const QJsonObject shock = a.at(2).toObject();

@@ -1,4 +1,4 @@
-// Accrual over time (DESIGN §1 Time): compounding, net APY parts, days to liquidation, the timeline CSV.
+// Accrual over time: compounding, net APY parts, days to liquidation, the timeline CSV.
 #include "engine.h"
 #include "position.h"
 #include "testutil.h"
@@ -21,10 +21,7 @@ constexpr double kD = 16.75994861045867;
 
 PlanResult fixture(const Plan &plan = test::fixturePlan())
 {
-    const Expected<PlanResult> r = computePlan(plan);
-    if (!r)
-        qFatal("computePlan failed: %s", qPrintable(formatErrors(r.errors())));
-    return r.value();
+    return test::compute(plan);
 }
 
 // A hand example: 10 A at $100 against 600 B at $1, lt 0.8 (HF = 800 / 600 = 4/3), no yield.

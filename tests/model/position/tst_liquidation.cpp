@@ -1,5 +1,5 @@
-// Aave v3.0 and v3.3 liquidations (markets-reference §4): close factor, seized collateral, the falling
-// path, and v3.3's $2,000 close-factor threshold, $1,000 dust rule and bad-debt write-off.
+// Aave v3.0 and v3.3 liquidations (docs/markets.md, "Liquidation"): close factor, seized collateral, the
+// falling path, and v3.3's $2,000 close-factor threshold, $1,000 dust rule and bad-debt write-off.
 #include "liquidation.h"
 #include "position.h"
 #include "testutil.h"

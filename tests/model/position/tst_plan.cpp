@@ -1,4 +1,5 @@
 // Plan value types and validatePlan(): every rule names its field and says why.
+#include "machineformat.h"
 #include "plan.h"
 #include "testutil.h"
 

@@ -1,4 +1,4 @@
-// Risk figures of a position (DESIGN §1, seed step 5).
+// Risk figures of a position.
 #include "position.h"
 #include "testutil.h"
 

@@ -71,7 +71,7 @@ void TestExplain::fixtureFormulas()
 {
     QFETCH(int, figure);
     QFETCH(QString, formula);
-    const PlanResult r = computePlan(test::fixturePlan()).value();
+    const PlanResult r = test::compute(test::fixturePlan());
     const Explanation e = explain(r, static_cast<Figure>(figure));
     QCOMPARE(e.formula, formula);
     QVERIFY(!e.meaning.isEmpty());
@@ -81,7 +81,7 @@ void TestExplain::noDebt()
 {
     Plan p = test::fixturePlan();
     p.strategy.loops = 0;
-    const PlanResult r = computePlan(p).value();
+    const PlanResult r = test::compute(p);
     QVERIFY(explain(r, Figure::HealthFactor).formula.contains(QStringLiteral("∞")));
     QVERIFY(explain(r, Figure::LiquidationPrice).formula.startsWith(QStringLiteral("No debt")));
 }
@@ -90,7 +90,7 @@ void TestExplain::tracksCollateralShowsTheRatio()
 {
     Plan p = test::fixturePlan();
     p.borrow.priceModel = PriceModel::TracksCollateral;
-    const PlanResult r = computePlan(p).value();
+    const PlanResult r = test::compute(p);
     // D / (C lt) = 16.759949 / (24.344129 x 0.8) = 0.8606 WETH per wstETH.
     QCOMPARE(explain(r, Figure::LiquidationPrice).formula,
              QStringLiteral(
@@ -100,7 +100,7 @@ void TestExplain::tracksCollateralShowsTheRatio()
 
 void TestExplain::everyFigureExplained()
 {
-    const PlanResult r = computePlan(test::fixturePlan()).value();
+    const PlanResult r = test::compute(test::fixturePlan());
     for (int f = int(Figure::HealthFactor); f <= int(Figure::MaxLeverage); ++f) {
         const Explanation e = explain(r, static_cast<Figure>(f));
         QVERIFY2(e.formula.contains(QLatin1Char('=')), qPrintable(e.formula));

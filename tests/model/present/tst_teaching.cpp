@@ -34,7 +34,7 @@ void TestTeaching::initTestCase()
 
 void TestTeaching::framesFollowTheLoopSteps()
 {
-    const PlanResult r = computePlan(test::fixturePlan()).value();
+    const PlanResult r = test::compute(test::fixturePlan());
     const std::vector<TeachingFrame> frames = teachingFrames(r);
     // Deposit, 3 x (borrow, swap, supply), monitor, close.
     QCOMPARE(frames.size(), size_t(12));
@@ -82,7 +82,7 @@ void TestTeaching::framesFollowTheLoopSteps()
 void TestTeaching::stepsBackAndForthAreStable()
 {
     // Frames are values: recomputing gives the same sequence (a stepper going back shows what it showed).
-    const PlanResult r = computePlan(test::fixturePlan()).value();
+    const PlanResult r = test::compute(test::fixturePlan());
     const std::vector<TeachingFrame> once = teachingFrames(r);
     const std::vector<TeachingFrame> again = teachingFrames(r);
     QCOMPARE(once.size(), again.size());
@@ -95,7 +95,7 @@ void TestTeaching::stepsBackAndForthAreStable()
 
 void TestTeaching::monitorFrameIsThePosition()
 {
-    const PlanResult r = computePlan(test::fixturePlan()).value();
+    const PlanResult r = test::compute(test::fixturePlan());
     const TeachingFrame m = teachingFrames(r)[10];
     QCOMPARE(m.stage, TeachingStage::Monitor);
     QCOMPARE(m.healthFactor, r.position.healthFactor);
@@ -109,7 +109,7 @@ void TestTeaching::monitorFrameIsThePosition()
 
 void TestTeaching::closeFrameIsTheCloseSimulator()
 {
-    const PlanResult r = computePlan(test::fixturePlan()).value();
+    const PlanResult r = test::compute(test::fixturePlan());
     const TeachingFrame c = teachingFrames(r).back();
     const CloseResult close = simulateClose(r.plan, r.opened).value();
     QCOMPARE(c.stage, TeachingStage::Close);
@@ -126,7 +126,7 @@ void TestTeaching::flashLoanIsOneFrame()
 {
     Plan p = test::fixturePlan();
     p.execution = Execution::FlashLoan;
-    const PlanResult r = computePlan(p).value();
+    const PlanResult r = test::compute(p);
     const std::vector<TeachingFrame> frames = teachingFrames(r);
     QCOMPARE(frames.size(), size_t(4));
     QCOMPARE(frames[1].stage, TeachingStage::FlashLoan);
@@ -139,7 +139,7 @@ void TestTeaching::whatIfAboveLiquidation()
 {
     // -20 %: $2,800 is above the liquidation price $2,581.72, so nothing is liquidated and HF scales
     // with the price: 1.355683571318859 x 0.8.
-    const PlanResult r = computePlan(test::fixturePlan()).value();
+    const PlanResult r = test::compute(test::fixturePlan());
     const TeachingFrame f = whatIfFrame(r, -0.2);
     QCOMPARE(f.stage, TeachingStage::Monitor);
     QVERIFY(f.liquidations.empty());
@@ -156,7 +156,7 @@ void TestTeaching::whatIfThroughLiquidation()
     // -30 %: $2,450 is below $2,581.72. At the crossing HF = 1 > 0.95, so the close factor is 50 %:
     // repaid D/2 = 8.379974305229335 WETH, seized D/2 x 3000 x 1.05 / 2581.72 wstETH. After it the
     // liquidation price is (D/2) 3000 / ((C - seized) 0.8) = $2,225.6, below $2,450: one call only.
-    const PlanResult r = computePlan(test::fixturePlan()).value();
+    const PlanResult r = test::compute(test::fixturePlan());
     const TeachingFrame f = whatIfFrame(r, -0.3);
     QCOMPARE(f.stage, TeachingStage::Liquidation);
     QCOMPARE(f.liquidations.size(), size_t(1));
@@ -180,7 +180,7 @@ void TestTeaching::whatIfThroughLiquidation()
 
 void TestTeaching::whatIfUpIsNeverLiquidated()
 {
-    const PlanResult r = computePlan(test::fixturePlan()).value();
+    const PlanResult r = test::compute(test::fixturePlan());
     double lastHf = 0;
     for (double change : {-0.25, 0.0, 0.1, 0.5}) {
         const TeachingFrame f = whatIfFrame(r, change);
@@ -192,7 +192,7 @@ void TestTeaching::whatIfUpIsNeverLiquidated()
 
 void TestTeaching::formulasAreSubstituted()
 {
-    const PlanResult r = computePlan(test::fixturePlan()).value();
+    const PlanResult r = test::compute(test::fixturePlan());
     const std::vector<TeachingFrame> frames = teachingFrames(r);
     // Deposit: 10 x 3,500 = 35,000; 75 % of it = 26,250.
     QCOMPARE(frames[0].formulas.at(0),

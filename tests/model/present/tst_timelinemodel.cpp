@@ -15,10 +15,7 @@ using namespace lp;
 namespace {
 Timeline timelineOf(const Plan &plan)
 {
-    const Expected<PlanResult> r = computePlan(plan);
-    if (!r)
-        qFatal("computePlan failed: %s", qPrintable(formatErrors(r.errors())));
-    return computeTimeline(plan, r->opened);
+    return computeTimeline(plan, test::compute(plan).opened);
 }
 } // namespace
 

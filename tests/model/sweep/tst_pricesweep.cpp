@@ -9,13 +9,7 @@
 using namespace lp;
 
 namespace {
-PlanResult compute(const Plan &plan, const SweepOptions &options = {})
-{
-    Expected<PlanResult> r = computePlan(plan, options);
-    if (!r)
-        qFatal("%s", qPrintable(formatErrors(r.errors())));
-    return std::move(r).value();
-}
+using test::compute;
 } // namespace
 
 class TestPriceSweep : public QObject {

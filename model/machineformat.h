@@ -1,12 +1,28 @@
 #pragma once
 
-// Numbers for machine output and the plain-text report: JSON numbers (null where not finite) and
-// C-locale text. One definition for every model file that writes them; the window formats for people
-// in displayformat.h.
+// Numbers for machine output, messages and the plain-text report: JSON numbers (null where not finite)
+// and C-locale text. One definition for every model file that writes them, in every room (so it sits at
+// the model's root); the window formats for people in displayformat.h.
 #include <QJsonValue>
+#include <QLocale>
 #include <QString>
 
 #include <cmath>
+
+namespace lp {
+
+// Shortest round-trip spelling of a number in the C locale ("0.75", "NaN", "-Infinity"): what error
+// messages quote, so that the value shown is exactly the value read.
+inline QString formatNumber(double value)
+{
+    if (std::isnan(value))
+        return QStringLiteral("NaN");
+    if (std::isinf(value))
+        return value > 0 ? QStringLiteral("Infinity") : QStringLiteral("-Infinity");
+    return QLocale::c().toString(value, 'g', QLocale::FloatingPointShortest);
+}
+
+} // namespace lp
 
 namespace lp::machine {
 
