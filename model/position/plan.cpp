@@ -3,7 +3,6 @@
 #include "machineformat.h"
 #include "planfields.h"
 
-#include <QLocale>
 
 #include <cmath>
 
