@@ -2,6 +2,7 @@
 
 #include "csvexport.h"
 #include "engine.h"
+#include "safefile.h"
 #include "validationerror.h"
 
 #include <QByteArray>
@@ -9,11 +10,8 @@
 
 namespace lp {
 
-// Writes bytes atomically (QSaveFile): the file at `path` is replaced only once everything is written, so
-// a failure leaves whatever was there. An error names the path and why.
-[[nodiscard]] ValidationErrors writeFileAtomically(const QByteArray &bytes, const QString &path);
-
-// The plan as an indented JSON document (planToJson: unknown fields kept), written atomically.
+// The plan as an indented JSON document (planToJson: unknown fields kept), written atomically
+// (writeFileAtomically: never a half-written file, never through a link).
 [[nodiscard]] ValidationErrors writePlanFile(const Plan &plan, const QString &path);
 
 // One CSV table of a result (exportCsv), written atomically.
