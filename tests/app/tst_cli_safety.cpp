@@ -100,6 +100,11 @@ private slots:
     void priceFileThatIsADeviceIsRefused();
     void planThatIsAFifoDoesNotBlock();
     void oversizedPlanMessageStatesTheLimitOnce();
+    void unknownCommandExitsTwoWithTheList_data();
+    void unknownCommandExitsTwoWithTheList();
+    void extremePlansExitTwoNamingTheField_data();
+    void extremePlansExitTwoNamingTheField();
+    void monteCarloWorkIsBounded();
 };
 
 void TestCliSafety::outputOntoASymlinkIsRefused_data()
@@ -247,6 +252,77 @@ void TestCliSafety::oversizedPlanMessageStatesTheLimitOnce()
     QVERIFY2(
         r.err.contains(QLatin1String("is 16777217 bytes; a plan file is at most 16 MB (16777216 bytes)")),
         qPrintable(r.err));
+}
+
+void TestCliSafety::unknownCommandExitsTwoWithTheList_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<bool>("display");
+    QTest::newRow("no display") << QStringList{QStringLiteral("frobnicate"), QStringLiteral("x.json")}
+                                << false;
+    QTest::newRow("with a display") << QStringList{QStringLiteral("frobnicate"), QStringLiteral("x.json")}
+                                    << true;
+    QTest::newRow("alone") << QStringList{QStringLiteral("reprot")} << false;
+}
+
+void TestCliSafety::unknownCommandExitsTwoWithTheList()
+{
+    QFETCH(QStringList, args);
+    QFETCH(bool, display);
+    const Run r = run(args, 10000, display);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QLatin1String("unknown command")) &&
+                 r.err.contains(QLatin1String("report, export-csv, render, backtest")),
+             qPrintable(r.err));
+}
+
+void TestCliSafety::extremePlansExitTwoNamingTheField_data()
+{
+    QTest::addColumn<QByteArray>("from");
+    QTest::addColumn<QByteArray>("to");
+    QTest::addColumn<QString>("field");
+    // 1e-320 ran for a minute at 14.6 GB, or aborted with bad_alloc.
+    QTest::newRow("subnormal price") << QByteArray(R"("priceUsd": 3500)")
+                                     << QByteArray(R"("priceUsd": 1e-320)") << "collateral.priceUsd";
+    // A tiny borrow price gave infinite debt and equity, with exit 0.
+    QTest::newRow("tiny borrow price")
+        << QByteArray(R"("priceUsd": 3000)") << QByteArray(R"("priceUsd": 1e-300)") << "borrow.priceUsd";
+    QTest::newRow("duplicate key") << QByteArray(R"("deposit": 10)")
+                                   << QByteArray(R"("deposit": 10, "deposit": 1e9)") << "deposit";
+}
+
+void TestCliSafety::extremePlansExitTwoNamingTheField()
+{
+    QFETCH(QByteArray, from);
+    QFETCH(QByteArray, to);
+    QFETCH(QString, field);
+    QByteArray plan = contents(data("wsteth-loop.json"));
+    QVERIFY(plan.contains(from));
+    plan.replace(from, to);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("plan.json"));
+    QVERIFY(put(path, plan));
+    const Run r = run({QStringLiteral("report"), path}, 10000);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("  %1: ").arg(field)), qPrintable(r.err));
+}
+
+void TestCliSafety::monteCarloWorkIsBounded()
+{
+    // --paths 10000000 on a 100-year plan ran for minutes: paths x days is bounded, with the most paths
+    // this plan may take.
+    QByteArray plan = contents(data("wsteth-loop.json"));
+    QVERIFY(plan.contains(R"("horizonDays": 365,)"));
+    plan.replace(R"("horizonDays": 365,)", R"("horizonDays": 36500,)");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("plan.json"));
+    QVERIFY(put(path, plan));
+    const Run r =
+        run({QStringLiteral("report"), path, QStringLiteral("--paths"), QStringLiteral("10000000")}, 10000);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QLatin1String("--paths")) &&
+                 r.err.contains(QLatin1String("at most --paths 10958")),
+             qPrintable(r.err));
 }
 
 QTEST_GUILESS_MAIN(TestCliSafety)
