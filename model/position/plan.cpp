@@ -1,5 +1,7 @@
 #include "plan.h"
 
+#include "computable.h"
+
 #include <QLocale>
 
 #include <cmath>
@@ -89,6 +91,7 @@ ValidationErrors validatePlan(const Plan &plan)
                                                   .arg(plan.horizonDays));
     c.range(QStringLiteral("risk.annualVolatility"), plan.risk.annualVolatility, 0.0, limits::maxVolatility);
     c.range(QStringLiteral("risk.drift"), plan.risk.drift, -10.0, 10.0);
+    errors += validateComputable(plan); // tiny amounts, compounding out of range
     return errors;
 }
 
