@@ -70,12 +70,7 @@ QStringList writeTo(const QString &command, const QString &out,
                 QStringLiteral("pnl"),
                 QStringLiteral("-o"),
                 out};
-    return {command,
-            data("wsteth-loop.json"),
-            QStringLiteral("--table"),
-            QStringLiteral("prices"),
-            QStringLiteral("-o"),
-            out};
+    return {command, data("wsteth-loop.json"), QStringLiteral("--table"), table, QStringLiteral("-o"), out};
 }
 
 mode_t typeOf(const QString &path)

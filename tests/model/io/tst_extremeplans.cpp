@@ -173,13 +173,13 @@ void TestExtremePlans::reportFinishesOrNamesTheField()
 {
     QRandomGenerator rng(20261130);
     OutlookOptions options;
-    options.monteCarlo.paths = 64; // the bound on paths x steps is tested where it is enforced
+    options.monteCarlo.paths = 16; // the bound on paths x steps is tested where it is enforced
     options.monteCarlo.threads = 1;
     QElapsedTimer total;
     total.start();
     int computed = 0;
     int refused = 0;
-    for (int i = 0; i < 300; ++i) {
+    for (int i = 0; i < 150; ++i) {
         const Plan plan = extremePlan(rng);
         QElapsedTimer one;
         one.start();
@@ -205,8 +205,8 @@ void TestExtremePlans::reportFinishesOrNamesTheField()
     }
     qInfo("%d plans computed, %d refused naming a field, in %lld ms", computed, refused,
           static_cast<long long>(total.elapsed()));
-    QVERIFY(computed > 20); // the generator is not so extreme that nothing is ever computed
-    QVERIFY(refused > 20);
+    QVERIFY(computed > 10); // the generator is not so extreme that nothing is ever computed
+    QVERIFY(refused > 10);
 }
 
 QTEST_GUILESS_MAIN(TestExtremePlans)
