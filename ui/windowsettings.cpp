@@ -15,6 +15,8 @@
 #include <QScreen>
 #include <QSplitter>
 
+#include <algorithm>
+
 namespace lp::windowsettings {
 
 namespace {
@@ -113,10 +115,13 @@ QRect clampToRoom(const QRect &frame, const QRect &room)
     if (room.isEmpty())
         return frame;
     QRect r = frame;
-    r.setWidth(std::min(std::max(r.width(), 1), room.width()));
-    r.setHeight(std::min(std::max(r.height(), 1), room.height()));
-    r.moveLeft(std::clamp(r.left(), room.left(), room.right() - r.width() + 1));
-    r.moveTop(std::clamp(r.top(), room.top(), room.bottom() - r.height() + 1));
+    // At most twice the room each way: larger than the screen is a choice Qt allows, a damaged size that
+    // needs gigabytes of backing store is not.
+    r.setWidth(std::clamp(r.width(), 1, 2 * room.width()));
+    r.setHeight(std::clamp(r.height(), 1, 2 * room.height()));
+    // The top-left part, where the title bar is, on the screen.
+    r.moveLeft(std::clamp(r.left(), room.left(), room.right() - std::min(r.width(), room.width()) + 1));
+    r.moveTop(std::clamp(r.top(), room.top(), room.bottom() - std::min(r.height(), room.height()) + 1));
     return r;
 }
 

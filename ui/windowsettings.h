@@ -20,7 +20,7 @@ namespace windowsettings {
 // Geometry, toolbar state and every QSplitter child that has an objectName.
 void saveLayout(const QMainWindow *window);
 // The reverse; false when nothing was stored (first start), leaving the window as it is. Nothing stored
-// can hurt: the geometry is brought within the screen's available room (clampToRoom), and a splitter
+// can hurt: the geometry is brought back to the screen's available room (clampToRoom), and a splitter
 // state with impossible sizes (isSensibleSplitterState) is thrown away, the splitter keeping its default.
 bool restoreLayout(QMainWindow *window);
 // View > Reset Layout: forgets the stored layout and puts the window and its splitters back as they were
@@ -30,7 +30,8 @@ void resetLayout(QMainWindow *window);
 // A stored QSplitter state fit to restore for a splitter of `panes` panes: it decodes, has one size per
 // pane, no size negative or over 100,000 pixels, and not every pane collapsed.
 [[nodiscard]] bool isSensibleSplitterState(const QByteArray &state, int panes);
-// `frame` moved and, if need be, shrunk to lie within `room` (a screen's available geometry).
+// `frame` brought back to `room` (a screen's available geometry): at most twice its size each way, and
+// moved so that its top-left part (the title bar) is on it, whole when it fits.
 [[nodiscard]] QRect clampToRoom(const QRect &frame, const QRect &room);
 
 void savePlan(const FileActions *files, const PlanSession *session);

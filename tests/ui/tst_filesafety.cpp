@@ -12,6 +12,7 @@
 
 #include <QDataStream>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QMenu>
 #include <QScreen>
@@ -85,6 +86,7 @@ private slots:
     void untitledPlanIsKeptWhenAFileIsNamed();
     void fifoAsLastFileDoesNotBlock();
     void planThatCannotBeComputedGreysTheCharts();
+    void saveAndExportRefuseASymlink();
 };
 
 void TestFileSafety::initTestCase()
@@ -104,7 +106,10 @@ void TestFileSafety::clampToRoomKeepsAWindowOnScreen()
     const QRect room(0, 0, 1920, 1080);
     QCOMPARE(windowsettings::clampToRoom(QRect(100, 100, 800, 600), room), QRect(100, 100, 800, 600));
     QCOMPARE(windowsettings::clampToRoom(QRect(50000, -9000, 800, 600), room), QRect(1120, 0, 800, 600));
-    QCOMPARE(windowsettings::clampToRoom(QRect(10, 10, 1 << 30, 1 << 30), room), room);
+    // A damaged size: at most twice the room, its top-left corner on the screen.
+    QCOMPARE(windowsettings::clampToRoom(QRect(10, 10, 1 << 30, 1 << 30), room), QRect(0, 0, 3840, 2160));
+    // Larger than the screen but not absurd: kept, moved so that its title bar shows.
+    QCOMPARE(windowsettings::clampToRoom(QRect(-500, 300, 2500, 1200), room), QRect(0, 0, 2500, 1200));
     QCOMPARE(windowsettings::clampToRoom(QRect(5, 5, 10, 10), QRect()), QRect(5, 5, 10, 10));
 }
 
@@ -134,11 +139,13 @@ void TestFileSafety::geometryOffScreenIsBroughtBack()
     auto second = makeWindow();
     second->restoreSettings(false);
     const QRect room = QGuiApplication::primaryScreen()->availableGeometry();
-    QVERIFY2(room.contains(second->geometry()), qPrintable(QStringLiteral("%1,%2 %3x%4")
-                                                               .arg(second->x())
-                                                               .arg(second->y())
-                                                               .arg(second->width())
-                                                               .arg(second->height())));
+    const QRect g = second->geometry();
+    QVERIFY2(room.contains(g.topLeft()) && g.width() <= 2 * room.width() && g.height() <= 2 * room.height(),
+             qPrintable(QStringLiteral("%1,%2 %3x%4")
+                            .arg(second->x())
+                            .arg(second->y())
+                            .arg(second->width())
+                            .arg(second->height())));
 }
 
 void TestFileSafety::impossibleSplitterStatesAreThrownAway()
@@ -163,7 +170,11 @@ void TestFileSafety::impossibleSplitterStatesAreThrownAway()
     second->restoreSettings(false);
     second->show();
     QVERIFY(QTest::qWaitForWindowExposed(second.get()));
-    QCOMPARE(splitter(*second, "chartTableSplitter")->sizes(), defaults);
+    // The damaged states are ignored: both panes show, as they do by default.
+    QCOMPARE(defaults.size(), 2);
+    QVERIFY(defaults.at(0) > 0 && defaults.at(1) > 0);
+    for (int size : splitter(*second, "chartTableSplitter")->sizes())
+        QVERIFY2(size > 0, qPrintable(QString::number(size)));
     for (int size : splitter(*second, "formSplitter")->sizes())
         QVERIFY2(size > 0 && size < 100000, qPrintable(QString::number(size)));
 }
@@ -247,6 +258,36 @@ void TestFileSafety::planThatCannotBeComputedGreysTheCharts()
     // The first computable version brings them back.
     window->session()->setPlan(defaultPlan());
     QVERIFY(window->chartTabs()->isEnabled());
+}
+
+void TestFileSafety::saveAndExportRefuseASymlink()
+{
+    // File > Save As and File > Export Chart go through the one write path: a link is not followed.
+    QTemporaryDir dir;
+    const QString target = dir.filePath(QStringLiteral("precious"));
+    QFile f(target);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("precious");
+    f.close();
+    QStringList reported;
+    auto window = makeWindow(&reported);
+    for (const char *name : {"plan.json", "chart.png"}) {
+        const QString link = dir.filePath(QLatin1String(name));
+        QVERIFY(QFile::link(target, link));
+        if (QLatin1String(name) == QLatin1String("plan.json")) {
+            window->fileActions()->setPathChooser(
+                [link](const QString &, const QString &, const QString &, bool) { return link; });
+            QVERIFY(!window->fileActions()->saveAs());
+        } else {
+            QVERIFY(!window->fileActions()->exportChart(link, QSize(300, 200)));
+        }
+        QVERIFY(QFileInfo(link).isSymLink());
+    }
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("precious"));
+    QCOMPARE(reported.size(), 2);
+    for (const QString &text : reported)
+        QVERIFY2(text.contains(QLatin1String("symbolic link")), qPrintable(text));
 }
 
 QTEST_MAIN(TestFileSafety)

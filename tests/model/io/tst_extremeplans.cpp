@@ -56,9 +56,9 @@ template <class T> T pick(QRandomGenerator &rng, const std::vector<T> &from)
 Plan extremePlan(QRandomGenerator &rng)
 {
     Plan p = test::fixturePlan();
-    // Each field is extreme with probability 1/2, so that plans mix valid and extreme values.
+    // Each field is extreme with probability 1/3, so that plans mix valid and extreme values.
     const auto maybe = [&](double *field, const std::vector<double> &from) {
-        if (rng.bounded(2) == 0)
+        if (rng.bounded(3) == 0)
             *field = pick(rng, from);
     };
     maybe(&p.collateral.priceUsd, kAmounts);
