@@ -163,12 +163,13 @@ ValidationErrors writeFileAtomically(const QByteArray &bytes, const QString &pat
 Expected<QByteArray> readFileBounded(const QString &path, qint64 maxBytes, const QString &what)
 {
     const QString limit = maxBytes >= 1048576
-                              ? QStringLiteral("%1 MB (%2 bytes)").arg(maxBytes / 1048576).arg(maxBytes)
+                              ? QStringLiteral("%1 MB, %2 bytes").arg(maxBytes / 1048576).arg(maxBytes)
                               : QStringLiteral("%1 bytes").arg(maxBytes);
-    // "is 16777217 bytes; a plan file is at most 16 MB (16777216 bytes)": exact, so that a file just over
-    // the limit does not read as "16.0 MB; at most 16 MB".
+    // "is 16777217 bytes, larger than a plan file may be (at most 16 MB, 16777216 bytes)": exact, so that
+    // a file just over the limit does not read as "16.0 MB; at most 16 MB".
     const auto tooLarge = [&](const QString &size) {
-        return ValidationError{path, QStringLiteral("is %1 bytes; %2 is at most %3").arg(size, what, limit)};
+        return ValidationError{
+            path, QStringLiteral("is %1 bytes, larger than %2 may be (at most %3)").arg(size, what, limit)};
     };
     if (path.startsWith(QLatin1String(":/"))) {
         // Built into the program (Qt resources: the market presets, the examples): in memory, sized.
