@@ -5,6 +5,8 @@
 #include "commandsupport.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
+#include <QRegularExpression>
 #include <QStringList>
 
 namespace lp::cli {
@@ -41,12 +43,29 @@ QString usageText()
         "Exit codes: 0 ok, 2 bad input (arguments or plan file), 1 any other failure.\n");
 }
 
+// A first argument that reads as a mistyped command rather than a plan to open: a bare word
+// ("frobnicate", no dot or slash) that is no file here, or anything that is no file followed by more
+// arguments (the window opens at most one plan). Options (-x, --theme) belong to the window.
+bool isUnknownCommand(const QStringList &arguments)
+{
+    if (arguments.size() < 2)
+        return false;
+    const QString first = arguments.at(1);
+    if (first.isEmpty() || first.startsWith(QLatin1Char('-')) || kCommands.contains(first) ||
+        QFileInfo::exists(first))
+        return false;
+    static const QRegularExpression word(QStringLiteral("^[A-Za-z][A-Za-z0-9_-]*$"));
+    return word.match(first).hasMatch() || arguments.size() > 2;
+}
+
 } // namespace
 
 bool isCommand(const QStringList &arguments)
 {
-    return arguments.size() > 1 &&
-           (kCommands.contains(arguments.at(1)) || kInfoOptions.contains(arguments.at(1)));
+    // An unknown command is answered here too (exit 2 with the list), never by opening the window: that
+    // would start a GUI for a typo, and abort where there is no display.
+    return arguments.size() > 1 && (kCommands.contains(arguments.at(1)) ||
+                                    kInfoOptions.contains(arguments.at(1)) || isUnknownCommand(arguments));
 }
 
 bool needsGui(const QStringList &arguments)
@@ -77,7 +96,8 @@ int run(const QStringList &arguments)
         return runRender(args);
     if (command == QLatin1String("backtest"))
         return runBacktestCommand(args);
-    printErr(QStringLiteral("leverage-planner: unknown command \"%1\"").arg(command));
+    printErr(QStringLiteral("leverage-planner: unknown command \"%1\"; the commands are %2 (see --help)")
+                 .arg(command, kCommands.join(QStringLiteral(", "))));
     return BadInput;
 }
 

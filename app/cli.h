@@ -7,7 +7,8 @@ namespace lp::cli {
 // Exit codes of the headless commands (documented in README).
 enum ExitCode : int { Ok = 0, Failure = 1, BadInput = 2 };
 
-// True when argv names a headless command (report, ...) rather than the GUI.
+// True when argv names a headless command (report, ...) rather than the GUI, or a mistyped one (a bare
+// word that is no file, e.g. "frobnicate x.json"), which run() answers with exit 2 and the list.
 [[nodiscard]] bool isCommand(const QStringList &arguments);
 
 // True when the command draws (render): it needs a QApplication, on the offscreen platform.

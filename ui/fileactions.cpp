@@ -6,6 +6,7 @@
 #include "plandocument.h"
 #include "planjson.h"
 #include "plansession.h"
+#include "settingskeys.h"
 
 #include <QAction>
 #include <QDialog>
@@ -20,6 +21,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QSettings>
 #include <QSpinBox>
 
 namespace lp {
@@ -96,6 +98,8 @@ FileActions::FileActions(QMainWindow *window, PlanSession *session, ChartTabs *c
     m_window->setAcceptDrops(true);
     m_window->installEventFilter(this);
     connect(m_document, &PlanDocument::recentFilesChanged, this, &FileActions::rebuildRecentMenu);
+    // Charts greyed after opening a plan that cannot be computed come back with its first figures.
+    connect(m_session, &PlanSession::resultChanged, m_charts, [this] { m_charts->setEnabled(true); });
 }
 
 void FileActions::addToMenu(QMenu *file)
@@ -184,6 +188,42 @@ bool FileActions::openFile(const QString &path)
                errors);
         return false;
     }
+    greyIfNotComputable(path);
+    return true;
+}
+
+void FileActions::greyIfNotComputable(const QString &path)
+{
+    if (m_session->isValid())
+        return;
+    // The figures on screen are the previous plan's: greyed, so that nobody reads them as this one's,
+    // and the reason said, until an edit makes the plan computable.
+    m_charts->setEnabled(false);
+    report(tr("Plan cannot be computed"),
+           tr("The plan \"%1\" was opened, but its figures cannot be computed; the charts are greyed until "
+              "the plan is fixed.")
+               .arg(QDir::toNativeSeparators(path)),
+           m_session->errors());
+}
+
+bool FileActions::restoreKeptPlan()
+{
+    QSettings settings;
+    const QByteArray json = settingskeys::keptUntitledPlan.read(settings);
+    if (json.isEmpty() || !maybeSave())
+        return false;
+    const Expected<Plan> plan = parsePlan(json, m_document->markets());
+    settingskeys::keptUntitledPlan.remove(settings);
+    // Queued: this runs from the menu entry being removed.
+    QMetaObject::invokeMethod(this, &FileActions::rebuildRecentMenu, Qt::QueuedConnection);
+    if (!plan) {
+        report(tr("Cannot restore plan"), tr("The unsaved plan of the last run could not be read."),
+               plan.errors());
+        return false;
+    }
+    // Untitled and unsaved, as it was left.
+    m_document->newPlan();
+    m_session->setPlan(plan.value());
     return true;
 }
 
@@ -300,6 +340,14 @@ void FileActions::rebuildRecentMenu()
     if (!m_recentMenu)
         return;
     m_recentMenu->clear();
+    const bool kept = !settingskeys::keptUntitledPlan.read().isEmpty();
+    if (kept) {
+        QAction *action = m_recentMenu->addAction(tr("&Unsaved Plan from the Last Run"), this,
+                                                  &FileActions::restoreKeptPlan);
+        action->setObjectName(QStringLiteral("restoreKeptPlanAction"));
+        action->setStatusTip(tr("Reopen the untitled plan that was on screen when the window last closed"));
+        m_recentMenu->addSeparator();
+    }
     const QStringList files = m_document->recentFiles();
     for (int i = 0; i < files.size(); ++i) {
         const QString path = files.at(i);
@@ -315,7 +363,7 @@ void FileActions::rebuildRecentMenu()
         m_recentMenu->addSeparator();
         m_recentMenu->addAction(tr("&Clear List"), m_document, &PlanDocument::clearRecentFiles);
     }
-    m_recentMenu->setEnabled(!files.isEmpty());
+    m_recentMenu->setEnabled(kept || !files.isEmpty());
 }
 
 bool FileActions::eventFilter(QObject *watched, QEvent *event)

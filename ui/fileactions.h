@@ -47,6 +47,10 @@ public:
     // Saves to the current file, or asks for one; false when cancelled or failed.
     bool save();
     bool saveAs();
+    // File > Open Recent > Unsaved Plan from the Last Run (windowsettings::keepUntitledPlan): puts it on
+    // screen untitled and unsaved, after asking about unsaved work; false when cancelled or none is kept.
+    bool restoreKeptPlan();
+    [[nodiscard]] QMenu *recentMenu() const { return m_recentMenu; }
     // When the plan has unsaved changes, asks whether to save them; false when the user cancels.
     bool maybeSave();
     bool exportCsv(int tableIndex, const QString &path);
@@ -78,6 +82,7 @@ private:
     void exportCsvWithDialog(int tableIndex);
     void exportChartWithDialog();
     void rebuildRecentMenu();
+    void greyIfNotComputable(const QString &path);
     void report(const QString &title, const QString &what, const ValidationErrors &errors);
     [[nodiscard]] QString startDir() const;
 

@@ -192,6 +192,10 @@ void MainWindow::buildMenus()
     m_edits->addToMenu(edit);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addMenu(theme::createMenu(view));
+    QAction *resetLayout =
+        view->addAction(tr("Reset &Layout"), this, [this] { windowsettings::resetLayout(this); });
+    resetLayout->setObjectName(QStringLiteral("resetLayoutAction"));
+    resetLayout->setStatusTip(tr("Put the window's size and panes back as they were first"));
     QMenu *compare = menuBar()->addMenu(tr("&Compare"));
     compare->addAction(m_comparison->pinAction());
     compare->addAction(m_comparison->unpinAllAction());
@@ -259,6 +263,8 @@ void MainWindow::restoreSettings(bool restorePlan)
     m_charts->healthChart()->setSafetyHealthFactor(HealthChart::savedSafetyHealthFactor());
     if (restorePlan)
         windowsettings::restorePlan(m_files, m_session);
+    else // a file from the command line: the last run's untitled plan is set aside, not lost
+        windowsettings::keepUntitledPlan();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

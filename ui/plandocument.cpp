@@ -3,6 +3,7 @@
 #include "planfile.h"
 #include "planjson.h"
 #include "plansession.h"
+#include "settingskeys.h"
 
 #include <QFileInfo>
 #include <QSettings>
@@ -10,8 +11,6 @@
 namespace lp {
 
 namespace {
-
-const QString kRecentKey = QStringLiteral("files/recent");
 
 } // namespace
 
@@ -99,7 +98,7 @@ ValidationErrors PlanDocument::exportCsvTable(CsvTable table, const QString &pat
 
 QStringList PlanDocument::recentFiles() const
 {
-    return QSettings().value(kRecentKey).toStringList();
+    return settingskeys::recentFiles.read();
 }
 
 void PlanDocument::clearRecentFiles()
@@ -121,9 +120,9 @@ void PlanDocument::setRecentFiles(const QStringList &files)
 {
     QSettings settings;
     if (files.isEmpty())
-        settings.remove(kRecentKey);
+        settingskeys::recentFiles.remove(settings);
     else
-        settings.setValue(kRecentKey, files);
+        settingskeys::recentFiles.write(settings, files);
     emit recentFilesChanged();
 }
 

@@ -1,5 +1,7 @@
 #include "theme.h"
 
+#include "settingskeys.h"
+
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
@@ -11,8 +13,6 @@
 namespace lp::theme {
 
 namespace {
-
-const QString kSettingsKey = QStringLiteral("view/theme");
 
 // What the application looked like before the first apply(), for Theme::System.
 struct Startup {
@@ -136,14 +136,14 @@ Theme current()
 Theme saved()
 {
     Theme theme = Theme::System;
-    if (!fromString(QSettings().value(kSettingsKey).toString(), &theme))
+    if (!fromString(settingskeys::theme.read(), &theme))
         return Theme::System;
     return theme;
 }
 
 void save(Theme theme)
 {
-    QSettings().setValue(kSettingsKey, toString(theme));
+    settingskeys::theme.write(toString(theme));
 }
 
 QMenu *createMenu(QWidget *parent)

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <QByteArray>
+#include <QRect>
+
 class QMainWindow;
 
 namespace lp {
@@ -16,14 +19,30 @@ namespace windowsettings {
 
 // Geometry, toolbar state and every QSplitter child that has an objectName.
 void saveLayout(const QMainWindow *window);
-// The reverse; false when nothing was stored (first start), leaving the window as it is.
+// The reverse; false when nothing was stored (first start), leaving the window as it is. Nothing stored
+// can hurt: the geometry is brought back to the screen's available room (clampToRoom), and a splitter
+// state with impossible sizes (isSensibleSplitterState) is thrown away, the splitter keeping its default.
 bool restoreLayout(QMainWindow *window);
+// View > Reset Layout: forgets the stored layout and puts the window and its splitters back as they were
+// built (the window centred on its screen).
+void resetLayout(QMainWindow *window);
+
+// A stored QSplitter state fit to restore for a splitter of `panes` panes: it decodes, has one size per
+// pane, no size negative or over 100,000 pixels, and not every pane collapsed.
+[[nodiscard]] bool isSensibleSplitterState(const QByteArray &state, int panes);
+// `frame` brought back to `room` (a screen's available geometry): at most twice its size each way, and
+// moved so that its top-left part (the title bar) is on it, whole when it fits.
+[[nodiscard]] QRect clampToRoom(const QRect &frame, const QRect &room);
 
 void savePlan(const FileActions *files, const PlanSession *session);
 // Reopens the last file, or puts the stored untitled plan in the session (untitled and modified: it was
 // never saved to a file). False when there is nothing to restore or it cannot be read; then the
 // session keeps its plan. A missing file is skipped silently: it was moved or deleted since.
 bool restorePlan(FileActions *files, PlanSession *session);
+// When the window opens a file named on the command line, the untitled plan of the last run is not
+// restored; this sets it aside (settingskeys::keptUntitledPlan) so that closing the window does not lose
+// it: File > Open Recent offers it until it is restored.
+void keepUntitledPlan();
 
 } // namespace windowsettings
 

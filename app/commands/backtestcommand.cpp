@@ -4,15 +4,18 @@
 #include "cli.h"
 #include "commandsupport.h"
 #include "planjson.h"
+#include "safefile.h"
 
 #include <QCommandLineParser>
-#include <QFile>
 #include <QJsonDocument>
 #include <QLocale>
 
 namespace lp::cli {
 
 namespace {
+
+// A price CSV of a million rows is about 30 MB.
+constexpr qint64 kMaxPriceFileBytes = 64 * 1024 * 1024;
 
 QString money(double v)
 {
@@ -79,15 +82,13 @@ int runBacktestCommand(const QStringList &args)
         printErrors(QStringLiteral("%1 is not a valid plan:").arg(positional.at(0)), plan.errors());
         return BadInput;
     }
-    QFile csv(positional.at(1));
-    constexpr qint64 kMaxCsvBytes = 64 * 1024 * 1024;
-    if (!csv.open(QIODevice::ReadOnly) || csv.size() > kMaxCsvBytes) {
-        printErr(QStringLiteral("leverage-planner: cannot read %1: %2")
-                     .arg(positional.at(1),
-                          csv.isOpen() ? QStringLiteral("larger than 64 MB") : csv.errorString()));
+    const Expected<QByteArray> csv =
+        readFileBounded(positional.at(1), kMaxPriceFileBytes, QStringLiteral("a price file"));
+    if (!csv) {
+        printErrors(QStringLiteral("cannot read %1:").arg(positional.at(1)), csv.errors());
         return BadInput;
     }
-    const Expected<std::vector<PricePoint>> prices = parsePriceCsv(csv.readAll());
+    const Expected<std::vector<PricePoint>> prices = parsePriceCsv(*csv);
     if (!prices) {
         printErrors(QStringLiteral("%1 is not a valid price series:").arg(positional.at(1)), prices.errors());
         return BadInput;

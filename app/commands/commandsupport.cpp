@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "marketregistry.h"
 #include "planjson.h"
+#include "safefile.h"
 #include "usermarkets.h"
 
 #include <QCommandLineParser>
@@ -35,6 +36,37 @@ void printErrors(const QString &headline, const ValidationErrors &errors)
     printErr(QStringLiteral("leverage-planner: ") + headline);
     for (const ValidationError &e : errors)
         printErr(QStringLiteral("  ") + e.toString());
+}
+
+bool isWritableTarget(const QString &path)
+{
+    const ValidationErrors refused = checkWriteTarget(path);
+    for (const ValidationError &e : refused)
+        printErr(QStringLiteral("leverage-planner: ") + e.toString());
+    return refused.isEmpty();
+}
+
+void printWriteErrors(const QString &path, const ValidationErrors &errors)
+{
+    static const QString failed = QStringLiteral("cannot be written: ");
+    for (const ValidationError &e : errors) {
+        if (e.message.startsWith(failed))
+            printErr(QStringLiteral("leverage-planner: could not write %1: %2")
+                         .arg(path, e.message.mid(failed.size())));
+        else
+            printErr(QStringLiteral("leverage-planner: ") + e.toString());
+    }
+}
+
+int writeOutputFile(const QByteArray &bytes, const QString &path)
+{
+    if (!isWritableTarget(path))
+        return BadInput;
+    const ValidationErrors errors = writeFileAtomically(bytes, path);
+    if (errors.isEmpty())
+        return Ok;
+    printWriteErrors(path, errors);
+    return Failure;
 }
 
 QCommandLineOption formatOption()

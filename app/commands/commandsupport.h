@@ -18,6 +18,14 @@ namespace lp::cli {
 void printErr(const QString &text);
 // Writes to stdout and flushes; false when that fails (a full disk, a closed pipe).
 bool writeStdout(const QByteArray &bytes);
+// Refuses an -o target that is a symbolic link, directory, device, FIFO or socket (on stderr, naming it):
+// false means exit BadInput. Checked before any work, so a refused target costs nothing.
+[[nodiscard]] bool isWritableTarget(const QString &path);
+// Writes an -o file through the one atomic write path (writeFileAtomically); on failure says why on stderr
+// and returns the exit code (BadInput for a refused target, Failure for a failed write), else Ok.
+[[nodiscard]] int writeOutputFile(const QByteArray &bytes, const QString &path);
+// Says on stderr why writing `path` failed: "could not write PATH: WHY", or the refusal as it is.
+void printWriteErrors(const QString &path, const ValidationErrors &errors);
 // "leverage-planner: <headline>" and then each problem on its own indented line, on stderr.
 void printErrors(const QString &headline, const ValidationErrors &errors);
 // --format json|text, default json (report, backtest).

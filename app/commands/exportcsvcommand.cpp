@@ -4,7 +4,6 @@
 #include "csvexport.h"
 
 #include <QCommandLineParser>
-#include <QSaveFile>
 
 namespace lp::cli {
 
@@ -36,6 +35,9 @@ int runExportCsv(const QStringList &args)
                      .arg(csvTableNames().join(QStringLiteral(", ")), parser.value(table)));
         return BadInput;
     }
+    // A refused -o (a link, device, FIFO, directory) is known before any work.
+    if (parser.isSet(output) && !isWritableTarget(parser.value(output)))
+        return BadInput;
     const std::optional<PlanResult> result = loadAndCompute(parser, &code);
     if (!result)
         return code;
@@ -47,15 +49,7 @@ int runExportCsv(const QStringList &args)
         }
         return Ok;
     }
-    // QSaveFile: the target is replaced only once everything is written, so a failure never leaves half a
-    // file.
-    QSaveFile file(parser.value(output));
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        printErr(QStringLiteral("leverage-planner: could not write %1: %2")
-                     .arg(parser.value(output), file.errorString()));
-        return Failure;
-    }
-    return Ok;
+    return writeOutputFile(bytes, parser.value(output));
 }
 
 } // namespace lp::cli

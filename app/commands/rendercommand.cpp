@@ -64,6 +64,8 @@ int runRender(const QStringList &args)
                 .arg(parser.value(size)));
         return BadInput;
     }
+    if (!isWritableTarget(parser.value(output)))
+        return BadInput;
     const std::optional<PlanResult> result = loadAndCompute(parser, &code);
     if (!result)
         return code;

@@ -2,6 +2,7 @@
 // stress) as JSON or text.
 #include "cli.h"
 #include "commandsupport.h"
+#include "computable.h"
 #include "outlook.h"
 #include "report.h"
 #include "reportoptions.h"
@@ -58,6 +59,18 @@ int runReport(const QStringList &args)
     const std::optional<PlanResult> result = loadAndCompute(parser, &code, u, &scenario);
     if (!result)
         return code;
+    // The Monte Carlo takes one step per day of the horizon: its work is paths x days, bounded.
+    const double pathSteps =
+        static_cast<double>(options->monteCarlo.paths) * static_cast<double>(result->plan.horizonDays);
+    if (pathSteps > limits::maxPathSteps) {
+        printErr(QStringLiteral("leverage-planner: --paths %1 x %2 days (horizonDays) is more than the %3 "
+                                "path-steps a report may take; use at most --paths %4 for this plan")
+                     .arg(options->monteCarlo.paths)
+                     .arg(result->plan.horizonDays)
+                     .arg(formatNumber(limits::maxPathSteps))
+                     .arg(static_cast<long long>(limits::maxPathSteps / result->plan.horizonDays)));
+        return BadInput;
+    }
     const Outlook outlook = computeOutlook(*result, *options);
     QByteArray bytes;
     if (fmt == QLatin1String("json")) {

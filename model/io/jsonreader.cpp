@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace lp {
 
@@ -33,7 +34,74 @@ QString typeName(const QJsonValue &v)
     return QStringLiteral("nothing");
 }
 
+QString joinPath(const QString &path, const QString &key)
+{
+    return path.isEmpty() ? key : path + QLatin1Char('.') + key;
+}
+
 } // namespace
+
+ValidationErrors findDuplicateKeys(const QByteArray &json)
+{
+    // One frame per open object or array: its path, the keys seen so far (objects), the last key or the
+    // index of the current element (arrays), so that a nested duplicate is named by its full path.
+    struct Frame {
+        bool object = false;
+        QSet<QString> keys;
+        QString path;
+        QString lastKey;
+        int index = 0;
+    };
+    constexpr int kMaxReported = 20;
+    std::vector<Frame> stack;
+    ValidationErrors errors;
+    bool expectKey = false; // inside an object, where the next string is a key
+    const qsizetype n = json.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const char ch = json.at(i);
+        if (ch == '"') {
+            qsizetype end = i + 1;
+            while (end < n && json.at(end) != '"')
+                end += json.at(end) == '\\' ? 2 : 1;
+            if (expectKey && !stack.empty() && stack.back().object) {
+                const QByteArray raw = json.mid(i, end - i + 1);
+                // Escapes ("\u0061") spell the same key as plain text: decode them as JSON does.
+                const QString key = raw.contains('\\')
+                                        ? QJsonDocument::fromJson("[" + raw + "]").array().at(0).toString()
+                                        : QString::fromUtf8(raw.mid(1, raw.size() - 2));
+                Frame &f = stack.back();
+                if (f.keys.contains(key) && errors.size() < kMaxReported)
+                    errors.append(
+                        {joinPath(f.path, key),
+                         QStringLiteral("appears more than once; each key may appear only once (one "
+                                        "value would silently replace the other)")});
+                f.keys.insert(key);
+                f.lastKey = key;
+                expectKey = false;
+            }
+            i = end;
+        } else if (ch == '{' || ch == '[') {
+            QString path;
+            if (!stack.empty()) {
+                const Frame &parent = stack.back();
+                path = parent.object ? joinPath(parent.path, parent.lastKey)
+                                     : QStringLiteral("%1[%2]").arg(parent.path).arg(parent.index);
+            }
+            stack.push_back({ch == '{', {}, path, {}, 0});
+            expectKey = ch == '{';
+        } else if (ch == '}' || ch == ']') {
+            if (!stack.empty())
+                stack.pop_back();
+            expectKey = false;
+        } else if (ch == ',' && !stack.empty()) {
+            if (stack.back().object)
+                expectKey = true;
+            else
+                ++stack.back().index;
+        }
+    }
+    return errors;
+}
 
 QString describeJson(const QJsonValue &v)
 {
@@ -69,6 +137,8 @@ ValidationErrors parseJsonObject(const QByteArray &json, const QString &what, QJ
         return {{QString(), QStringLiteral("%1 is a JSON object, this file holds %2")
                                 .arg(what, doc.isArray() ? QStringLiteral("an array")
                                                          : QStringLiteral("a single value"))}};
+    if (ValidationErrors duplicates = findDuplicateKeys(json); !duplicates.isEmpty())
+        return duplicates;
     *out = doc.object();
     return {};
 }

@@ -17,8 +17,13 @@ namespace lp {
 // "line 3, column 7" of a byte offset, for syntax errors.
 [[nodiscard]] QString jsonLineColumn(const QByteArray &data, qsizetype offset);
 
+// Every key that appears twice in one object of a valid JSON text, named by its path
+// ("collateral.priceUsd", "reserves[2].ltv"); at most 20. JSON parsers keep the last value silently.
+[[nodiscard]] ValidationErrors findDuplicateKeys(const QByteArray &json);
+
 // Parses a document that must be one JSON object; `what` names it in errors ("a plan", "a market").
-// Empty input, syntax errors (with line and column) and non-objects are errors without a field.
+// Empty input, syntax errors (with line and column) and non-objects are errors without a field; a key
+// that appears twice in one object is an error naming it (findDuplicateKeys).
 [[nodiscard]] ValidationErrors parseJsonObject(const QByteArray &json, const QString &what, QJsonObject *out);
 
 // Reads typed fields out of one JSON object, collecting errors with full field paths and remembering

@@ -2,6 +2,7 @@
 
 #include "csvexport.h"
 #include "engine.h"
+#include "safefile.h"
 #include "validationerror.h"
 
 #include <QByteArray>
@@ -11,12 +12,9 @@ namespace lp {
 
 class MarketRegistry;
 
-// Writes bytes atomically (QSaveFile): the file at `path` is replaced only once everything is written, so
-// a failure leaves whatever was there. An error names the path and why.
-[[nodiscard]] ValidationErrors writeFileAtomically(const QByteArray &bytes, const QString &path);
-
 // The plan as an indented JSON document (planToJson with `markets`: unknown fields kept, values that
-// follow the plan's market left out), written atomically.
+// follow the plan's market left out), written atomically (writeFileAtomically: never a half-written file,
+// never through a link).
 [[nodiscard]] ValidationErrors writePlanFile(const Plan &plan, const QString &path,
                                              const MarketRegistry &markets);
 

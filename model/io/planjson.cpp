@@ -4,6 +4,7 @@
 #include "marketregistry.h"
 #include "planfields.h"
 #include "planmarket.h"
+#include "safefile.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -188,23 +189,10 @@ Expected<Plan> parsePlan(const QByteArray &json, const MarketRegistry &markets)
 
 Expected<Plan> readPlanFile(const QString &path, const MarketRegistry &markets)
 {
-    QFile file(path);
-    const QFileInfo info(path);
-    if (!info.exists())
-        return ValidationError{path, QStringLiteral("no such file")};
-    if (info.isDir())
-        return ValidationError{path, QStringLiteral("is a directory, not a plan file")};
-    if (info.size() > kMaxPlanFileBytes)
-        return ValidationError{path,
-                               QStringLiteral("is %1 MB; a plan file is at most %2 MB")
-                                   .arg(QString::number(static_cast<double>(info.size()) / 1048576.0, 'f', 1))
-                                   .arg(kMaxPlanFileBytes / 1048576)};
-    if (!file.open(QIODevice::ReadOnly))
-        return ValidationError{path, QStringLiteral("cannot be read: %1").arg(file.errorString())};
-    const QByteArray data = file.read(kMaxPlanFileBytes + 1);
-    if (data.size() > kMaxPlanFileBytes)
-        return ValidationError{path, QStringLiteral("is larger than %1 MB").arg(kMaxPlanFileBytes / 1048576)};
-    return parsePlan(data, markets);
+    const Expected<QByteArray> data = readFileBounded(path, kMaxPlanFileBytes, QStringLiteral("a plan file"));
+    if (!data)
+        return data.errors();
+    return parsePlan(*data, markets);
 }
 
 namespace {

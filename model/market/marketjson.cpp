@@ -2,10 +2,10 @@
 
 #include "jsonreader.h"
 #include "plan.h"
+#include "safefile.h"
 
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 namespace lp {
 
@@ -138,18 +138,11 @@ Expected<Market> parseMarket(const QByteArray &json)
 
 Expected<Market> readMarketFile(const QString &path)
 {
-    const QFileInfo info(path);
-    if (!info.exists())
-        return ValidationError{path, QStringLiteral("no such file")};
-    if (info.isDir())
-        return ValidationError{path, QStringLiteral("is a directory, not a market file")};
-    if (info.size() > kMaxMarketFileBytes)
-        return ValidationError{path,
-                               QStringLiteral("is larger than %1 MB").arg(kMaxMarketFileBytes / 1048576)};
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return ValidationError{path, QStringLiteral("cannot be read: %1").arg(file.errorString())};
-    return parseMarket(file.read(kMaxMarketFileBytes + 1));
+    const Expected<QByteArray> data =
+        readFileBounded(path, kMaxMarketFileBytes, QStringLiteral("a market file"));
+    if (!data)
+        return data.errors();
+    return parseMarket(*data);
 }
 
 QJsonObject marketToJson(const Market &m)
@@ -211,13 +204,7 @@ QJsonObject marketToJson(const Market &m)
 
 ValidationErrors writeMarketFile(const Market &market, const QString &path)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return {{path, QStringLiteral("cannot be written: %1").arg(file.errorString())}};
-    file.write(QJsonDocument(marketToJson(market)).toJson(QJsonDocument::Indented));
-    if (!file.commit())
-        return {{path, QStringLiteral("cannot be written: %1").arg(file.errorString())}};
-    return {};
+    return writeFileAtomically(QJsonDocument(marketToJson(market)).toJson(QJsonDocument::Indented), path);
 }
 
 } // namespace lp

@@ -23,7 +23,7 @@ inline constexpr qint64 kMaxMarketFileBytes = 4 * 1024 * 1024;
 // The market as a version-1 document; parseMarket(marketToJson(m)) == m.
 [[nodiscard]] QJsonObject marketToJson(const Market &market);
 
-// Writes the market atomically (QSaveFile); an error names the path and why.
+// Writes the market atomically (writeFileAtomically); an error names the path and why.
 [[nodiscard]] ValidationErrors writeMarketFile(const Market &market, const QString &path);
 
 } // namespace lp

@@ -1,5 +1,6 @@
 #include "backtest.h"
 
+#include "computable.h"
 #include "machineformat.h"
 #include "opening.h"
 #include "position.h"
@@ -87,6 +88,11 @@ Expected<std::vector<PricePoint>> parsePriceCsv(const QByteArray &csv)
         }
         if (!(price > 0.0)) {
             fail(lineNo, QStringLiteral("price %1 must be above 0").arg(formatNumber(price)));
+            continue;
+        }
+        if (price < limits::minPriceUsd) {
+            fail(lineNo, QStringLiteral("price %1 is too small to compute with; the smallest is %2")
+                             .arg(formatNumber(price), formatNumber(limits::minPriceUsd)));
             continue;
         }
         if (!out.empty() && date <= out.back().date) {

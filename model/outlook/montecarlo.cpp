@@ -1,5 +1,7 @@
 #include "montecarlo.h"
 
+#include "computable.h"
+
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -161,6 +163,17 @@ Expected<MonteCarloResult> simulateBarrierHit(double spot, const std::vector<dou
             break;
         }
     }
+    if (errors.isEmpty() &&
+        static_cast<double>(options.paths) * static_cast<double>(barrier.size() - 1) > limits::maxPathSteps)
+        errors.append(
+            {QStringLiteral("monteCarlo.paths"),
+             QStringLiteral("%1 paths x %2 steps is more than the %3 path-steps one simulation may take; "
+                            "use at most %4 paths")
+                 .arg(options.paths)
+                 .arg(barrier.size() - 1)
+                 .arg(formatNumber(limits::maxPathSteps))
+                 .arg(static_cast<long long>(limits::maxPathSteps /
+                                             static_cast<double>(barrier.size() - 1)))});
     if (!errors.isEmpty())
         return errors;
 

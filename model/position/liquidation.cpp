@@ -1,5 +1,6 @@
 #include "liquidation.h"
 
+#include "computable.h"
 #include "position.h"
 
 #include <algorithm>
@@ -70,7 +71,11 @@ void FallingPathLiquidator::advanceTo(double priceA)
     // Each liquidation at HF = 1 leaves HF = 2 - (1 + bonus) lt > 1 (validation keeps lt (1 + bonus) < 1),
     // so the next liquidation price is lower by the factor 1 / (2 - (1 + bonus) lt): the loop ends. The
     // guards stop it on dust debt or exhausted collateral.
-    for (int guard = 0; guard < 100000 && m_debt > m_dustDebt && m_collateral > 0.0; ++guard) {
+    // The cap on events bounds the work whatever the numbers: a sweep that reaches it is an error
+    // (computePlan), never minutes of work or gigabytes of events.
+    for (int guard = 0; guard < 100000 && m_debt > m_dustDebt && m_collateral > 0.0 &&
+                        m_events.size() < static_cast<size_t>(limits::maxLiquidationEvents);
+         ++guard) {
         const double liq =
             liquidationPrice(m_collateral, m_debt, m_params.priceB, m_params.liquidationThreshold);
         if (!(priceA < liq))

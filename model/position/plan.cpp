@@ -1,8 +1,8 @@
 #include "plan.h"
 
+#include "computable.h"
 #include "machineformat.h"
 #include "planfields.h"
-
 
 #include <cmath>
 
@@ -52,6 +52,7 @@ ValidationErrors validatePlan(const Plan &plan)
             if (const QString problem = f.crossCheck(plan); !problem.isEmpty())
                 c.fail(path, problem);
     }
+    errors += validateComputable(plan); // tiny amounts, compounding out of range
     return errors;
 }
 

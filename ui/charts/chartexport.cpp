@@ -1,7 +1,9 @@
 #include "chartexport.h"
 
 #include "qcustomplot_include.h"
+#include "safefile.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QImageWriter>
@@ -9,7 +11,6 @@
 #include <QPageSize>
 #include <QPdfWriter>
 #include <QRegularExpression>
-#include <QSaveFile>
 
 namespace lp::chartexport {
 
@@ -20,14 +21,14 @@ QString tr(const char *text)
     return QCoreApplication::translate("lp::chartexport", text);
 }
 
-bool writePng(QCustomPlot *plot, QSaveFile *file, QSize size)
+bool writePng(QCustomPlot *plot, QIODevice *file, QSize size)
 {
     const QImage image = plot->toPixmap(size.width(), size.height(), 1.0).toImage();
     QImageWriter writer(file, "png");
     return writer.write(image);
 }
 
-bool writePdf(QCustomPlot *plot, QSaveFile *file, QSize size)
+bool writePdf(QCustomPlot *plot, QIODevice *file, QSize size)
 {
     // One page exactly the chart's size, at 72 dpi so that one device pixel is one point.
     QPdfWriter writer(file);
@@ -81,19 +82,24 @@ bool writeChart(QCustomPlot *plot, const QString &path, QSize size, QString *err
         *error = tr("%1: the file name must end in .png or .pdf").arg(path);
         return false;
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = tr("could not write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    const bool drawn = format == Format::Png ? writePng(plot, &file, size) : writePdf(plot, &file, size);
+    // Drawn in memory, then written through the one atomic write path: a full disk or a refused target
+    // (a link, device, FIFO, directory) leaves whatever was at `path` as it was.
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    const bool drawn = format == Format::Png ? writePng(plot, &buffer, size) : writePdf(plot, &buffer, size);
+    buffer.close();
     if (!drawn) {
-        file.cancelWriting();
         *error = tr("could not render the chart into %1").arg(path);
         return false;
     }
-    if (!file.commit()) {
-        *error = tr("could not write %1: %2").arg(path, file.errorString());
+    const ValidationErrors errors = writeFileAtomically(bytes, path);
+    if (!errors.isEmpty()) {
+        static const QString failed = QStringLiteral("cannot be written: ");
+        const ValidationError &e = errors.first();
+        *error = e.message.startsWith(failed)
+                     ? tr("could not write %1: %2").arg(path, e.message.mid(failed.size()))
+                     : e.toString();
         return false;
     }
     return true;

@@ -8,7 +8,8 @@ class QCustomPlot;
 namespace lp::chartexport {
 
 // Chart images for files: PNG (raster, exactly `size` pixels) or PDF (vector, a page of `size` points),
-// chosen by the path's suffix. Written through QSaveFile, so a failure leaves any existing file as it was.
+// chosen by the path's suffix. Written through writeFileAtomically, so a failure leaves any existing file as
+// it was.
 enum class Format { Png, Pdf };
 
 inline constexpr int kMinSide = 100;

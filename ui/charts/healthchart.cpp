@@ -3,6 +3,7 @@
 #include "displayformat.h"
 #include "engine.h"
 #include "qcustomplot_include.h"
+#include "settingskeys.h"
 #include "sweeplookup.h"
 
 #include <QAction>
@@ -117,14 +118,13 @@ void HealthChart::askSafetyHealthFactor()
 
 double HealthChart::savedSafetyHealthFactor()
 {
-    bool ok = false;
-    const double value = QSettings().value(QStringLiteral("charts/safetyHealthFactor")).toDouble(&ok);
-    return ok && value >= 1.0 && value <= 10.0 ? value : kDefaultSafetyHealthFactor;
+    const double value = settingskeys::safetyHealthFactor.read();
+    return value >= 1.0 && value <= 10.0 ? value : kDefaultSafetyHealthFactor;
 }
 
 void HealthChart::saveSafetyHealthFactor(double healthFactor)
 {
-    QSettings().setValue(QStringLiteral("charts/safetyHealthFactor"), healthFactor);
+    settingskeys::safetyHealthFactor.write(healthFactor);
 }
 
 QString HealthChart::safetyLabel() const

@@ -33,7 +33,8 @@ public:
     [[nodiscard]] QAction *safetyAction() const { return m_safetyAction; }
     void askSafetyHealthFactor();
 
-    // The safety HF kept between runs (QSettings "charts/safetyHealthFactor"; the default when unset).
+    // The safety HF kept between runs (settingskeys::safetyHealthFactor; the default when unset or out of
+    // range).
     [[nodiscard]] static double savedSafetyHealthFactor();
     static void saveSafetyHealthFactor(double healthFactor);
 

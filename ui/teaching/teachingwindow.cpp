@@ -3,8 +3,10 @@
 #include "displayformat.h"
 #include "engine.h"
 #include "plansession.h"
+#include "safefile.h"
 #include "teachingcanvas.h"
 
+#include <QBuffer>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
@@ -15,7 +17,6 @@
 #include <QMessageBox>
 #include <QPixmap>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSlider>
 #include <QTimer>
 #include <QToolButton>
@@ -268,10 +269,19 @@ void TeachingWindow::setAnimationsEnabled(bool enabled)
 bool TeachingWindow::exportPng(const QString &path, QString *error)
 {
     const QPixmap pixmap = grab();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || !pixmap.save(&file, "PNG") || !file.commit()) {
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (!pixmap.save(&buffer, "PNG")) {
         if (error)
-            *error = file.errorString();
+            *error = tr("the step could not be drawn");
+        return false;
+    }
+    // The one atomic write path: never half a file, never through a link or onto a device.
+    const ValidationErrors errors = writeFileAtomically(bytes, path);
+    if (!errors.isEmpty()) {
+        if (error)
+            *error = errors.first().message;
         return false;
     }
     return true;
