@@ -2,30 +2,26 @@
 
 #include "expected.h"
 #include "plan.h"
+#include "position.h"
 
 #include <vector>
 
 namespace lp {
 
 // One row of the loop-by-loop table: the state after step `step` (0 = the initial deposit; with a
-// flash loan, step 1 is the whole flash transaction).
-struct LoopStep {
+// flash loan, step 1 is the whole flash transaction). The position's figures are PositionFigures itself
+// (a base, so `step.collateral` and `step.healthFactor` read as before and a figure added there reaches
+// every row type), valued at the plan's prices; the loop's own flows follow.
+struct LoopStep : PositionFigures {
     int step = 0;
     double borrowed = 0;            // units of B borrowed in this step (flash: flash loan + premium)
     double swappedToCollateral = 0; // units of A bought with it and deposited
-    double collateral = 0;          // units of A after the step
-    double debt = 0;                // units of B after the step
-    double collateralUsd = 0;
-    double debtUsd = 0;
-    double equityUsd = 0;
-    double leverage = 1;
-    double ltv = 0;
-    double healthFactor = 0;        // +infinity with no debt
-    double liquidationPriceUsd = 0; // B's price held at the plan price
     double swapFeeUsd = 0;
     double slippageUsd = 0;
     double flashPremiumUsd = 0;
     bool partial = false; // last loop of a target that borrowed only what it needed
+    // liquidationPriceUsd is the USD price of A at HF = 1 with B's price held at the plan price, in both
+    // price models (the loop table reads it as "if B stayed where it is"); 0 with no debt.
 };
 
 // Opening costs, in USD at the opening prices.

@@ -1,6 +1,7 @@
 // The report's JSON and text: fields, nulls and agreement with the engine.
 #include "liquidationprobability.h"
 #include "report.h"
+#include "rowjson.h"
 #include "testutil.h"
 
 #include <QJsonArray>

@@ -2,6 +2,8 @@
 #include "engine.h"
 #include "position.h"
 #include "testutil.h"
+#include "csvexport.h"
+#include "rowjson.h"
 #include "timeline.h"
 
 #include <QJsonObject>
