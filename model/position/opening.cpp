@@ -25,8 +25,6 @@ LoopStep makeStep(int index, double c, double d, const Plan &plan)
     static_cast<PositionFigures &>(s) =
         positionFigures(c, d, plan.collateral.priceUsd, plan.borrow.priceUsd, plan);
     s.step = index;
-    s.liquidationPriceUsd =
-        liquidationPrice(c, d, plan.borrow.priceUsd, plan.collateral.liquidationThreshold);
     return s;
 }
 

@@ -11,7 +11,8 @@ namespace lp {
 // One row of the loop-by-loop table: the state after step `step` (0 = the initial deposit; with a
 // flash loan, step 1 is the whole flash transaction). The position's figures are PositionFigures itself
 // (a base, so `step.collateral` and `step.healthFactor` read as before and a figure added there reaches
-// every row type), valued at the plan's prices; the loop's own flows follow.
+// every row type), valued at the plan's prices (so, as for the position, no USD liquidation price when
+// B tracks A: the ratio says it); the loop's own flows follow.
 struct LoopStep : PositionFigures {
     int step = 0;
     double borrowed = 0;            // units of B borrowed in this step (flash: flash loan + premium)
@@ -20,8 +21,6 @@ struct LoopStep : PositionFigures {
     double slippageUsd = 0;
     double flashPremiumUsd = 0;
     bool partial = false; // last loop of a target that borrowed only what it needed
-    // liquidationPriceUsd is the USD price of A at HF = 1 with B's price held at the plan price, in both
-    // price models (the loop table reads it as "if B stayed where it is"); 0 with no debt.
 };
 
 // Opening costs, in USD at the opening prices.

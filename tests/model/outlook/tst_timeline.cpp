@@ -1,9 +1,9 @@
 // Accrual over time (DESIGN §1 Time): compounding, net APY parts, days to liquidation, the timeline CSV.
+#include "csvexport.h"
 #include "engine.h"
 #include "position.h"
-#include "testutil.h"
-#include "csvexport.h"
 #include "rowjson.h"
+#include "testutil.h"
 #include "timeline.h"
 
 #include <QJsonObject>
