@@ -11,8 +11,6 @@ namespace lp {
 
 namespace {
 
-const QString kLineEnd = QStringLiteral("\r\n");
-
 struct Row {
     QStringList cells;
     Row &num(double v)
@@ -26,72 +24,6 @@ struct Row {
         return *this;
     }
 };
-
-QByteArray join(const QStringList &header, const QList<Row> &rows)
-{
-    QString out = header.join(QLatin1Char(',')) + kLineEnd;
-    for (const Row &r : rows)
-        out += r.cells.join(QLatin1Char(',')) + kLineEnd;
-    return out.toUtf8();
-}
-
-QByteArray loopsTable(const PlanResult &r)
-{
-    const QStringList header{QStringLiteral("step"),
-                             QStringLiteral("borrowed_units"),
-                             QStringLiteral("swapped_to_collateral_units"),
-                             QStringLiteral("collateral_units"),
-                             QStringLiteral("debt_units"),
-                             QStringLiteral("collateral_usd"),
-                             QStringLiteral("debt_usd"),
-                             QStringLiteral("equity_usd"),
-                             QStringLiteral("leverage"),
-                             QStringLiteral("ltv"),
-                             QStringLiteral("health_factor"),
-                             QStringLiteral("liquidation_price_usd"),
-                             QStringLiteral("swap_fee_usd"),
-                             QStringLiteral("slippage_usd"),
-                             QStringLiteral("flash_premium_usd"),
-                             QStringLiteral("partial")};
-    QList<Row> rows;
-    for (const LoopStep &s : r.opened.steps) {
-        Row row;
-        row.num(s.step).num(s.borrowed).num(s.swappedToCollateral).num(s.collateral).num(s.debt);
-        row.num(s.collateralUsd)
-            .num(s.debtUsd)
-            .num(s.equityUsd)
-            .num(s.leverage)
-            .num(s.ltv)
-            .num(s.healthFactor);
-        row.num(s.liquidationPriceUsd).num(s.swapFeeUsd).num(s.slippageUsd).num(s.flashPremiumUsd);
-        row.num(s.partial ? 1 : 0);
-        rows << row;
-    }
-    return join(header, rows);
-}
-
-QByteArray pricesTable(const PlanResult &r)
-{
-    const QStringList header{QStringLiteral("price_usd"),    QStringLiteral("collateral_units"),
-                             QStringLiteral("debt_units"),   QStringLiteral("equity_usd"),
-                             QStringLiteral("pnl_usd"),      QStringLiteral("pnl_pct"),
-                             QStringLiteral("hold_pnl_usd"), QStringLiteral("health_factor"),
-                             QStringLiteral("ltv"),          QStringLiteral("liquidated_share")};
-    QList<Row> rows;
-    rows.reserve(static_cast<qsizetype>(r.sweep.points.size()));
-    for (const SweepPoint &p : r.sweep.points) {
-        Row row;
-        row.num(p.priceUsd)
-            .num(p.collateral)
-            .num(p.debt)
-            .num(p.equityUsd)
-            .num(p.pnlUsd)
-            .num(p.pnlPct * 100.0);
-        row.num(p.holdPnlUsd).num(p.healthFactor).num(p.ltv).num(p.liquidatedShare);
-        rows << row;
-    }
-    return join(header, rows);
-}
 
 QByteArray summaryTable(const PlanResult &r)
 {
@@ -131,7 +63,10 @@ QByteArray summaryTable(const PlanResult &r)
     add("transactions", c.transactions);
     add("break_even_price_usd", r.sweep.breakEvenPriceUsd);
     add("zero_equity_price_usd", r.sweep.zeroEquityPriceUsd);
-    return join({QStringLiteral("key"), QStringLiteral("value")}, rows);
+    QList<QStringList> cells;
+    for (const Row &row : rows)
+        cells << row.cells;
+    return csvJoin({QStringLiteral("key"), QStringLiteral("value")}, cells);
 }
 
 } // namespace
@@ -177,9 +112,9 @@ QByteArray exportCsv(const PlanResult &result, CsvTable table)
 {
     switch (table) {
     case CsvTable::Loops:
-        return loopsTable(result);
+        return csvTable(loopStepColumns(), result.opened.steps);
     case CsvTable::Prices:
-        return pricesTable(result);
+        return csvTable(sweepPointColumns(), result.sweep.points);
     case CsvTable::Timeline:
         // The position day by day at today's prices, the same table as the Time view.
         return timelineCsv(computeTimeline(result.plan, result.opened));
@@ -187,6 +122,30 @@ QByteArray exportCsv(const PlanResult &result, CsvTable table)
         return summaryTable(result);
     }
     return {};
+}
+
+QByteArray csvJoin(const QStringList &header, const QList<QStringList> &rows)
+{
+    const QString lineEnd = QStringLiteral("\r\n");
+    QString out = header.join(QLatin1Char(',')) + lineEnd;
+    for (const QStringList &row : rows)
+        out += row.join(QLatin1Char(',')) + lineEnd;
+    return out.toUtf8();
+}
+
+QStringList timelineCsvHeader()
+{
+    return csvColumnNames(timelinePointColumns());
+}
+
+QList<QStringList> timelineCsvRows(const Timeline &timeline)
+{
+    return csvRows(timelinePointColumns(), timeline.points);
+}
+
+QByteArray timelineCsv(const Timeline &timeline)
+{
+    return csvTable(timelinePointColumns(), timeline.points);
 }
 
 } // namespace lp

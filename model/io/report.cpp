@@ -4,6 +4,7 @@
 #include "machineformat.h"
 #include "marketregistry.h"
 #include "marketreport.h"
+#include "rowjson.h"
 
 #include <QJsonArray>
 #include <QStringList>
@@ -51,23 +52,6 @@ QJsonObject reportJson(const PlanResult &r, const Outlook &o, const MarketRegist
         {QStringLiteral("netApy"), num(p.netApy)},
     };
 
-    QJsonArray loops;
-    for (const LoopStep &s : r.opened.steps) {
-        loops.append(QJsonObject{
-            {QStringLiteral("step"), s.step},
-            {QStringLiteral("borrowed"), num(s.borrowed)},
-            {QStringLiteral("swappedToCollateral"), num(s.swappedToCollateral)},
-            {QStringLiteral("collateral"), num(s.collateral)},
-            {QStringLiteral("debt"), num(s.debt)},
-            {QStringLiteral("collateralUsd"), num(s.collateralUsd)},
-            {QStringLiteral("debtUsd"), num(s.debtUsd)},
-            {QStringLiteral("leverage"), num(s.leverage)},
-            {QStringLiteral("ltv"), num(s.ltv)},
-            {QStringLiteral("healthFactor"), num(s.healthFactor)},
-            {QStringLiteral("partial"), s.partial},
-        });
-    }
-
     const OpeningCosts &c = r.opened.costs;
     const QJsonObject costs{
         {QStringLiteral("swapFeesUsd"), num(c.swapFeesUsd)},
@@ -111,7 +95,7 @@ QJsonObject reportJson(const PlanResult &r, const Outlook &o, const MarketRegist
                      {QStringLiteral("execution"), toString(r.plan.execution)},
                      {QStringLiteral("priceModel"), toString(r.plan.borrow.priceModel)}}},
         {QStringLiteral("position"), position},
-        {QStringLiteral("loops"), loops},
+        {QStringLiteral("loops"), loopStepsJson(r.opened.steps)},
         {QStringLiteral("costs"), costs},
         {QStringLiteral("sweep"), sweep},
         {QStringLiteral("market"), marketReportJson(r.plan, markets)},

@@ -1,12 +1,8 @@
 #include "stress.h"
 
 #include "closing.h"
-#include "machineformat.h"
 #include "position.h"
 #include "timeline.h"
-
-#include <QJsonObject>
-#include <QJsonValue>
 
 #include <cmath>
 
@@ -14,42 +10,18 @@ namespace lp {
 
 namespace {
 
-using machine::num;
-
 StressFigures figuresAt(const Plan &plan, double c, double d, double pa, double pb)
 {
-    const PositionFigures f = positionFigures(c, d, pa, pb, plan);
     StressFigures s;
+    static_cast<PositionFigures &>(s) = positionFigures(c, d, pa, pb, plan);
     s.priceAUsd = pa;
     s.priceBUsd = pb;
     s.liquidationThreshold = plan.collateral.liquidationThreshold;
-    s.collateral = c;
-    s.debt = d;
-    s.healthFactor = f.healthFactor;
-    s.liquidationPriceUsd = f.liquidationPriceUsd;
-    s.liquidationRatio = f.liquidationRatio;
-    s.equityUsd = f.equityUsd;
-    s.leverage = f.leverage;
     CloseOptions flash;
     flash.method = CloseMethod::FlashClose;
     const Expected<CloseResult> close = unwindPosition(plan, c, d, pa, pb, flash);
     s.closeValueUsd = close ? close->walkAwayUsd : std::numeric_limits<double>::quiet_NaN();
     return s;
-}
-
-QJsonObject figuresJson(const StressFigures &f)
-{
-    return {{QStringLiteral("priceAUsd"), num(f.priceAUsd)},
-            {QStringLiteral("priceBUsd"), num(f.priceBUsd)},
-            {QStringLiteral("liquidationThreshold"), num(f.liquidationThreshold)},
-            {QStringLiteral("collateral"), num(f.collateral)},
-            {QStringLiteral("debt"), num(f.debt)},
-            {QStringLiteral("healthFactor"), num(f.healthFactor)},
-            {QStringLiteral("liquidationPriceUsd"), num(f.liquidationPriceUsd)},
-            {QStringLiteral("liquidationRatio"), num(f.liquidationRatio)},
-            {QStringLiteral("equityUsd"), num(f.equityUsd)},
-            {QStringLiteral("leverage"), num(f.leverage)},
-            {QStringLiteral("closeValueUsd"), num(f.closeValueUsd)}};
 }
 
 } // namespace
@@ -134,23 +106,6 @@ std::vector<StressResult> runStressPresets(const Plan &plan, const OpenedPositio
     std::vector<StressResult> out;
     for (const StressScenario &s : defaultStressScenarios())
         out.push_back(runStress(plan, opened, s));
-    return out;
-}
-
-QJsonArray stressJson(const std::vector<StressResult> &results)
-{
-    QJsonArray out;
-    for (const StressResult &r : results) {
-        out.append(QJsonObject{{QStringLiteral("id"), r.scenario.id},
-                               {QStringLiteral("kind"), toString(r.scenario.kind)},
-                               {QStringLiteral("value"), num(r.scenario.value)},
-                               {QStringLiteral("days"), r.scenario.days},
-                               {QStringLiteral("liquidated"), r.liquidated},
-                               {QStringLiteral("liquidations"), static_cast<int>(r.liquidations.size())},
-                               {QStringLiteral("penaltyUsd"), num(r.penaltyUsd)},
-                               {QStringLiteral("before"), figuresJson(r.before)},
-                               {QStringLiteral("after"), figuresJson(r.after)}});
-    }
     return out;
 }
 

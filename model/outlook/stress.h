@@ -3,8 +3,8 @@
 #include "liquidation.h"
 #include "opening.h"
 #include "plan.h"
+#include "position.h"
 
-#include <QJsonArray>
 #include <QString>
 
 #include <vector>
@@ -37,18 +37,13 @@ struct StressScenario {
     int days = 0; // BorrowRateSpike only
 };
 
-// Key figures of the position at one state.
-struct StressFigures {
+// Key figures of the position at one state: PositionFigures at the state's prices and threshold (a
+// base, as in LoopStep; liquidationPriceUsd is NaN when B tracks A), the state itself, and what an
+// immediate close would return.
+struct StressFigures : PositionFigures {
     double priceAUsd = 0;
     double priceBUsd = 0;
     double liquidationThreshold = 0;
-    double collateral = 0; // units of A
-    double debt = 0;       // units of B
-    double healthFactor = 0;
-    double liquidationPriceUsd = 0; // NaN when B tracks A
-    double liquidationRatio = 0;
-    double equityUsd = 0;
-    double leverage = 0;
     // Walk-away USD of an immediate flash close at this state (NaN when the collateral does not cover
     // the debt plus closing costs).
     double closeValueUsd = 0;
@@ -71,9 +66,6 @@ struct StressResult {
                                      const StressScenario &scenario);
 [[nodiscard]] std::vector<StressResult> runStressPresets(const Plan &plan, const OpenedPosition &opened);
 
-// report JSON `stress`: an array of {id, kind, value, days, liquidated, penaltyUsd, before{...},
-// after{...}} with the StressFigures fields (non-finite values as null).
-[[nodiscard]] QJsonArray stressJson(const std::vector<StressResult> &results);
 [[nodiscard]] QString toString(StressKind kind);
 
 } // namespace lp

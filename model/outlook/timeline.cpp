@@ -1,19 +1,13 @@
 #include "timeline.h"
 
-#include "csvexport.h"
 #include "liquidation.h"
-#include "machineformat.h"
 #include "position.h"
-
-#include <QJsonValue>
 
 #include <cmath>
 
 namespace lp {
 
 namespace {
-
-using machine::num;
 
 double orDefault(double value, double fallback)
 {
@@ -102,16 +96,10 @@ Timeline computeTimeline(const Plan &plan, const OpenedPosition &opened, const T
     tl.points.reserve(static_cast<size_t>(horizon) + 1);
     for (int day = 0; day <= horizon; ++day) {
         TimelinePoint p;
+        static_cast<PositionFigures &>(p) =
+            positionFigures(accrue(opened.collateral, gA, day), accrue(opened.debt, gB, day), tl.priceAUsd,
+                            tl.priceBUsd, plan);
         p.day = day;
-        p.collateral = accrue(opened.collateral, gA, day);
-        p.debt = accrue(opened.debt, gB, day);
-        const PositionFigures f = positionFigures(p.collateral, p.debt, tl.priceAUsd, tl.priceBUsd, plan);
-        p.collateralUsd = f.collateralUsd;
-        p.debtUsd = f.debtUsd;
-        p.equityUsd = f.equityUsd;
-        p.healthFactor = f.healthFactor;
-        p.liquidationPriceUsd = f.liquidationPriceUsd;
-        p.liquidationRatio = f.liquidationRatio;
         p.incentivesUsd = options.incentives.supplyApr * cv0 * accruedYears(gA, day) +
                           options.incentives.borrowApr * dv0 * accruedYears(gB, day);
         p.pnlUsd = p.equityUsd + p.incentivesUsd - tl.costBasisUsd;
@@ -145,82 +133,6 @@ PnlGrid pnlGrid(const Plan &plan, const OpenedPosition &opened, std::vector<doub
         }
     }
     return grid;
-}
-
-QStringList timelineCsvHeader()
-{
-    return {QStringLiteral("day"),
-            QStringLiteral("collateral_units"),
-            QStringLiteral("debt_units"),
-            QStringLiteral("collateral_usd"),
-            QStringLiteral("debt_usd"),
-            QStringLiteral("equity_usd"),
-            QStringLiteral("health_factor"),
-            QStringLiteral("liquidation_price_usd"),
-            QStringLiteral("liquidation_ratio"),
-            QStringLiteral("incentives_usd"),
-            QStringLiteral("pnl_usd"),
-            QStringLiteral("hold_collateral_units"),
-            QStringLiteral("hold_value_usd"),
-            QStringLiteral("hold_pnl_usd")};
-}
-
-QList<QStringList> timelineCsvRows(const Timeline &timeline)
-{
-    QList<QStringList> rows;
-    rows.reserve(static_cast<qsizetype>(timeline.points.size()));
-    for (const TimelinePoint &p : timeline.points) {
-        rows << QStringList{csvNumberCell(p.day),
-                            csvNumberCell(p.collateral),
-                            csvNumberCell(p.debt),
-                            csvNumberCell(p.collateralUsd),
-                            csvNumberCell(p.debtUsd),
-                            csvNumberCell(p.equityUsd),
-                            csvNumberCell(p.healthFactor),
-                            csvNumberCell(p.liquidationPriceUsd),
-                            csvNumberCell(p.liquidationRatio),
-                            csvNumberCell(p.incentivesUsd),
-                            csvNumberCell(p.pnlUsd),
-                            csvNumberCell(p.holdCollateral),
-                            csvNumberCell(p.holdValueUsd),
-                            csvNumberCell(p.holdPnlUsd)};
-    }
-    return rows;
-}
-
-QByteArray timelineCsv(const Timeline &timeline)
-{
-    const QString lineEnd = QStringLiteral("\r\n");
-    QString out = timelineCsvHeader().join(QLatin1Char(',')) + lineEnd;
-    for (const QStringList &row : timelineCsvRows(timeline))
-        out += row.join(QLatin1Char(',')) + lineEnd;
-    return out.toUtf8();
-}
-
-QJsonObject timelineJson(const Timeline &timeline)
-{
-    const NetApyBreakdown &n = timeline.netApy;
-    QJsonObject time{
-        {QStringLiteral("netApy"), num(n.total)},
-        {QStringLiteral("netApyParts"), QJsonObject{{QStringLiteral("supply"), num(n.supply)},
-                                                    {QStringLiteral("nativeYield"), num(n.nativeYield)},
-                                                    {QStringLiteral("borrowCost"), num(n.borrowCost)},
-                                                    {QStringLiteral("incentives"), num(n.incentives)}}},
-        {QStringLiteral("daysToLiquidation"),
-         timeline.daysToLiquidation ? num(*timeline.daysToLiquidation) : QJsonValue(QJsonValue::Null)}};
-    if (!timeline.points.empty()) {
-        const TimelinePoint &h = timeline.points.back();
-        time.insert(QStringLiteral("atHorizon"),
-                    QJsonObject{{QStringLiteral("horizonDays"), h.day},
-                                {QStringLiteral("collateral"), num(h.collateral)},
-                                {QStringLiteral("debt"), num(h.debt)},
-                                {QStringLiteral("equityUsd"), num(h.equityUsd)},
-                                {QStringLiteral("healthFactor"), num(h.healthFactor)},
-                                {QStringLiteral("liquidationPriceUsd"), num(h.liquidationPriceUsd)},
-                                {QStringLiteral("pnlUsd"), num(h.pnlUsd)},
-                                {QStringLiteral("holdPnlUsd"), num(h.holdPnlUsd)}});
-    }
-    return time;
 }
 
 } // namespace lp

@@ -3,11 +3,6 @@
 #include "opening.h"
 #include "plan.h"
 
-#include <QByteArray>
-#include <QJsonObject>
-#include <QList>
-#include <QStringList>
-
 #include <limits>
 #include <optional>
 #include <vector>
@@ -35,20 +30,15 @@ struct NetApyBreakdown {
     double total = 0;
 };
 
-// One day of the position at fixed prices (today's unless TimelineOptions says otherwise).
-struct TimelinePoint {
+// One day of the position at fixed prices (today's unless TimelineOptions says otherwise): PositionFigures
+// of the accrued amounts at those prices (a base, as in LoopStep), then the day's own figures.
+// collateral = C (1 + supplyApy)^(T/365) (1 + nativeYield)^(T/365), debt = D (1 + borrowApy)^(T/365);
+// liquidationPriceUsd is NaN when B tracks A (use the ratio).
+struct TimelinePoint : PositionFigures {
     int day = 0;
-    double collateral = 0; // units of A: C (1 + supplyApy)^(T/365) (1 + nativeYield)^(T/365)
-    double debt = 0;       // units of B: D (1 + borrowApy)^(T/365)
-    double collateralUsd = 0;
-    double debtUsd = 0;
-    double equityUsd = 0;
-    double healthFactor = 0;        // +infinity with no debt
-    double liquidationPriceUsd = 0; // B's price fixed; NaN when B tracks A (use the ratio)
-    double liquidationRatio = 0;    // (pa/pb) at liquidation
-    double incentivesUsd = 0;       // rewards accrued since day 0 (outside the position)
-    double pnlUsd = 0;              // equity + incentives - (deposit value at open + opening gas)
-    double holdCollateral = 0;      // x0 (1 + nativeYield)^(T/365): an LST holder still earns staking
+    double incentivesUsd = 0;  // rewards accrued since day 0 (outside the position)
+    double pnlUsd = 0;         // equity + incentives - (deposit value at open + opening gas)
+    double holdCollateral = 0; // x0 (1 + nativeYield)^(T/365): an LST holder still earns staking
     double holdValueUsd = 0;
     double holdPnlUsd = 0; // hold value - deposit value at open
 };
@@ -106,16 +96,5 @@ struct PnlGrid {
 };
 [[nodiscard]] PnlGrid pnlGrid(const Plan &plan, const OpenedPosition &opened, std::vector<double> pricesUsd,
                               std::vector<int> days);
-
-// The `timeline` CSV table (README, "CSV exports"): header of snake_case names with units, one row per day,
-// cells from csvNumberCell. timelineCsv() joins them as exportCsv does (CRLF, UTF-8).
-[[nodiscard]] QStringList timelineCsvHeader();
-[[nodiscard]] QList<QStringList> timelineCsvRows(const Timeline &timeline);
-[[nodiscard]] QByteArray timelineCsv(const Timeline &timeline);
-
-// report JSON `time`: {netApy, netApyParts{...}, daysToLiquidation (null = never), atHorizon{horizonDays,
-// collateral, debt, equityUsd, healthFactor, liquidationPriceUsd (null when B tracks A), pnlUsd,
-// holdPnlUsd}}.
-[[nodiscard]] QJsonObject timelineJson(const Timeline &timeline);
 
 } // namespace lp

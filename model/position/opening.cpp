@@ -21,19 +21,10 @@ QString times(double leverage)
 
 LoopStep makeStep(int index, double c, double d, const Plan &plan)
 {
-    const PositionFigures f = positionFigures(c, d, plan.collateral.priceUsd, plan.borrow.priceUsd, plan);
     LoopStep s;
+    static_cast<PositionFigures &>(s) =
+        positionFigures(c, d, plan.collateral.priceUsd, plan.borrow.priceUsd, plan);
     s.step = index;
-    s.collateral = c;
-    s.debt = d;
-    s.collateralUsd = f.collateralUsd;
-    s.debtUsd = f.debtUsd;
-    s.equityUsd = f.equityUsd;
-    s.leverage = f.leverage;
-    s.ltv = f.ltv;
-    s.healthFactor = f.healthFactor;
-    s.liquidationPriceUsd =
-        liquidationPrice(c, d, plan.borrow.priceUsd, plan.collateral.liquidationThreshold);
     return s;
 }
 

@@ -2,26 +2,21 @@
 
 #include "expected.h"
 #include "plan.h"
+#include "position.h"
 
 #include <vector>
 
 namespace lp {
 
 // One row of the loop-by-loop table: the state after step `step` (0 = the initial deposit; with a
-// flash loan, step 1 is the whole flash transaction).
-struct LoopStep {
+// flash loan, step 1 is the whole flash transaction). The position's figures are PositionFigures itself
+// (a base, so `step.collateral` and `step.healthFactor` read as before and a figure added there reaches
+// every row type), valued at the plan's prices (so, as for the position, no USD liquidation price when
+// B tracks A: the ratio says it); the loop's own flows follow.
+struct LoopStep : PositionFigures {
     int step = 0;
     double borrowed = 0;            // units of B borrowed in this step (flash: flash loan + premium)
     double swappedToCollateral = 0; // units of A bought with it and deposited
-    double collateral = 0;          // units of A after the step
-    double debt = 0;                // units of B after the step
-    double collateralUsd = 0;
-    double debtUsd = 0;
-    double equityUsd = 0;
-    double leverage = 1;
-    double ltv = 0;
-    double healthFactor = 0;        // +infinity with no debt
-    double liquidationPriceUsd = 0; // B's price held at the plan price
     double swapFeeUsd = 0;
     double slippageUsd = 0;
     double flashPremiumUsd = 0;

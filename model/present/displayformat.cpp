@@ -12,7 +12,7 @@ namespace {
 bool special(double value, QString *text)
 {
     if (std::isnan(value)) {
-        *text = QStringLiteral("—");
+        *text = undefinedMark();
         return true;
     }
     if (std::isinf(value)) {
@@ -23,6 +23,11 @@ bool special(double value, QString *text)
 }
 
 } // namespace
+
+QString undefinedMark()
+{
+    return QStringLiteral("—");
+}
 
 QLocale locale()
 {
@@ -85,17 +90,17 @@ QString signedPercent(double fraction, int decimals)
     return text;
 }
 
-QString leverage(double value)
+QString leverage(double value, int decimals)
 {
     QString text;
     if (special(value, &text))
         return text;
-    return QCoreApplication::translate("lp::display", "%1x").arg(locale().toString(value, 'f', 2));
+    return QCoreApplication::translate("lp::display", "%1x").arg(locale().toString(value, 'f', decimals));
 }
 
 QString healthFactor(double value)
 {
-    return number(value, 2);
+    return number(value, kHealthFactorDecimals);
 }
 
 QString units(double value, const QString &symbol, int decimals)
@@ -106,7 +111,7 @@ QString units(double value, const QString &symbol, int decimals)
 QString ratio(double value, const QString &numerator, const QString &denominator)
 {
     return QCoreApplication::translate("lp::display", "%1 %2 per %3")
-        .arg(number(value, 4), numerator, denominator);
+        .arg(number(value, kRatioDecimals), numerator, denominator);
 }
 
 } // namespace lp::display

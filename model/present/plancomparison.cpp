@@ -216,7 +216,7 @@ QString PlanComparison::figureText(const PlanResult &r, Figure figure)
             return tr("none (no debt)");
         return tracks(r) ? display::ratio(v, plan.borrow.symbol, plan.collateral.symbol) : display::usd(v);
     case Distance:
-        return std::isnan(v) ? QStringLiteral("—") : display::percent(v, 1);
+        return std::isnan(v) ? display::undefinedMark() : display::percent(v, 1);
     case Exposure:
     case Debt:
     case Equity:

@@ -45,15 +45,11 @@ PriceSweep sweepPrices(const Plan &plan, const OpenedPosition &opened, const Swe
         const double c = path.collateral();
         const double d = path.debt();
         SweepPoint &pt = sweep.points[static_cast<size_t>(i)];
+        static_cast<PositionFigures &>(pt) = positionFigures(c, d, price, pb, plan);
         pt.priceUsd = price;
-        pt.collateral = c;
-        pt.debt = d;
-        pt.equityUsd = c * price - d * pb;
         pt.pnlUsd = pt.equityUsd - costBasis;
         pt.pnlPct = pt.pnlUsd / sweep.depositValueUsd;
         pt.holdPnlUsd = plan.deposit * (price - spot);
-        pt.healthFactor = healthFactor(c, d, price, pb, lt);
-        pt.ltv = c > 0 ? d * pb / (c * price) : 0.0;
         pt.liquidatedShare = c0 > 0 ? 1.0 - c / c0 : 0.0;
     }
     sweep.liquidations = path.events();

@@ -3,6 +3,7 @@
 #include "liquidation.h"
 #include "opening.h"
 #include "plan.h"
+#include "position.h"
 
 #include <vector>
 
@@ -15,17 +16,13 @@ struct SweepOptions {
 };
 
 // The position at one Token A price, B's price held at the plan price (with priceModel
-// tracksCollateral the axis therefore reads as the A/B ratio times B's price).
-struct SweepPoint {
+// tracksCollateral the axis therefore reads as the A/B ratio times B's price): PositionFigures at that
+// price (a base, as in LoopStep), after any liquidations on the way down, then the sweep's own P&L.
+struct SweepPoint : PositionFigures {
     double priceUsd = 0;
-    double collateral = 0; // after any liquidations on the way down
-    double debt = 0;
-    double equityUsd = 0;
-    double pnlUsd = 0;     // equity - deposit value at open - gas
-    double pnlPct = 0;     // pnlUsd / deposit value at open
-    double holdPnlUsd = 0; // deposit x (price - spot): just holding Token A
-    double healthFactor = 0;
-    double ltv = 0;
+    double pnlUsd = 0;          // equity - deposit value at open - gas
+    double pnlPct = 0;          // pnlUsd / deposit value at open
+    double holdPnlUsd = 0;      // deposit x (price - spot): just holding Token A
     double liquidatedShare = 0; // share of the opened collateral seized by liquidators
 };
 

@@ -53,15 +53,25 @@ std::optional<SweepPoint> sweepPointAt(const PriceSweep &sweep, double priceUsd)
     const bool nearB = w >= 0.5;
     SweepPoint r;
     r.priceUsd = priceUsd;
-    r.collateral = lerp(a.collateral, b.collateral, w, nearB);
-    r.debt = lerp(a.debt, b.debt, w, nearB);
-    r.equityUsd = lerp(a.equityUsd, b.equityUsd, w, nearB);
-    r.pnlUsd = lerp(a.pnlUsd, b.pnlUsd, w, nearB);
-    r.pnlPct = lerp(a.pnlPct, b.pnlPct, w, nearB);
-    r.holdPnlUsd = lerp(a.holdPnlUsd, b.holdPnlUsd, w, nearB);
-    r.healthFactor = lerp(a.healthFactor, b.healthFactor, w, nearB);
-    r.ltv = lerp(a.ltv, b.ltv, w, nearB);
-    r.liquidatedShare = lerp(a.liquidatedShare, b.liquidatedShare, w, nearB);
+    // Every figure of the row, PositionFigures' included, so an interpolated point is a whole row.
+    static constexpr double SweepPoint::*kFields[] = {&SweepPoint::collateral,
+                                                      &SweepPoint::debt,
+                                                      &SweepPoint::collateralUsd,
+                                                      &SweepPoint::debtUsd,
+                                                      &SweepPoint::equityUsd,
+                                                      &SweepPoint::leverage,
+                                                      &SweepPoint::ltv,
+                                                      &SweepPoint::healthFactor,
+                                                      &SweepPoint::liquidationPriceUsd,
+                                                      &SweepPoint::liquidationRatio,
+                                                      &SweepPoint::distanceToLiquidation,
+                                                      &SweepPoint::netApy,
+                                                      &SweepPoint::pnlUsd,
+                                                      &SweepPoint::pnlPct,
+                                                      &SweepPoint::holdPnlUsd,
+                                                      &SweepPoint::liquidatedShare};
+    for (double SweepPoint::*field : kFields)
+        r.*field = lerp(a.*field, b.*field, w, nearB);
     return r;
 }
 

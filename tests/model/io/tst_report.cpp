@@ -2,6 +2,7 @@
 #include "liquidationprobability.h"
 #include "marketregistry.h"
 #include "report.h"
+#include "rowjson.h"
 #include "testutil.h"
 
 #include <QJsonArray>

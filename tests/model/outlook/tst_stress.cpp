@@ -1,5 +1,6 @@
 // Stress presets (issue 6 §6): each scenario's figures before and after, by hand.
 #include "engine.h"
+#include "rowjson.h"
 #include "stress.h"
 #include "testutil.h"
 

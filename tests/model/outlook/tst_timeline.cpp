@@ -1,6 +1,8 @@
 // Accrual over time: compounding, net APY parts, days to liquidation, the timeline CSV.
+#include "csvexport.h"
 #include "engine.h"
 #include "position.h"
+#include "rowjson.h"
 #include "testutil.h"
 #include "timeline.h"
 

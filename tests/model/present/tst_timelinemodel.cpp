@@ -1,4 +1,5 @@
 // TimelineModel: the position-over-time table's Qt model.
+#include "displayformat.h"
 #include "engine.h"
 #include "testutil.h"
 #include "timelinemodel.h"
@@ -60,9 +61,10 @@ void TestTimelineModel::rawValuesAreTheTimeline()
     QCOMPARE(raw(365, TimelineModel::Day), 365.0);
     QCOMPARE(raw(365, TimelineModel::HealthFactor), tl.points.back().healthFactor);
     QCOMPARE(raw(0, TimelineModel::Collateral), 24.344128915014817);
-    // Display is the user's locale: 1.363658958572569 -> "1.364", 1050 -> "1,050.00" in English.
-    const QLocale locale;
-    QCOMPARE(model.index(365, TimelineModel::HealthFactor).data().toString(), locale.toString(1.364, 'f', 3));
+    // Display is the user's locale with thousands separators (display::locale()): 1.363658958572569 ->
+    // "1.36" (the display module's two decimals for a health factor), 1050 -> "1,050.00" in English.
+    const QLocale locale = display::locale();
+    QCOMPARE(model.index(365, TimelineModel::HealthFactor).data().toString(), locale.toString(1.36, 'f', 2));
     QCOMPARE(model.index(365, TimelineModel::HoldPnlUsd).data().toString(), locale.toString(1050.0, 'f', 2));
 }
 
@@ -86,7 +88,8 @@ void TestTimelineModel::missingValuesDisplayAsDash()
     model.setTimeline(timelineOf(p).points, QStringLiteral("wstETH"), QStringLiteral("WETH"));
     const QModelIndex liq = model.index(0, TimelineModel::LiquidationPriceUsd);
     QVERIFY(std::isnan(liq.data(TimelineModel::RawValueRole).toDouble()));
-    QCOMPARE(liq.data().toString(), QStringLiteral("–"));
+    QCOMPARE(liq.data().toString(), display::undefinedMark());
+    QCOMPARE(liq.data().toString(), QStringLiteral("—"));
     QVERIFY(!liq.data(Qt::ToolTipRole).toString().isEmpty());
 }
 
