@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "commandsupport.h"
 #include "computable.h"
+#include "machineformat.h"
 #include "outlook.h"
 #include "report.h"
 #include "reportoptions.h"

@@ -1,6 +1,7 @@
 #include "montecarlo.h"
 
 #include "computable.h"
+#include "machineformat.h"
 
 #include <algorithm>
 #include <atomic>

@@ -1,5 +1,6 @@
 #include "computable.h"
 
+#include "machineformat.h"
 #include "plan.h"
 
 #include <algorithm>

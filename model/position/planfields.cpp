@@ -1,5 +1,7 @@
 #include "planfields.h"
 
+#include "machineformat.h"
+
 #include <QtGlobal>
 
 #include <array>

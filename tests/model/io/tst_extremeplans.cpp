@@ -4,6 +4,7 @@
 // figures. The plans mix the smallest and largest doubles, subnormals, -0 and the edges of every range.
 #include "backtest.h"
 #include "engine.h"
+#include "marketregistry.h"
 #include "outlook.h"
 #include "report.h"
 #include "testutil.h"
@@ -194,7 +195,7 @@ void TestExtremePlans::reportFinishesOrNamesTheField()
         }
         ++computed;
         const Outlook outlook = computeOutlook(*result, options);
-        const QJsonObject report = reportJson(*result, outlook);
+        const QJsonObject report = reportJson(*result, outlook, MarketRegistry::builtIn());
         QString where;
         QVERIFY2(allNumbersFinite(report, &where),
                  qPrintable(QStringLiteral("plan %1: %2 is not a finite number").arg(i).arg(where)));

@@ -1,6 +1,7 @@
 // The plan field table: every numeric field it lists round-trips through the plan file, is named by the
 // plan diff, has a title and a unit, and is range-checked by validatePlan(); the market's values map to
 // the same rows. A new numeric field is a member of Plan plus a row, and these tests cover it unchanged.
+#include "machineformat.h"
 #include "marketregistry.h"
 #include "plandiff.h"
 #include "planfields.h"
