@@ -22,7 +22,7 @@ class RiskView;
 class TimeView;
 struct PlanResult;
 
-// The centre of the window (DESIGN §5): one row of tabs owning all six pages, the price charts (P&L,
+// The centre of the window: one row of tabs owning all six pages, the price charts (P&L,
 // Health, Loops) and what happens after opening (Time, Close, Risk). One rule for all of them: a new
 // result marks every page stale and draws the page on screen; a hidden page catches up when it is shown
 // (or when its plots are asked for), so an edit never waits for a Monte Carlo nobody looks at. The Time,

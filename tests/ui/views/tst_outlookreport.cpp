@@ -2,7 +2,8 @@
 // the pipeline of `report` (lp::reportJson over lp::computeOutlook, as app/commands/reportcommand.cpp
 // prints it): for every plan in tests/data that computes, the pages' time, close, risk and stress figures
 // are the report JSON's sections, with the same Monte Carlo paths and seed and the plan's horizon. A
-// flash-loan plan whose loop close is impossible shows the report's flash-close fallback on the Close tab.
+// flash-loan plan whose loop close is impossible shows the report's flash-close fallback on the Close tab
+// (LP_SCREENSHOT_DIR=DIR writes close-flash-fallback.png).
 #include "charttabs.h"
 #include "closeview.h"
 #include "displayformat.h"
@@ -110,6 +111,15 @@ void TestOutlookReport::closeTabShowsTheReportsFlashCloseFallback()
     QCOMPARE(cell(table, CloseView::WalkAwayUsd, 0), QStringLiteral("\u2014"));
     // And the figures behind it are the report's section, note included.
     QCOMPARE(outlookCloseJson(tabs->closeView()->shownClose()), report);
+
+    const QByteArray shots = qgetenv("LP_SCREENSHOT_DIR");
+    if (!shots.isEmpty() && QDir().mkpath(QString::fromLocal8Bit(shots))) {
+        m_window->resize(1400, 860);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(m_window->grab().save(
+            QDir(QString::fromLocal8Bit(shots)).filePath(QStringLiteral("close-flash-fallback.png"))));
+    }
 }
 
 void TestOutlookReport::everyPlanAgreesWithTheReport_data()
