@@ -1,6 +1,6 @@
 // The chart tabs: the health and loop-count charts draw the model's series as they are, and every chart
-// exports to PNG and PDF at the chosen size (ui/charts/chartexport.h). LP_SCREENSHOT_DIR=docs/screenshots writes
-// the pictures of the README.
+// exports to PNG and PDF at the chosen size (ui/charts/chartexport.h). LP_SCREENSHOT_DIR=docs/screenshots
+// writes the pictures of the README.
 #include "chartexport.h"
 #include "charttabs.h"
 #include "healthchart.h"
