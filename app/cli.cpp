@@ -35,7 +35,7 @@ QString usageText()
         "                                     write one table as CSV (stdout without -o)\n"
         "  backtest PLAN PRICES.csv [--format json|text]\n"
         "                                     replay the plan through date,price rows of Token A\n"
-        "  render PLAN --chart pnl|health|loops -o FILE.png|.pdf [--size WxH]\n"
+        "  render PLAN --chart pnl|health|loops|time|risk -o FILE.png|.pdf [--size WxH]\n"
         "                                     draw one chart into a PNG or PDF (default 1200x800)\n\n"
         "Options:\n"
         "  -h, --help      show this help\n"

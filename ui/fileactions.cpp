@@ -316,7 +316,7 @@ void FileActions::exportCsvWithDialog(int tableIndex)
 bool FileActions::exportChart(const QString &path, QSize size)
 {
     QString error;
-    if (!chartexport::writeChart(m_charts->plot(m_charts->currentChart()), path, size, &error)) {
+    if (!chartexport::writeCharts(m_charts->currentPlots(), path, size, &error)) {
         report(tr("Cannot export chart"), tr("Nothing was written."), {{QStringLiteral("chart"), error}});
         return false;
     }

@@ -13,7 +13,6 @@
 #include "marketeditordialog.h"
 #include "marketpicker.h"
 #include "marketregistry.h"
-#include "outlooktabs.h"
 #include "plandocument.h"
 #include "planform.h"
 #include "planreading.h"
@@ -57,7 +56,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_markets(std::make_unique<MarketRegistry>(MarketRegistry::withBuiltIn())),
       m_userMarketsDirectory(userMarketsDirectory()), m_picker(new MarketPicker(m_markets.get())),
       m_form(new PlanForm), m_summary(new SummaryPanel), m_charts(new ChartTabs), m_files(nullptr),
-      m_loopTable(new LoopTable), m_outlookTabs(new OutlookTabs(m_charts)), m_statusLine(new QLabel),
+      m_loopTable(new LoopTable), m_statusLine(new QLabel),
       m_reading(new QLabel), m_comparison(new ComparisonPanel), m_bottomTabs(new QTabWidget)
 {
     m_files = new FileActions(this, m_session, m_charts, m_markets.get());
@@ -138,6 +137,10 @@ MainWindow::MainWindow(QWidget *parent)
             [this] { m_bottomTabs->setCurrentWidget(m_comparison); });
     connect(m_charts->healthChart(), &HealthChart::safetyHealthFactorChosen, this,
             &HealthChart::saveSafetyHealthFactor);
+    // Export Chart writes the plots of the page on screen; the Close page has none.
+    connect(m_charts, &QTabWidget::currentChanged, this, [this] {
+        m_files->exportChartAction()->setEnabled(m_charts->currentPage() != ChartTabs::Page::Close);
+    });
     // Pinned plans are drawn on every chart in their colour.
     connect(m_comparison, &ComparisonPanel::pinnedPlotsChanged, this,
             [this] { m_charts->setPinned(m_comparison->pinnedPlots()); });
@@ -313,9 +316,8 @@ void MainWindow::showResult(const std::shared_ptr<const PlanResult> &result)
     if (!result)
         return;
     m_summary->showResult(*result);
-    m_charts->showResult(*result);
+    m_charts->showResult(result);
     m_loopTable->showResult(*result);
-    m_outlookTabs->showResult(result);
     m_comparison->setCurrent(result);
     m_reading->setText(planReading(*result));
 }

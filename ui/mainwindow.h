@@ -20,7 +20,6 @@ class FileActions;
 class LoopTable;
 class MarketPicker;
 class MarketRegistry;
-class OutlookTabs;
 class PlanForm;
 class PlanSession;
 class PnlChart;
@@ -55,7 +54,6 @@ public:
     [[nodiscard]] FileActions *fileActions() const { return m_files; }
     [[nodiscard]] EditActions *editActions() const { return m_edits; }
     [[nodiscard]] LoopTable *loopTable() const { return m_loopTable; }
-    [[nodiscard]] OutlookTabs *outlookTabs() const { return m_outlookTabs; }
     [[nodiscard]] QLabel *statusLine() const { return m_statusLine; }
     // The plan in one plain-language line, above the charts.
     [[nodiscard]] QLabel *planReadingLabel() const { return m_reading; }
@@ -94,7 +92,6 @@ private:
     FileActions *m_files;
     EditActions *m_edits;
     LoopTable *m_loopTable;
-    OutlookTabs *m_outlookTabs;
     QLabel *m_statusLine;
     QLabel *m_reading;
     ComparisonPanel *m_comparison;

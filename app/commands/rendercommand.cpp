@@ -1,4 +1,5 @@
-// The `render` command: one chart of a plan into a PNG or PDF, drawn by the same widgets as the window.
+// The `render` command: one page's chart of a plan into a PNG or PDF, drawn by the same widgets as the
+// window (the Time page's four plots as a 2 x 2 grid, as Export Chart writes them).
 #include "chartexport.h"
 #include "charttabs.h"
 #include "cli.h"
@@ -14,7 +15,9 @@ int runRender(const QStringList &args)
     parser.addPositionalArgument(QStringLiteral("PLAN"), QStringLiteral("Plan file (JSON)."));
     const QCommandLineOption chart(
         QStringLiteral("chart"),
-        QStringLiteral("Chart: %1.").arg(ChartTabs::chartNames().join(QStringLiteral(", "))),
+        QStringLiteral("Chart: %1 (time: its four plots in a 2 x 2 grid; time and risk with the report's "
+                       "default Monte Carlo).")
+            .arg(ChartTabs::chartNames().join(QStringLiteral(", "))),
         QStringLiteral("name"));
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                     QStringLiteral("Write to FILE.png or FILE.pdf (atomically)."),
@@ -35,7 +38,7 @@ int runRender(const QStringList &args)
         return code;
 
     const QString names = ChartTabs::chartNames().join(QStringLiteral(", "));
-    ChartTabs::Chart which{};
+    ChartTabs::Page which{};
     if (!parser.isSet(chart)) {
         printErr(QStringLiteral("leverage-planner: --chart is required (%1)").arg(names));
         return BadInput;
@@ -74,7 +77,7 @@ int runRender(const QStringList &args)
     charts.resize(pixels);
     charts.showResult(*result);
     QString error;
-    if (!chartexport::writeChart(charts.plot(which), parser.value(output), pixels, &error)) {
+    if (!chartexport::writeCharts(charts.plots(which), parser.value(output), pixels, &error)) {
         printErr(QStringLiteral("leverage-planner: ") + error);
         return Failure;
     }

@@ -1,6 +1,5 @@
 #include "outlook.h"
 
-#include "liquidationprobability.h"
 #include "machineformat.h"
 
 #include <QJsonValue>
@@ -145,57 +144,69 @@ MonteCarloOptions defaultMonteCarloOptions()
     return o;
 }
 
-Outlook computeOutlook(const PlanResult &result, const OutlookOptions &options)
+OutlookClose computeOutlookClose(const PlanResult &result, const CloseOptions &options,
+                                 bool flashCloseFallback)
 {
     const Plan &plan = result.plan;
-    Outlook o;
-    o.timeline = computeTimeline(plan, result.opened);
-    o.closeMethod = options.close.method;
-    o.exitDay = options.close.exitDay < 0 ? plan.horizonDays : options.close.exitDay;
-    o.exitPriceUsd =
-        std::isnan(options.close.exitPriceUsd) ? plan.collateral.priceUsd : options.close.exitPriceUsd;
-
-    Expected<CloseResult> close = simulateClose(plan, result.opened, options.close);
-    if (!close && options.flashCloseFallback && options.close.method == CloseMethod::SellToRepay) {
-        o.closeErrors = close.errors();
-        CloseOptions flash = options.close;
-        flash.method = CloseMethod::FlashClose;
-        close = simulateClose(plan, result.opened, flash);
-    }
-    if (close) {
-        o.close = std::move(close).value();
-    } else {
-        o.closeErrors = close.errors();
-    }
-
-    o.liquidationProbability = liquidationProbability(plan, result.opened);
-    if (options.runMonteCarlo) {
-        Expected<MonteCarloResult> mc =
-            monteCarloLiquidationProbability(plan, o.timeline, options.monteCarlo);
-        if (mc)
-            o.monteCarlo = *mc;
+    OutlookClose c;
+    c.method = options.method;
+    c.exitDay = options.exitDay < 0 ? plan.horizonDays : options.exitDay;
+    c.exitPriceUsd = std::isnan(options.exitPriceUsd) ? plan.collateral.priceUsd : options.exitPriceUsd;
+    for (const CloseMethod method : {CloseMethod::SellToRepay, CloseMethod::FlashClose}) {
+        CloseOptions one = options;
+        one.method = method;
+        Expected<CloseResult> close = simulateClose(plan, result.opened, one);
+        std::optional<CloseResult> &out = method == CloseMethod::SellToRepay ? c.sellToRepay : c.flashClose;
+        ValidationErrors &errors =
+            method == CloseMethod::SellToRepay ? c.sellToRepayErrors : c.flashCloseErrors;
+        if (close)
+            out = std::move(close).value();
         else
-            o.monteCarloErrors = mc.errors();
+            errors = close.errors();
     }
-    o.stress = runStressPresets(plan, result.opened);
-    return o;
+    if (c.by(c.method)) {
+        c.chosen = c.by(c.method);
+    } else if (flashCloseFallback && c.method == CloseMethod::SellToRepay) {
+        c.chosenErrors = c.sellToRepayErrors;
+        if (c.flashClose)
+            c.chosen = c.flashClose;
+        else
+            c.chosenErrors = c.flashCloseErrors;
+    } else {
+        c.chosenErrors = c.errorsOf(c.method);
+    }
+    return c;
 }
+
+namespace {
+
+QJsonObject closeSectionJson(CloseMethod method, int exitDay, double exitPriceUsd,
+                             const std::optional<CloseResult> &result, const ValidationErrors &errors)
+{
+    if (!result) {
+        return {{QStringLiteral("method"), toString(method)},
+                {QStringLiteral("exitDay"), exitDay},
+                {QStringLiteral("exitPriceUsd"), exitPriceUsd},
+                {QStringLiteral("error"), formatErrors(errors)}};
+    }
+    QJsonObject close = closeJson(*result);
+    if (!errors.isEmpty())
+        close.insert(QStringLiteral("note"),
+                     QStringLiteral("%1 was not possible (%2); closed with %3 instead")
+                         .arg(toString(method), formatErrors(errors), toString(result->method)));
+    return close;
+}
+
+} // namespace
 
 QJsonObject outlookCloseJson(const Outlook &o)
 {
-    if (!o.close) {
-        return {{QStringLiteral("method"), toString(o.closeMethod)},
-                {QStringLiteral("exitDay"), o.exitDay},
-                {QStringLiteral("exitPriceUsd"), o.exitPriceUsd},
-                {QStringLiteral("error"), formatErrors(o.closeErrors)}};
-    }
-    QJsonObject close = closeJson(*o.close);
-    if (!o.closeErrors.isEmpty())
-        close.insert(
-            QStringLiteral("note"),
-            QStringLiteral("%1 was not possible (%2); closed with %3 instead")
-                .arg(toString(o.closeMethod), formatErrors(o.closeErrors), toString(o.close->method)));
-    return close;
+    return closeSectionJson(o.closeMethod, o.exitDay, o.exitPriceUsd, o.close, o.closeErrors);
+}
+
+QJsonObject outlookCloseJson(const OutlookClose &c)
+{
+    return closeSectionJson(c.method, c.exitDay, c.exitPriceUsd, c.chosen, c.chosenErrors);
 }
 
 QStringList outlookText(const Plan &plan, const Outlook &outlook)

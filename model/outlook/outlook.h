@@ -39,6 +39,43 @@ struct OutlookOptions {
     bool flashCloseFallback = true;
 };
 
+// Both ways of closing at one exit day and price, and the close the report shows: the method asked
+// for, or the flash close when selling to repay is impossible and the fallback is on. The window's Close
+// tab shows the two side by side and names the report's.
+struct OutlookClose {
+    CloseMethod method = CloseMethod::SellToRepay; // as asked
+    int exitDay = 0;
+    double exitPriceUsd = 0;
+    std::optional<CloseResult> sellToRepay;
+    std::optional<CloseResult> flashClose;
+    ValidationErrors sellToRepayErrors; // why selling to repay is impossible
+    ValidationErrors flashCloseErrors;
+    std::optional<CloseResult> chosen; // the report's close
+    // Why the report's close failed, or why the asked method gave way to the fallback.
+    ValidationErrors chosenErrors;
+
+    [[nodiscard]] const std::optional<CloseResult> &by(CloseMethod m) const
+    {
+        return m == CloseMethod::SellToRepay ? sellToRepay : flashClose;
+    }
+    [[nodiscard]] const ValidationErrors &errorsOf(CloseMethod m) const
+    {
+        return m == CloseMethod::SellToRepay ? sellToRepayErrors : flashCloseErrors;
+    }
+    // True when the report closes with the flash loan because selling to repay is impossible.
+    [[nodiscard]] bool usedFallback() const { return chosen && chosen->method != method; }
+};
+
+// The close at `options` (exit day and price resolved against the plan) by both methods.
+[[nodiscard]] OutlookClose computeOutlookClose(const PlanResult &result, const CloseOptions &options,
+                                               bool flashCloseFallback = true);
+
+// The Monte Carlo part: the result, or why there is none.
+struct OutlookMonteCarlo {
+    std::optional<MonteCarloResult> result;
+    ValidationErrors errors;
+};
+
 struct Outlook {
     Timeline timeline; // days 0..horizon at today's prices
     // The close as asked for (resolved defaults), whether or not it succeeded.
@@ -53,11 +90,13 @@ struct Outlook {
     std::vector<StressResult> stress;
 };
 
+// Every part at once, through LazyOutlook (lazyoutlook.h): what the report prints.
 [[nodiscard]] Outlook computeOutlook(const PlanResult &result, const OutlookOptions &options = {});
 
 // report JSON `close`: closeJson() of the result (plus `note` when the fallback was used), or
 // {method, exitDay, exitPriceUsd, error} when the position cannot be closed at that price.
 [[nodiscard]] QJsonObject outlookCloseJson(const Outlook &outlook);
+[[nodiscard]] QJsonObject outlookCloseJson(const OutlookClose &close);
 
 // The report's text sections "Over time", "Closing", "Liquidation risk" and "Stress", C locale.
 [[nodiscard]] QStringList outlookText(const Plan &plan, const Outlook &outlook);

@@ -94,8 +94,8 @@ void TestCliRender::renderBadArgumentsExitTwoAndWriteNothing_data()
     const QString out = QStringLiteral("OUT");
     const QString chart = QStringLiteral("--chart");
     QTest::newRow("no chart") << QStringList{r, plan, o, out} << "--chart is required";
-    QTest::newRow("unknown chart") << QStringList{r, plan, chart, QStringLiteral("time"), o, out}
-                                   << "--chart must be one of pnl, health, loops (got \"time\")";
+    QTest::newRow("unknown chart") << QStringList{r, plan, chart, QStringLiteral("close"), o, out}
+                                   << "--chart must be one of pnl, health, loops, time, risk (got \"close\")";
     QTest::newRow("no output") << QStringList{r, plan, chart, QStringLiteral("pnl")}
                                << "-o FILE.png or FILE.pdf";
     QTest::newRow("svg output") << QStringList{r,     plan,
@@ -162,7 +162,7 @@ void TestCliRender::renderWriteFailureExitsOne()
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(QStringLiteral("could not write /nonexistent-dir/c.png")), qPrintable(r.err));
     const Run help = run({QStringLiteral("--help")});
-    QVERIFY(help.out.contains("render PLAN --chart pnl|health|loops"));
+    QVERIFY(help.out.contains("render PLAN --chart pnl|health|loops|time|risk"));
     const Run renderHelp = run({QStringLiteral("render"), QStringLiteral("--help")});
     QCOMPARE(renderHelp.exitCode, 0);
     QVERIFY(renderHelp.out.contains("--size"));

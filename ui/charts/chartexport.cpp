@@ -9,8 +9,11 @@
 #include <QImageWriter>
 #include <QPageLayout>
 #include <QPageSize>
+#include <QPainter>
 #include <QPdfWriter>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 namespace lp::chartexport {
 
@@ -21,14 +24,22 @@ QString tr(const char *text)
     return QCoreApplication::translate("lp::chartexport", text);
 }
 
-bool writePng(QCustomPlot *plot, QIODevice *file, QSize size)
+bool writePng(const std::vector<QCustomPlot *> &plots, QIODevice *file, QSize size)
 {
-    const QImage image = plot->toPixmap(size.width(), size.height(), 1.0).toImage();
+    QImage image(size, QImage::Format_ARGB32);
+    image.fill(plots.front()->palette().color(QPalette::Base));
+    {
+        QPainter painter(&image);
+        const std::vector<QRect> cells = gridCells(static_cast<int>(plots.size()), size);
+        for (size_t i = 0; i < plots.size(); ++i)
+            painter.drawPixmap(cells[i].topLeft(),
+                               plots[i]->toPixmap(cells[i].width(), cells[i].height(), 1.0));
+    }
     QImageWriter writer(file, "png");
     return writer.write(image);
 }
 
-bool writePdf(QCustomPlot *plot, QIODevice *file, QSize size)
+bool writePdf(const std::vector<QCustomPlot *> &plots, QIODevice *file, QSize size)
 {
     // One page exactly the chart's size, at 72 dpi so that one device pixel is one point.
     QPdfWriter writer(file);
@@ -43,7 +54,13 @@ bool writePdf(QCustomPlot *plot, QIODevice *file, QSize size)
     painter.setMode(QCPPainter::pmVectorized);
     painter.setMode(QCPPainter::pmNoCaching);
     painter.setWindow(0, 0, size.width(), size.height());
-    plot->toPainter(&painter, size.width(), size.height());
+    const std::vector<QRect> cells = gridCells(static_cast<int>(plots.size()), size);
+    for (size_t i = 0; i < plots.size(); ++i) {
+        painter.save();
+        painter.translate(cells[i].topLeft());
+        plots[i]->toPainter(&painter, cells[i].width(), cells[i].height());
+        painter.restore();
+    }
     return painter.end();
 }
 
@@ -75,8 +92,31 @@ bool parseSize(const QString &text, QSize *out)
     return true;
 }
 
+std::vector<QRect> gridCells(int plotCount, QSize size)
+{
+    std::vector<QRect> cells;
+    if (plotCount <= 0)
+        return cells;
+    const int columns = plotCount == 1 ? 1 : 2;
+    const int rows = (plotCount + columns - 1) / columns;
+    const int width = size.width() / columns;
+    const int height = size.height() / rows;
+    for (int i = 0; i < plotCount; ++i)
+        cells.emplace_back((i % columns) * width, (i / columns) * height, width, height);
+    return cells;
+}
+
 bool writeChart(QCustomPlot *plot, const QString &path, QSize size, QString *error)
 {
+    return writeCharts({plot}, path, size, error);
+}
+
+bool writeCharts(const std::vector<QCustomPlot *> &plots, const QString &path, QSize size, QString *error)
+{
+    if (plots.empty() || std::find(plots.begin(), plots.end(), nullptr) != plots.end()) {
+        *error = tr("this page has no chart to export");
+        return false;
+    }
     Format format{};
     if (!formatForPath(path, &format)) {
         *error = tr("%1: the file name must end in .png or .pdf").arg(path);
@@ -87,7 +127,7 @@ bool writeChart(QCustomPlot *plot, const QString &path, QSize size, QString *err
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
-    const bool drawn = format == Format::Png ? writePng(plot, &buffer, size) : writePdf(plot, &buffer, size);
+    const bool drawn = format == Format::Png ? writePng(plots, &buffer, size) : writePdf(plots, &buffer, size);
     buffer.close();
     if (!drawn) {
         *error = tr("could not render the chart into %1").arg(path);

@@ -1,7 +1,10 @@
 #pragma once
 
+#include <QRect>
 #include <QSize>
 #include <QString>
+
+#include <vector>
 
 class QCustomPlot;
 
@@ -23,5 +26,11 @@ inline constexpr QSize kDefaultSize{1200, 800};
 
 // Renders `plot` at `size` into `path`. On failure returns false and says why in *error (path included).
 [[nodiscard]] bool writeChart(QCustomPlot *plot, const QString &path, QSize size, QString *error);
+// Renders a page's plots into one image of `size`: one plot fills it; more share it as a grid two plots
+// wide (the Time page's four as 2 x 2), in order, row by row. No plots is an error.
+[[nodiscard]] bool writeCharts(const std::vector<QCustomPlot *> &plots, const QString &path, QSize size,
+                               QString *error);
+// The cells of that grid within a page of `size`: one rectangle per plot.
+[[nodiscard]] std::vector<QRect> gridCells(int plotCount, QSize size);
 
 } // namespace lp::chartexport

@@ -1,30 +1,69 @@
 #include "charttabs.h"
 
+#include "closeview.h"
+#include "engine.h"
 #include "healthchart.h"
 #include "loopschart.h"
 #include "pnlchart.h"
+#include "riskview.h"
+#include "timeview.h"
 
 namespace lp {
 
+namespace {
+
+size_t slot(ChartTabs::Page page)
+{
+    return static_cast<size_t>(page);
+}
+
+} // namespace
+
 ChartTabs::ChartTabs(QWidget *parent)
-    : QTabWidget(parent), m_pnl(new PnlChart), m_health(new HealthChart), m_loops(new LoopsChart)
+    : QTabWidget(parent), m_pnl(new PnlChart), m_health(new HealthChart), m_loops(new LoopsChart),
+      m_time(new TimeView), m_close(new CloseView), m_risk(new RiskView)
 {
     setObjectName(QStringLiteral("chartTabs"));
     setDocumentMode(true);
-    // Tab order is the Chart enum's order.
-    addTab(m_pnl, tr("P&&L"));
-    addTab(m_health, tr("Health"));
-    addTab(m_loops, tr("Loops"));
-    setTabToolTip(0, tr("P&L against the price of Token A, next to holding"));
-    setTabToolTip(1, tr("Health factor and liquidation price against the price of Token A"));
-    setTabToolTip(2, tr("Leverage, health factor and liquidation price against the number of loops"));
+    m_stale.fill(true);
+    // Tab order is the Page enum's order.
+    setTabToolTip(addTab(m_pnl, tr("P&&L")), tr("P&L against the price of Token A, next to holding"));
+    setTabToolTip(addTab(m_health, tr("Health")),
+                  tr("Health factor and liquidation price against the price of Token A"));
+    setTabToolTip(addTab(m_loops, tr("Loops")),
+                  tr("Leverage, health factor and liquidation price against the number of loops"));
+    setTabToolTip(addTab(m_time, tr("Time")),
+                  tr("Interest and yield over the horizon: equity, liquidation price, health factor"));
+    setTabToolTip(addTab(m_close, tr("Close")),
+                  tr("Closing the position on a chosen day at a chosen price, with every cost"));
+    setTabToolTip(addTab(m_risk, tr("Risk")), tr("Probability of liquidation, and stress scenarios"));
+    connect(this, &QTabWidget::currentChanged, this, &ChartTabs::refreshCurrent);
+}
+
+void ChartTabs::showResult(std::shared_ptr<const PlanResult> result)
+{
+    if (!result)
+        return;
+    // The same result again (a new palette, say) keeps its outlook: nothing is computed twice.
+    if (!m_outlook || m_outlook->sharedResult() != result)
+        m_outlook = std::make_shared<const LazyOutlook>(std::move(result), m_outlookOptions);
+    m_stale.fill(true);
+    refreshCurrent();
 }
 
 void ChartTabs::showResult(const PlanResult &result)
 {
-    m_pnl->showResult(result);
-    m_health->showResult(result);
-    m_loops->showResult(result);
+    showResult(std::make_shared<const PlanResult>(result));
+}
+
+void ChartTabs::setOutlookOptions(const OutlookOptions &options)
+{
+    m_outlookOptions = options;
+    if (!m_outlook)
+        return;
+    m_outlook = std::make_shared<const LazyOutlook>(m_outlook->sharedResult(), m_outlookOptions);
+    m_stale.fill(true);
+    refreshCurrent();
 }
 
 void ChartTabs::setPinned(const PinnedPlots &pinned)
@@ -36,35 +75,93 @@ void ChartTabs::setPinned(const PinnedPlots &pinned)
 
 QStringList ChartTabs::chartNames()
 {
-    return {QStringLiteral("pnl"), QStringLiteral("health"), QStringLiteral("loops")};
+    return {QStringLiteral("pnl"), QStringLiteral("health"), QStringLiteral("loops"), QStringLiteral("time"),
+            QStringLiteral("risk")};
 }
 
-bool ChartTabs::chartFromName(const QString &name, Chart *out)
+bool ChartTabs::chartFromName(const QString &name, Page *out)
 {
+    static const std::array<Page, 5> pages{Page::Pnl, Page::Health, Page::Loops, Page::Time, Page::Risk};
     const qsizetype i = chartNames().indexOf(name);
     if (i < 0)
         return false;
-    *out = static_cast<Chart>(i);
+    *out = pages.at(static_cast<size_t>(i));
     return true;
 }
 
-QCustomPlot *ChartTabs::plot(Chart chart) const
-{
-    switch (chart) {
-    case Chart::Pnl:
-        return m_pnl->plot();
-    case Chart::Health:
-        return m_health->plot();
-    case Chart::Loops:
-        return m_loops->plot();
-    }
-    return m_pnl->plot();
-}
-
-ChartTabs::Chart ChartTabs::currentChart() const
+ChartTabs::Page ChartTabs::currentPage() const
 {
     const int i = currentIndex();
-    return i >= 0 && i <= static_cast<int>(Chart::Loops) ? static_cast<Chart>(i) : Chart::Pnl;
+    return i >= 0 && i < kPageCount ? static_cast<Page>(i) : Page::Pnl;
+}
+
+void ChartTabs::showPage(Page page)
+{
+    setCurrentIndex(static_cast<int>(page));
+}
+
+bool ChartTabs::isStale(Page page) const
+{
+    return m_stale.at(slot(page));
+}
+
+void ChartTabs::refreshCurrent()
+{
+    refresh(currentPage());
+}
+
+void ChartTabs::refresh(Page page)
+{
+    if (!m_outlook || !isStale(page))
+        return;
+    m_stale.at(slot(page)) = false;
+    const PlanResult &result = m_outlook->result();
+    switch (page) {
+    case Page::Pnl:
+        m_pnl->showResult(result);
+        break;
+    case Page::Health:
+        m_health->showResult(result);
+        break;
+    case Page::Loops:
+        m_loops->showResult(result);
+        break;
+    case Page::Time:
+        m_time->showOutlook(m_outlook);
+        break;
+    case Page::Close:
+        m_close->showOutlook(m_outlook);
+        break;
+    case Page::Risk:
+        m_risk->showOutlook(m_outlook);
+        break;
+    }
+}
+
+std::vector<QCustomPlot *> ChartTabs::plots(Page page)
+{
+    refresh(page);
+    switch (page) {
+    case Page::Pnl:
+        return {m_pnl->plot()};
+    case Page::Health:
+        return {m_health->plot()};
+    case Page::Loops:
+        return {m_loops->plot()};
+    case Page::Time:
+        return m_time->plots();
+    case Page::Close:
+        return {};
+    case Page::Risk:
+        return {m_risk->heatmapPlot()};
+    }
+    return {};
+}
+
+QCustomPlot *ChartTabs::plot(Page page)
+{
+    const std::vector<QCustomPlot *> all = plots(page);
+    return all.empty() ? nullptr : all.front();
 }
 
 } // namespace lp

@@ -21,7 +21,7 @@
 namespace lp {
 
 CloseView::CloseView(QWidget *parent)
-    : QWidget(parent), m_exitDay(new QSpinBox), m_exitPrice(new NumberSpinBox),
+    : QWidget(parent), m_summary(new QLabel), m_exitDay(new QSpinBox), m_exitPrice(new NumberSpinBox),
       m_reset(new QPushButton(tr("Horizon at today's price"))), m_note(new QLabel),
       m_comparison(new QTableWidget(RowCount, 2)), m_steps(new QTableWidget(0, 8))
 {
@@ -47,6 +47,9 @@ CloseView::CloseView(QWidget *parent)
     top->addWidget(m_reset, 0, Qt::AlignBottom);
     top->addStretch(1);
 
+    m_summary->setObjectName(QStringLiteral("close.summary"));
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_note->setObjectName(QStringLiteral("close.note"));
     m_note->setWordWrap(true);
 
@@ -85,6 +88,7 @@ CloseView::CloseView(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
     layout->addLayout(top);
+    layout->addWidget(m_summary);
     layout->addWidget(m_note);
     layout->addWidget(m_comparison, 5);
     layout->addWidget(stepsTitle);
@@ -103,23 +107,40 @@ CloseView::CloseView(QWidget *parent)
 
 void CloseView::showResult(const PlanResult &result)
 {
-    m_plan = result.plan;
-    m_opened = result.opened;
+    showOutlook(std::make_shared<const LazyOutlook>(std::make_shared<const PlanResult>(result)));
+}
+
+void CloseView::showOutlook(std::shared_ptr<const LazyOutlook> outlook)
+{
+    m_outlook = std::move(outlook);
     if (m_followPlan)
         resetToPlan();
     else
         recompute();
 }
 
+const OutlookClose &CloseView::shownClose() const
+{
+    static const OutlookClose none;
+    if (!m_outlook)
+        return none;
+    return m_followPlan || !m_edited ? m_outlook->close() : *m_edited;
+}
+
+const std::optional<CloseResult> &CloseView::close(Method method) const
+{
+    return shownClose().by(method == SellToRepay ? CloseMethod::SellToRepay : CloseMethod::FlashClose);
+}
+
 void CloseView::resetToPlan()
 {
-    if (!m_plan)
+    if (!m_outlook)
         return;
     {
         const QSignalBlocker dayBlocker(m_exitDay);
         const QSignalBlocker priceBlocker(m_exitPrice);
-        m_exitDay->setValue(m_plan->horizonDays);
-        m_exitPrice->setValue(m_plan->collateral.priceUsd);
+        m_exitDay->setValue(m_outlook->close().exitDay);
+        m_exitPrice->setValue(m_outlook->close().exitPriceUsd);
     }
     m_followPlan = true;
     recompute();
@@ -127,42 +148,84 @@ void CloseView::resetToPlan()
 
 void CloseView::recompute()
 {
-    if (!m_plan)
+    if (!m_outlook)
         return;
-    CloseOptions options;
-    options.exitDay = m_exitDay->value();
-    options.exitPriceUsd = m_exitPrice->value();
-    options.method = CloseMethod::SellToRepay;
-    const Expected<CloseResult> sell = simulateClose(*m_plan, m_opened, options);
-    options.method = CloseMethod::FlashClose;
-    const Expected<CloseResult> flash = simulateClose(*m_plan, m_opened, options);
-    m_sell = sell ? std::optional<CloseResult>(*sell) : std::nullopt;
-    m_flash = flash ? std::optional<CloseResult>(*flash) : std::nullopt;
-    m_sellError = sell ? QString() : formatErrors(sell.errors());
-    m_flashError = flash ? QString() : formatErrors(flash.errors());
-
+    m_edited.reset();
+    if (!m_followPlan) {
+        CloseOptions options = m_outlook->options().close;
+        options.exitDay = m_exitDay->value();
+        options.exitPriceUsd = m_exitPrice->value();
+        m_edited = computeOutlookClose(m_outlook->result(), options, m_outlook->options().flashCloseFallback);
+    }
+    const Plan &plan = m_outlook->result().plan;
+    const OutlookClose &shown = shownClose();
     QStringList notes;
-    const CloseResult *any = m_sell ? &*m_sell : (m_flash ? &*m_flash : nullptr);
+    const CloseResult *any =
+        shown.sellToRepay ? &*shown.sellToRepay : (shown.flashClose ? &*shown.flashClose : nullptr);
     if (any)
         notes << tr("On day %1 the position holds %2 against %3 (health factor %4 at %5).")
                      .arg(any->exitDay)
-                     .arg(display::units(any->collateralAtExit, m_plan->collateral.symbol),
-                          display::units(any->debtAtExit, m_plan->borrow.symbol),
+                     .arg(display::units(any->collateralAtExit, plan.collateral.symbol),
+                          display::units(any->debtAtExit, plan.borrow.symbol),
                           display::healthFactor(any->healthFactorAtExit), display::usd(any->exitPriceUsd));
-    if (!m_sellError.isEmpty())
-        notes << tr("Sell to repay: %1").arg(m_sellError);
-    if (!m_flashError.isEmpty())
-        notes << tr("Flash close: %1").arg(m_flashError);
+    if (!shown.sellToRepayErrors.isEmpty())
+        notes << tr("Sell to repay: %1").arg(formatErrors(shown.sellToRepayErrors));
+    if (!shown.flashCloseErrors.isEmpty())
+        notes << tr("Flash close: %1").arg(formatErrors(shown.flashCloseErrors));
     m_note->setText(notes.join(QLatin1Char('\n')));
+    fillSummary();
     fillComparison();
     fillSteps();
 }
 
+void CloseView::fillSummary()
+{
+    const OutlookClose &c = shownClose();
+    const Plan &plan = m_outlook->result().plan;
+    const auto methodName = [](CloseMethod m) {
+        return m == CloseMethod::SellToRepay ? tr("selling to repay") : tr("a flash loan");
+    };
+    QString text;
+    if (!c.chosen) {
+        text = tr("<b>Closing on day %1 at %2 is not possible</b> by %3: %4")
+                   .arg(c.exitDay)
+                   .arg(display::usd(c.exitPriceUsd), methodName(c.method),
+                        formatErrors(c.chosenErrors).toHtmlEscaped());
+    } else {
+        const CloseResult &r = *c.chosen;
+        text = tr("<b>Closing on day %1 at %2 by %3: walk away with %4 (%5), P&amp;L %6 (holding: %7).</b>")
+                   .arg(c.exitDay)
+                   .arg(display::usd(c.exitPriceUsd), methodName(r.method),
+                        display::units(r.walkAwayCollateral, plan.collateral.symbol, 6),
+                        display::usd(r.walkAwayUsd), display::usd(r.pnlUsd), display::usd(r.holdPnlUsd));
+        if (c.usedFallback())
+            text +=
+                tr(" %1 is not possible (%2), so the position closes with %3 instead.")
+                    .arg(c.method == CloseMethod::SellToRepay ? tr("Selling to repay") : tr("A flash close"),
+                         formatErrors(c.chosenErrors).toHtmlEscaped(), methodName(r.method));
+    }
+    m_summary->setText(text);
+    // The report's close stands out in the comparison.
+    for (int column = 0; column < 2; ++column) {
+        QTableWidgetItem *header = m_comparison->horizontalHeaderItem(column);
+        if (!header)
+            continue;
+        const CloseMethod method = column == 0 ? CloseMethod::SellToRepay : CloseMethod::FlashClose;
+        const bool chosen = c.chosen && c.chosen->method == method;
+        QFont font = header->font();
+        font.setBold(chosen);
+        header->setFont(font);
+        header->setToolTip(chosen ? tr("The close the report shows") : QString());
+    }
+}
+
 void CloseView::fillComparison()
 {
-    const QString a = m_plan->collateral.symbol;
+    const QString a = m_outlook->result().plan.collateral.symbol;
+    const OutlookClose &shown = shownClose();
     for (int column = 0; column < 2; ++column) {
-        const std::optional<CloseResult> &r = column == 0 ? m_sell : m_flash;
+        const CloseMethod method = column == 0 ? CloseMethod::SellToRepay : CloseMethod::FlashClose;
+        const std::optional<CloseResult> &r = shown.by(method);
         for (int row = 0; row < RowCount; ++row) {
             QString text = QStringLiteral("\u2014");
             if (r) {
@@ -212,7 +275,7 @@ void CloseView::fillComparison()
             if (r && row == PnlUsd && r->pnlUsd < r->holdPnlUsd)
                 item->setForeground(risk::colorFor(risk::Level::Caution));
             if (!r)
-                item->setToolTip(column == 0 ? m_sellError : m_flashError);
+                item->setToolTip(formatErrors(shown.errorsOf(method)));
             m_comparison->setItem(row, column, item);
         }
     }
@@ -220,12 +283,13 @@ void CloseView::fillComparison()
 
 void CloseView::fillSteps()
 {
-    const QString a = m_plan->collateral.symbol;
-    const QString b = m_plan->borrow.symbol;
+    const QString a = m_outlook->result().plan.collateral.symbol;
+    const QString b = m_outlook->result().plan.borrow.symbol;
     m_steps->setHorizontalHeaderLabels(
         {tr("Step"), tr("Withdraw\n(%1)").arg(a), tr("Sell\n(%1)").arg(a), tr("Receive\n(%1)").arg(b),
          tr("Repay\n(%1)").arg(b), tr("Collateral\n(%1)").arg(a), tr("Debt\n(%1)").arg(b), tr("HF\nafter")});
-    const std::vector<CloseRound> rounds = m_sell ? m_sell->rounds : std::vector<CloseRound>{};
+    const std::optional<CloseResult> &sell = shownClose().sellToRepay;
+    const std::vector<CloseRound> rounds = sell ? sell->rounds : std::vector<CloseRound>{};
     m_steps->setRowCount(static_cast<int>(rounds.size()));
     for (size_t i = 0; i < rounds.size(); ++i) {
         const CloseRound &r = rounds[i];

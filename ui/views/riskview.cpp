@@ -6,6 +6,7 @@
 #include "plotstyle.h"
 #include "readonlycell.h"
 #include "riskstyle.h"
+#include "viewchart.h"
 
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -52,23 +53,30 @@ RiskView::RiskView(QWidget *parent)
     : QWidget(parent), m_monteCarloOptions(defaultMonteCarloOptions()),
       m_closedFormLabel(bigLabel(QStringLiteral("risk.closedForm"))),
       m_monteCarloLabel(bigLabel(QStringLiteral("risk.monteCarlo"))),
-      m_heatmapPlot(
-          plotstyle::newPlot(QStringLiteral("risk.heatmapPlot"), tr("Probability by loops and volatility"))),
+      m_heatmapChart(
+          new ViewChart(QStringLiteral("risk.heatmapPlot"), tr("Probability by loops and volatility"))),
       m_stressTable(new QTableWidget(0, StressColumnCount))
 {
-    const plotstyle::ColorMap map = plotstyle::addColorMap(m_heatmapPlot, tr("Probability"));
+    QCustomPlot *heatmap = heatmapPlot();
+    const plotstyle::ColorMap map = plotstyle::addColorMap(heatmap, tr("Probability"));
     m_map = map.map;
     m_map->setGradient(plotstyle::probabilityGradient());
     m_map->setDataRange(QCPRange(0.0, 1.0));
-    m_heatmapPlot->xAxis->setLabel(tr("Annual volatility (%)"));
-    m_heatmapPlot->yAxis->setLabel(tr("Loops"));
-    m_current = m_heatmapPlot->addGraph();
+    heatmap->xAxis->setLabel(tr("Annual volatility (%)"));
+    heatmap->yAxis->setLabel(tr("Loops"));
+    // Every cell in view: volatility 10 %..150 %, loops 0..10, each cell centred on its value.
+    m_heatmapChart->setAutoRange([](QCustomPlot *plot) {
+        plot->xAxis->setRange(5.0, 155.0);
+        plot->yAxis->setRange(-0.5, 10.5);
+    });
+    m_heatmapChart->setReadOut([this](double x) { return heatmapReadOut(x); });
+    m_current = heatmap->addGraph();
     m_current->setLineStyle(QCPGraph::lsNone);
     m_current->setScatterStyle(
         QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 2), Qt::NoBrush, 12));
     m_current->setName(tr("This plan"));
-    m_heatmapPlot->setToolTip(tr("Closed form over the horizon for each loop count (same LTV used, costs and "
-                                 "prices) and volatility; the circle marks this plan."));
+    heatmap->setToolTip(tr("Closed form over the horizon for each loop count (same LTV used, costs and "
+                           "prices) and volatility; the circle marks this plan."));
 
     m_stressTable->setObjectName(QStringLiteral("risk.stress"));
     m_stressTable->setHorizontalHeaderLabels({tr("Scenario"), tr("Health factor"), tr("Liquidation"),
@@ -97,7 +105,7 @@ RiskView::RiskView(QWidget *parent)
 
     auto *top = new QHBoxLayout;
     top->addLayout(probabilities, 2);
-    top->addWidget(m_heatmapPlot, 3);
+    top->addWidget(m_heatmapChart, 3);
     auto *stressTitle = new QLabel(tr("Stress presets: the position today, then after each preset"));
     stressTitle->setFont(bold);
     auto *layout = new QVBoxLayout(this);
@@ -107,48 +115,69 @@ RiskView::RiskView(QWidget *parent)
     layout->addWidget(m_stressTable, 2);
 }
 
-std::vector<int> RiskView::gridLoopCounts()
+QCustomPlot *RiskView::heatmapPlot() const
 {
-    std::vector<int> loops;
-    for (int n = 0; n <= 10; ++n)
-        loops.push_back(n);
-    return loops;
+    return m_heatmapChart->plot();
 }
 
-std::vector<double> RiskView::gridVolatilities()
+double RiskView::closedFormProbability() const
 {
-    std::vector<double> vols;
-    for (int i = 1; i <= 15; ++i)
-        vols.push_back(i / 10.0);
-    return vols;
+    return m_outlook ? m_outlook->liquidationProbability() : 0.0;
+}
+
+const std::optional<MonteCarloResult> &RiskView::monteCarlo() const
+{
+    static const std::optional<MonteCarloResult> none;
+    return m_outlook ? m_outlook->monteCarlo().result : none;
+}
+
+const ProbabilityGrid &RiskView::grid() const
+{
+    static const ProbabilityGrid none;
+    return m_outlook ? m_outlook->probabilityGrid() : none;
+}
+
+const std::vector<StressResult> &RiskView::stress() const
+{
+    static const std::vector<StressResult> none;
+    return m_outlook ? m_outlook->stress() : none;
 }
 
 void RiskView::showResult(const PlanResult &result)
 {
-    showProbabilities(result);
-    showHeatmap(result);
-    showStress(result);
+    OutlookOptions options;
+    options.monteCarlo = m_monteCarloOptions;
+    showOutlook(
+        std::make_shared<const LazyOutlook>(std::make_shared<const PlanResult>(result), std::move(options)));
 }
 
-void RiskView::showProbabilities(const PlanResult &result)
+void RiskView::showOutlook(std::shared_ptr<const LazyOutlook> outlook)
 {
-    const Plan &plan = result.plan;
-    m_closedForm = liquidationProbability(plan, result.opened);
-    const Expected<MonteCarloResult> mc =
-        monteCarloLiquidationProbability(plan, computeTimeline(plan, result.opened), m_monteCarloOptions);
-    m_monteCarlo = mc ? std::optional<MonteCarloResult>(*mc) : std::nullopt;
+    m_outlook = std::move(outlook);
+    if (!m_outlook)
+        return;
+    showProbabilities();
+    showHeatmap();
+    showStress();
+}
+
+void RiskView::showProbabilities()
+{
+    const Plan &plan = m_outlook->result().plan;
+    const double closedForm = m_outlook->liquidationProbability();
+    const OutlookMonteCarlo &mc = m_outlook->monteCarlo();
     const bool tracks = plan.borrow.priceModel == PriceModel::TracksCollateral;
     m_closedFormLabel->setText(
         tr("<b>%1</b> that %2 touches today's liquidation %3 within %4 days (closed form: constant barrier, "
            "volatility %5, drift %6).")
-            .arg(display::percent(m_closedForm, 1),
+            .arg(display::percent(closedForm, 1),
                  tracks ? tr("the %1/%2 ratio").arg(plan.collateral.symbol, plan.borrow.symbol)
                         : plan.collateral.symbol,
                  tracks ? tr("ratio") : tr("price"))
             .arg(plan.horizonDays)
             .arg(display::percent(plan.risk.annualVolatility, 0), display::percent(plan.risk.drift, 0)));
-    if (m_monteCarlo) {
-        const MonteCarloResult &m = *m_monteCarlo;
+    if (mc.result) {
+        const MonteCarloResult &m = *mc.result;
         m_monteCarloLabel->setText(
             tr("<b>%1</b> (95 %: %2 to %3) by Monte Carlo with the barrier moving with "
                "interest and yield: %4 paths, daily steps with a Brownian-bridge "
@@ -157,44 +186,66 @@ void RiskView::showProbabilities(const PlanResult &result)
                      display::percent(m.ci95High, 1), display::number(m.paths, 0))
                 .arg(m.seed));
     } else {
-        m_monteCarloLabel->setText(tr("Monte Carlo not available: %1").arg(formatErrors(mc.errors())));
+        m_monteCarloLabel->setText(mc.errors.isEmpty()
+                                       ? tr("Monte Carlo not run.")
+                                       : tr("Monte Carlo not available: %1").arg(formatErrors(mc.errors)));
     }
 }
 
-void RiskView::showHeatmap(const PlanResult &result)
+void RiskView::showHeatmap()
 {
-    const Expected<ProbabilityGrid> grid =
-        probabilityHeatmap(result.plan, gridLoopCounts(), gridVolatilities());
-    m_grid = grid ? *grid : ProbabilityGrid{};
+    const ProbabilityGrid &grid = m_outlook->probabilityGrid();
     QCPColorMapData *cells = m_map->data();
-    const auto columns = static_cast<int>(m_grid.volatilities.size());
-    const auto rows = static_cast<int>(m_grid.loopCounts.size());
+    const auto columns = static_cast<int>(grid.volatilities.size());
+    const auto rows = static_cast<int>(grid.loopCounts.size());
     cells->setSize(columns, rows);
     if (columns > 0 && rows > 0) {
-        cells->setRange(QCPRange(m_grid.volatilities.front() * 100.0, m_grid.volatilities.back() * 100.0),
-                        QCPRange(m_grid.loopCounts.front(), m_grid.loopCounts.back()));
+        cells->setRange(QCPRange(grid.volatilities.front() * 100.0, grid.volatilities.back() * 100.0),
+                        QCPRange(grid.loopCounts.front(), grid.loopCounts.back()));
         for (int c = 0; c < columns; ++c)
             for (int r = 0; r < rows; ++r)
-                cells->setCell(c, r, m_grid.at(static_cast<size_t>(r), static_cast<size_t>(c)));
+                cells->setCell(c, r, grid.at(static_cast<size_t>(r), static_cast<size_t>(c)));
     }
-    const Plan &plan = result.plan;
+    const Plan &plan = m_outlook->result().plan;
     if (plan.strategy.mode == StrategyMode::Loops)
         m_current->setData({plan.risk.annualVolatility * 100.0}, {double(plan.strategy.loops)});
     else
         m_current->data()->clear();
-    m_heatmapPlot->xAxis->setRange(5.0, 155.0);
-    m_heatmapPlot->yAxis->setRange(-0.5, 10.5);
-    m_heatmapPlot->replot();
+    m_heatmapChart->redraw();
 }
 
-void RiskView::showStress(const PlanResult &result)
+QString RiskView::heatmapReadOut(double x) const
 {
-    m_stress = runStressPresets(result.plan, result.opened);
+    if (!m_outlook)
+        return {};
+    const ProbabilityGrid &grid = m_outlook->probabilityGrid();
+    if (grid.volatilities.empty() || x < grid.volatilities.front() * 100.0 - 5.0 ||
+        x > grid.volatilities.back() * 100.0 + 5.0)
+        return {};
+    size_t column = 0;
+    for (size_t c = 1; c < grid.volatilities.size(); ++c)
+        if (std::abs(grid.volatilities[c] * 100.0 - x) < std::abs(grid.volatilities[column] * 100.0 - x))
+            column = c;
+    const Plan &plan = m_outlook->result().plan;
+    QString text = tr("Volatility %1").arg(display::percent(grid.volatilities[column], 0));
+    // The plan's own loop count, when it has one on the grid.
+    for (size_t row = 0; row < grid.loopCounts.size(); ++row) {
+        if (plan.strategy.mode == StrategyMode::Loops && grid.loopCounts[row] == plan.strategy.loops)
+            text +=
+                tr("\n%1 loops: %2").arg(grid.loopCounts[row]).arg(display::percent(grid.at(row, column), 1));
+    }
+    return text;
+}
+
+void RiskView::showStress()
+{
+    const PlanResult &result = m_outlook->result();
+    const std::vector<StressResult> &stress = m_outlook->stress();
     const bool tracks = result.plan.borrow.priceModel == PriceModel::TracksCollateral;
     const auto liquidation = [&](const StressFigures &f) {
         return tracks ? display::number(f.liquidationRatio, 4) : display::usd(f.liquidationPriceUsd);
     };
-    m_stressTable->setRowCount(static_cast<int>(m_stress.size()) + 1);
+    m_stressTable->setRowCount(static_cast<int>(stress.size()) + 1);
     const auto fillRow = [&](int row, const QString &scenario, const StressFigures &f) {
         QTableWidgetItem *name = readOnlyCell(scenario, Qt::AlignLeft | Qt::AlignVCenter);
         m_stressTable->setItem(row, Scenario, name);
@@ -208,15 +259,15 @@ void RiskView::showStress(const PlanResult &result)
         m_stressTable->setItem(row, CloseValue, readOnlyCell(display::usd(f.closeValueUsd)));
         return name;
     };
-    if (!m_stress.empty()) {
-        QTableWidgetItem *today = fillRow(0, tr("Today, before any preset"), m_stress.front().before);
+    if (!stress.empty()) {
+        QTableWidgetItem *today = fillRow(0, tr("Today, before any preset"), stress.front().before);
         QFont bold = today->font();
         bold.setBold(true);
         today->setFont(bold);
         m_stressTable->setItem(0, Penalty, readOnlyCell(QString()));
     }
-    for (size_t i = 0; i < m_stress.size(); ++i) {
-        const StressResult &s = m_stress[i];
+    for (size_t i = 0; i < stress.size(); ++i) {
+        const StressResult &s = stress[i];
         const auto row = static_cast<int>(i) + 1;
         fillRow(row, scenarioText(s.scenario, result.plan.collateral.symbol, result.plan.borrow.symbol),
                 s.after)

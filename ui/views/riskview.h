@@ -1,11 +1,10 @@
 #pragma once
 
-#include "liquidationprobability.h"
-#include "montecarlo.h"
-#include "stress.h"
+#include "lazyoutlook.h"
 
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -17,11 +16,14 @@ class QTableWidget;
 
 namespace lp {
 
+class ViewChart;
 struct PlanResult;
 
 // The "Risk" tab (issue 6 §4 and §6): the chance of touching the liquidation price within the horizon,
 // closed form (constant barrier) and Monte Carlo (barrier rising with interest, 95 % interval); a heatmap
-// of that probability over loop count x volatility; and the stress presets, before and after.
+// of that probability over loop count x volatility; and the stress presets, before and after. Draws the
+// outlook's figures as they are (LazyOutlook, shared with the report); computes nothing itself. The
+// heatmap zooms, pans, resets and reads out under the crosshair as the price charts do.
 class RiskView : public QWidget {
     Q_OBJECT
 public:
@@ -31,39 +33,43 @@ public:
 
     explicit RiskView(QWidget *parent = nullptr);
 
+    void showOutlook(std::shared_ptr<const LazyOutlook> outlook);
+    // A result on its own: shown through an outlook of its own with the report's options except for the
+    // Monte Carlo's (monteCarloOptions()).
     void showResult(const PlanResult &result);
-    // The Monte Carlo's paths, seed and threads (default lp::defaultMonteCarloOptions(), as the report);
-    // used from the next showResult().
+    [[nodiscard]] const std::shared_ptr<const LazyOutlook> &outlook() const { return m_outlook; }
+    // The Monte Carlo's paths, seed and threads for showResult() (default
+    // lp::defaultMonteCarloOptions(), as the report).
     void setMonteCarloOptions(const MonteCarloOptions &options) { m_monteCarloOptions = options; }
     [[nodiscard]] const MonteCarloOptions &monteCarloOptions() const { return m_monteCarloOptions; }
 
-    [[nodiscard]] double closedFormProbability() const { return m_closedForm; }
-    [[nodiscard]] const std::optional<MonteCarloResult> &monteCarlo() const { return m_monteCarlo; }
-    [[nodiscard]] const ProbabilityGrid &grid() const { return m_grid; }
-    [[nodiscard]] const std::vector<StressResult> &stress() const { return m_stress; }
+    // The outlook's figures (zero and empty until one is shown).
+    [[nodiscard]] double closedFormProbability() const;
+    [[nodiscard]] const std::optional<MonteCarloResult> &monteCarlo() const;
+    [[nodiscard]] const ProbabilityGrid &grid() const;
+    [[nodiscard]] const std::vector<StressResult> &stress() const;
     [[nodiscard]] QLabel *closedFormLabel() const { return m_closedFormLabel; }
     [[nodiscard]] QLabel *monteCarloLabel() const { return m_monteCarloLabel; }
-    [[nodiscard]] QCustomPlot *heatmapPlot() const { return m_heatmapPlot; }
+    [[nodiscard]] QCustomPlot *heatmapPlot() const;
+    [[nodiscard]] ViewChart *heatmapChart() const { return m_heatmapChart; }
     [[nodiscard]] QCPColorMap *probabilityMap() const { return m_map; }
     [[nodiscard]] QTableWidget *stressTable() const { return m_stressTable; }
 
-    // The heatmap's axes: loop counts 0..10, annual volatility 10 %..150 % in steps of 10 points.
-    [[nodiscard]] static std::vector<int> gridLoopCounts();
-    [[nodiscard]] static std::vector<double> gridVolatilities();
+    // The heatmap's axes (lp::riskGridLoopCounts, lp::riskGridVolatilities).
+    [[nodiscard]] static std::vector<int> gridLoopCounts() { return riskGridLoopCounts(); }
+    [[nodiscard]] static std::vector<double> gridVolatilities() { return riskGridVolatilities(); }
 
 private:
-    void showProbabilities(const PlanResult &result);
-    void showHeatmap(const PlanResult &result);
-    void showStress(const PlanResult &result);
+    void showProbabilities();
+    void showHeatmap();
+    void showStress();
+    [[nodiscard]] QString heatmapReadOut(double x) const;
 
     MonteCarloOptions m_monteCarloOptions;
-    double m_closedForm = 0;
-    std::optional<MonteCarloResult> m_monteCarlo;
-    ProbabilityGrid m_grid;
-    std::vector<StressResult> m_stress;
+    std::shared_ptr<const LazyOutlook> m_outlook;
     QLabel *m_closedFormLabel;
     QLabel *m_monteCarloLabel;
-    QCustomPlot *m_heatmapPlot;
+    ViewChart *m_heatmapChart;
     QCPColorMap *m_map;
     QCPGraph *m_current;
     QTableWidget *m_stressTable;

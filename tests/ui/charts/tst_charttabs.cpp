@@ -121,16 +121,24 @@ void TestChartTabs::loopsChartWithFlashLoanHasNoCurrentPoint()
 
 void TestChartTabs::chartNames()
 {
+    // Every page with a chart, by the name `render --chart` takes; Close has tables only.
     QCOMPARE(ChartTabs::chartNames(),
-             (QStringList{QStringLiteral("pnl"), QStringLiteral("health"), QStringLiteral("loops")}));
-    ChartTabs::Chart c{};
+             (QStringList{QStringLiteral("pnl"), QStringLiteral("health"), QStringLiteral("loops"),
+                          QStringLiteral("time"), QStringLiteral("risk")}));
+    ChartTabs::Page c{};
     QVERIFY(ChartTabs::chartFromName(QStringLiteral("loops"), &c));
-    QCOMPARE(c, ChartTabs::Chart::Loops);
-    QVERIFY(!ChartTabs::chartFromName(QStringLiteral("time"), &c));
+    QCOMPARE(c, ChartTabs::Page::Loops);
+    QVERIFY(ChartTabs::chartFromName(QStringLiteral("time"), &c));
+    QCOMPARE(c, ChartTabs::Page::Time);
+    QVERIFY(ChartTabs::chartFromName(QStringLiteral("risk"), &c));
+    QCOMPARE(c, ChartTabs::Page::Risk);
+    QVERIFY(!ChartTabs::chartFromName(QStringLiteral("close"), &c));
     ChartTabs tabs;
-    QCOMPARE(tabs.count(), 3);
+    QCOMPARE(tabs.count(), 6);
     tabs.setCurrentIndex(1);
-    QCOMPARE(tabs.currentChart(), ChartTabs::Chart::Health);
+    QCOMPARE(tabs.currentPage(), ChartTabs::Page::Health);
+    tabs.setCurrentIndex(5);
+    QCOMPARE(tabs.currentPage(), ChartTabs::Page::Risk);
 }
 
 void TestChartTabs::exportPngAtSize()
@@ -138,8 +146,8 @@ void TestChartTabs::exportPngAtSize()
     ChartTabs tabs;
     tabs.showResult(expectedResult(defaultPlan()));
     QTemporaryDir dir;
-    for (const ChartTabs::Chart chart :
-         {ChartTabs::Chart::Pnl, ChartTabs::Chart::Health, ChartTabs::Chart::Loops}) {
+    for (const ChartTabs::Page chart :
+         {ChartTabs::Page::Pnl, ChartTabs::Page::Health, ChartTabs::Page::Loops}) {
         const QString path = dir.filePath(QStringLiteral("chart%1.png").arg(int(chart)));
         QString error;
         QVERIFY2(chartexport::writeChart(tabs.plot(chart), path, QSize(640, 480), &error), qPrintable(error));
@@ -162,7 +170,7 @@ void TestChartTabs::exportPdf()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("loops.pdf"));
     QString error;
-    QVERIFY2(chartexport::writeChart(tabs.plot(ChartTabs::Chart::Loops), path, QSize(800, 600), &error),
+    QVERIFY2(chartexport::writeChart(tabs.plot(ChartTabs::Page::Loops), path, QSize(800, 600), &error),
              qPrintable(error));
     const QByteArray pdf = readAll(path);
     QVERIFY(pdf.startsWith("%PDF-"));
@@ -176,12 +184,12 @@ void TestChartTabs::exportFailsWithoutTouchingTheTarget()
     ChartTabs tabs;
     tabs.showResult(expectedResult(defaultPlan()));
     QString error;
-    QVERIFY(!chartexport::writeChart(tabs.plot(ChartTabs::Chart::Pnl),
+    QVERIFY(!chartexport::writeChart(tabs.plot(ChartTabs::Page::Pnl),
                                      QStringLiteral("/nonexistent-dir/c.png"), QSize(300, 200), &error));
     QVERIFY2(error.contains(QStringLiteral("/nonexistent-dir/c.png")), qPrintable(error));
     QTemporaryDir dir;
     const QString text = dir.filePath(QStringLiteral("chart.txt"));
-    QVERIFY(!chartexport::writeChart(tabs.plot(ChartTabs::Chart::Pnl), text, QSize(300, 200), &error));
+    QVERIFY(!chartexport::writeChart(tabs.plot(ChartTabs::Page::Pnl), text, QSize(300, 200), &error));
     QVERIFY(error.contains(QStringLiteral(".png or .pdf")));
     QVERIFY(!QFile::exists(text));
 }
@@ -224,10 +232,10 @@ void TestChartTabs::screenshots()
     const QDir out(QString::fromLocal8Bit(dir));
     QVERIFY(QDir().mkpath(out.path()));
     QString error;
-    QVERIFY(chartexport::writeChart(tabs.plot(ChartTabs::Chart::Health),
+    QVERIFY(chartexport::writeChart(tabs.plot(ChartTabs::Page::Health),
                                     out.filePath(QStringLiteral("health-chart.png")), QSize(1000, 600),
                                     &error));
-    QVERIFY(chartexport::writeChart(tabs.plot(ChartTabs::Chart::Loops),
+    QVERIFY(chartexport::writeChart(tabs.plot(ChartTabs::Page::Loops),
                                     out.filePath(QStringLiteral("loops-chart.png")), QSize(1000, 700),
                                     &error));
 }

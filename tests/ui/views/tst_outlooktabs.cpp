@@ -3,10 +3,10 @@
 // time.png, close.png and risk.png.
 #include "charttabs.h"
 #include "closeview.h"
+#include "healthchart.h"
 #include "liquidationprobability.h"
 #include "mainwindow.h"
 #include "numberspinbox.h"
-#include "outlooktabs.h"
 #include "plansession.h"
 #include "pnlchart.h"
 #include "riskview.h"
@@ -50,7 +50,7 @@ void TestOutlookTabs::tabsNextToThePnlChart()
     QCOMPARE(tabs->tabText(3), QStringLiteral("Time"));
     QCOMPARE(tabs->tabText(4), QStringLiteral("Close"));
     QCOMPARE(tabs->tabText(5), QStringLiteral("Risk"));
-    QCOMPARE(m_window->outlookTabs()->tabIndex(OutlookTabs::Page::Risk), 5);
+    QCOMPARE(tabs->widget(5), static_cast<QWidget *>(tabs->riskView()));
     QCOMPARE(tabs->currentIndex(), 0); // the P&L chart first
     QVERIFY(m_window->findChildren<QTabWidget *>().size() >= 1);
     for (const QTabWidget *other : m_window->findChildren<QTabWidget *>())
@@ -59,9 +59,9 @@ void TestOutlookTabs::tabsNextToThePnlChart()
 
 void TestOutlookTabs::hiddenTabsCatchUpWhenShown()
 {
-    OutlookTabs *tabs = m_window->outlookTabs();
+    ChartTabs *tabs = m_window->chartTabs();
     // Nothing computed for tabs nobody looked at.
-    using Page = OutlookTabs::Page;
+    using Page = ChartTabs::Page;
     QVERIFY(tabs->isStale(Page::Time) && tabs->isStale(Page::Close) && tabs->isStale(Page::Risk));
     QVERIFY(tabs->timeView()->timeline().points.empty());
     tabs->showPage(Page::Risk);
@@ -70,15 +70,23 @@ void TestOutlookTabs::hiddenTabsCatchUpWhenShown()
     QVERIFY(tabs->isStale(Page::Time));
     tabs->showPage(Page::Time);
     QCOMPARE(tabs->timeView()->timeline().points.size(), size_t(366));
+    // One rule for all six pages: the price charts too wait until they are shown.
+    QVERIFY(!tabs->isStale(Page::Pnl)); // on screen when the window was made
+    QVERIFY(tabs->isStale(Page::Health) && tabs->isStale(Page::Loops));
+    QCOMPARE(tabs->healthChart()->healthGraph()->data()->size(), 0);
+    tabs->showPage(Page::Health);
+    QVERIFY(!tabs->isStale(Page::Health));
+    QCOMPARE(tabs->healthChart()->healthGraph()->data()->size(), 2001);
+    QVERIFY(tabs->isStale(Page::Loops));
 }
 
 void TestOutlookTabs::formEditReachesEachView()
 {
-    OutlookTabs *tabs = m_window->outlookTabs();
+    ChartTabs *tabs = m_window->chartTabs();
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 
-    using Page = OutlookTabs::Page;
+    using Page = ChartTabs::Page;
     tabs->showPage(Page::Time);
     QCOMPARE(tabs->timeView()->spotGraph()->data()->at(0)->value, 3500.0);
     typeInto(priceEditor(), QStringLiteral("4000"));
@@ -115,11 +123,11 @@ void TestOutlookTabs::screenshots()
     m_window->resize(1400, 860);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    const std::pair<OutlookTabs::Page, const char *> pages[] = {{OutlookTabs::Page::Time, "time.png"},
-                                                                {OutlookTabs::Page::Close, "close.png"},
-                                                                {OutlookTabs::Page::Risk, "risk.png"}};
+    const std::pair<ChartTabs::Page, const char *> pages[] = {{ChartTabs::Page::Time, "time.png"},
+                                                              {ChartTabs::Page::Close, "close.png"},
+                                                              {ChartTabs::Page::Risk, "risk.png"}};
     for (const auto &[page, name] : pages) {
-        m_window->outlookTabs()->showPage(page);
+        m_window->chartTabs()->showPage(page);
         QTest::qWait(50);
         const QPixmap pixmap = m_window->grab();
         QVERIFY(pixmap.save(QDir(QString::fromLocal8Bit(dir)).filePath(QLatin1String(name))));
