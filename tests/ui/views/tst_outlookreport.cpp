@@ -13,6 +13,7 @@
 #include "plansession.h"
 #include "report.h"
 #include "riskview.h"
+#include "rowjson.h"
 #include "timeview.h"
 #include "uitestutil.h"
 
@@ -46,7 +47,7 @@ OutlookOptions testOptions()
 QJsonObject reportFor(const Plan &plan, const OutlookOptions &options)
 {
     const PlanResult result = expectedResult(plan);
-    return reportJson(result, computeOutlook(result, options));
+    return reportJson(result, computeOutlook(result, options), MarketRegistry::builtIn());
 }
 
 QString cell(const QTableWidget *table, int row, int column)
