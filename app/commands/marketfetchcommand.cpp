@@ -7,6 +7,7 @@
 #include "abi.h"
 #include "cli.h"
 #include "commandsupport.h"
+#include "deployments.h"
 #include "marketjson.h"
 
 #include <QCommandLineParser>
@@ -103,7 +104,12 @@ int runMarketCommand(const QStringList &args)
     const QCommandLineOption timeout(QStringLiteral("timeout"),
                                      QStringLiteral("Seconds to wait for each answer (default 20)."),
                                      QStringLiteral("SECONDS"));
-    parser.addOptions({rpc, provider, output, id, chainId, timeout, formatOption()});
+    const QCommandLineOption deployment(
+        QStringLiteral("deployment"),
+        QStringLiteral("A known deployment by name (its RPC URL, address and chain id; "
+                       "--rpc replaces the URL). --deployment list shows them."),
+        QStringLiteral("NAME"));
+    parser.addOptions({rpc, provider, deployment, output, id, chainId, timeout, formatOption()});
     int exitCode = Ok;
     if (!parseOrExit(parser, args, &exitCode))
         return exitCode;
@@ -117,12 +123,48 @@ int runMarketCommand(const QStringList &args)
     const QString format = parser.value(QStringLiteral("format"));
     if (!isKnownFormat(format))
         return BadInput;
-    if (!parser.isSet(rpc) || !parser.isSet(provider))
-        return bad(QStringLiteral("fetch needs --rpc URL and --pool-provider ADDRESS"));
-    const QUrl url(parser.value(rpc), QUrl::StrictMode);
+    QString rpcText = parser.value(rpc);
+    QString providerText = parser.value(provider);
+    std::optional<quint64> expectedChain;
+    if (parser.isSet(deployment)) {
+        const Expected<QList<chain::Deployment>> known = chain::knownDeployments();
+        if (!known) {
+            printErrors(QStringLiteral("the known deployments do not load"), known.errors());
+            return Failure;
+        }
+        QStringList names;
+        const chain::Deployment *chosen = nullptr;
+        for (const chain::Deployment &d : known.value()) {
+            names << d.name;
+            if (d.name == parser.value(deployment))
+                chosen = &d;
+        }
+        if (parser.value(deployment) == u"list") {
+            QString text;
+            for (const chain::Deployment &d : known.value())
+                text += QStringLiteral("%1  %2 (chain %3) %4  %5\n  source: %6\n")
+                            .arg(d.name, -18)
+                            .arg(d.chain)
+                            .arg(d.chainId)
+                            .arg(d.poolAddressesProvider, d.rpc, d.source);
+            return writeStdout(text.toUtf8()) ? Ok : Failure;
+        }
+        if (!chosen)
+            return bad(QStringLiteral("no known deployment \"%1\"; known: %2")
+                           .arg(parser.value(deployment).left(40), names.join(QStringLiteral(", "))));
+        if (parser.isSet(provider))
+            return bad(QStringLiteral("--deployment names the address: leave out --pool-provider"));
+        providerText = chosen->poolAddressesProvider;
+        if (!parser.isSet(rpc))
+            rpcText = chosen->rpc;
+        expectedChain = static_cast<quint64>(chosen->chainId);
+    }
+    if (rpcText.isEmpty() || providerText.isEmpty())
+        return bad(QStringLiteral("fetch needs --rpc URL and --pool-provider ADDRESS, or --deployment NAME"));
+    const QUrl url(rpcText, QUrl::StrictMode);
     if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") || url.host().isEmpty())
         return bad(QStringLiteral("--rpc must be an http:// or https:// URL"));
-    if (!chain::AbiValue::address(parser.value(provider)))
+    if (!chain::AbiValue::address(providerText))
         return bad(QStringLiteral("--pool-provider must be an address: 0x and 40 hex digits"));
     chain::AaveV3FetchOptions options;
     options.marketId = parser.value(id);
@@ -130,7 +172,6 @@ int runMarketCommand(const QStringList &args)
         !QRegularExpression(QStringLiteral("^[a-z0-9][a-z0-9-]{0,63}$")).match(options.marketId).hasMatch())
         return bad(QStringLiteral("--id must be lower-case letters, digits and '-'"));
     bool ok = true;
-    std::optional<quint64> expectedChain;
     if (parser.isSet(chainId)) {
         expectedChain = parser.value(chainId).toULongLong(&ok);
         if (!ok || *expectedChain == 0)
@@ -146,7 +187,7 @@ int runMarketCommand(const QStringList &args)
     chain::JsonRpcClient client(url);
     client.setExpectedChainId(expectedChain);
     client.setTimeout(std::chrono::milliseconds(static_cast<qint64>(seconds * 1000.0)));
-    const Expected<Market> market = chain::fetchAaveV3Market(client, parser.value(provider), options);
+    const Expected<Market> market = chain::fetchAaveV3Market(client, providerText, options);
     if (!market) {
         printErrors(QStringLiteral("market fetch from %1 failed").arg(chain::redactedEndpoint(url)),
                     market.errors());

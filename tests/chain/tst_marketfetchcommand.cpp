@@ -117,6 +117,27 @@ private slots:
         QCOMPARE(existing.readAll(), QByteArray("the user's own file"));
     }
 
+    void aDeploymentChecksItsChainId()
+    {
+        // aave-v3-base with its RPC replaced by a server here that serves chain 1.
+        FakeRpcServer server;
+        server.setResponder([](const QJsonArray &request) {
+            return FakeRpcServer::answerEach(request, [](const QString &, const QJsonArray &) {
+                return QJsonObject{{QStringLiteral("result"), QStringLiteral("0x1")}};
+            });
+        });
+        const Run run =
+            runApp({QStringLiteral("market"), QStringLiteral("fetch"), QStringLiteral("--deployment"),
+                    QStringLiteral("aave-v3-base"), QStringLiteral("--rpc"), server.url()});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(u"serves chain 1, not chain 8453"), qPrintable(run.err));
+        const Run list = runApp({QStringLiteral("market"), QStringLiteral("fetch"),
+                                 QStringLiteral("--deployment"), QStringLiteral("list")});
+        QCOMPARE(list.exitCode, 0);
+        QVERIFY2(list.out.contains(u"spark-ethereum") && list.out.contains(u"source: "),
+                 qPrintable(list.out));
+    }
+
     void fetchesTheLocalMarket()
     {
         const LocalNode node = LocalNode::load();
