@@ -64,7 +64,7 @@ try {
     const provider = new ethers.JsonRpcProvider(rpc, 31337, { staticNetwork: true, batchMaxCount: 1, pollingInterval: 20 });
     for (let i = 0; ; ++i) {
         try { await provider.send('eth_chainId', []); break; } catch (e) {
-            if (i > 100) throw new Error(`anvil did not start on ${rpc}`);
+            if (i > 300) throw new Error(`anvil did not start on ${rpc} within 30 s`);
             await new Promise((r) => setTimeout(r, 100));
         }
     }
