@@ -3,6 +3,7 @@
 #include "cli.h"
 
 #include "commandsupport.h"
+#include "marketfetchcommand.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -14,7 +15,7 @@ namespace lp::cli {
 namespace {
 
 const QStringList kCommands{QStringLiteral("report"), QStringLiteral("export-csv"), QStringLiteral("render"),
-                            QStringLiteral("backtest")};
+                            QStringLiteral("backtest"), QStringLiteral("market")};
 // Answered without a display, so `--help` and `--version` work over ssh and in CI.
 const QStringList kInfoOptions{QStringLiteral("--help"), QStringLiteral("-h"), QStringLiteral("--version"),
                                QStringLiteral("-v")};
@@ -36,7 +37,10 @@ QString usageText()
         "  backtest PLAN PRICES.csv [--format json|text]\n"
         "                                     replay the plan through date,price rows of Token A\n"
         "  render PLAN --chart pnl|health|loops|time|risk -o FILE.png|.pdf [--size WxH]\n"
-        "                                     draw one chart into a PNG or PDF (default 1200x800)\n\n"
+        "                                     draw one chart into a PNG or PDF (default 1200x800)\n"
+        "  market fetch --rpc URL --pool-provider ADDRESS [-o FILE] [--format json|text]\n"
+        "                                     read an Aave v3 market from a JSON-RPC node (the only\n"
+        "                                     network use, and only on request); exit 1 when it fails\n\n"
         "Options:\n"
         "  -h, --help      show this help\n"
         "  -v, --version   show the version\n\n"
@@ -96,6 +100,8 @@ int run(const QStringList &arguments)
         return runRender(args);
     if (command == QLatin1String("backtest"))
         return runBacktestCommand(args);
+    if (command == QLatin1String("market"))
+        return runMarketCommand(args);
     printErr(QStringLiteral("leverage-planner: unknown command \"%1\"; the commands are %2 (see --help)")
                  .arg(command, kCommands.join(QStringLiteral(", "))));
     return BadInput;

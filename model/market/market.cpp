@@ -235,6 +235,8 @@ ValidationErrors validateMarket(const Market &m)
     for (qsizetype i = 0; i < m.reserves.size(); ++i) {
         const QString p = QStringLiteral("reserves[%1]").arg(i);
         validateReserve(c, m.reserves[i], p);
+        if (m.reserves[i].onChain)
+            errors.append(validateReserveChainData(*m.reserves[i].onChain, p));
         const QString key = m.reserves[i].symbol.toCaseFolded();
         if (firstBySymbol.contains(key))
             c.fail(p + QStringLiteral(".symbol"), QStringLiteral("duplicate of reserves[%1] (\"%2\")")

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "fetchedmarket.h"
 #include "liquidation.h"
 #include "ratemodel.h"
 #include "validationerror.h"
@@ -34,6 +35,7 @@ struct Reserve {
     double defaultPriceUsd = 1.0;
     QStringList estimates; // names of the fields above that are estimates, not sourced values
     QString notes;
+    std::optional<ReserveChainData> onChain; // a fetched market's state of the reserve at its block
 
     [[nodiscard]] bool isEstimate(const QString &field) const { return estimates.contains(field); }
     friend bool operator==(const Reserve &, const Reserve &) = default;
@@ -67,7 +69,8 @@ struct Market {
     double flashLoanPremium = 0.0005;
     QList<Reserve> reserves;
     QList<EModeCategory> eModes;
-    QStringList estimates; // market-level fields that are estimates ("flashLoanPremium", ...)
+    QStringList estimates;                // market-level fields that are estimates ("flashLoanPremium", ...)
+    std::optional<FetchedRecord> fetched; // set when read from the chain: where and at which block
 
     [[nodiscard]] bool isEstimate(const QString &field) const { return estimates.contains(field); }
     // Index of the reserve with this symbol (case-insensitive), or -1.

@@ -1,5 +1,6 @@
 #include "marketjson.h"
 
+#include "fetchedmarketjson.h"
 #include "jsonreader.h"
 #include "plan.h"
 #include "safefile.h"
@@ -48,6 +49,7 @@ Reserve readReserve(const QJsonValue &value, const QString &path, ValidationErro
     in.number(QStringLiteral("defaultPriceUsd"), &r.defaultPriceUsd, true);
     in.stringList(QStringLiteral("estimates"), &r.estimates);
     in.string(QStringLiteral("notes"), &r.notes);
+    r.onChain = readReserveChainData(in, errors);
     in.rejectRest();
     return r;
 }
@@ -127,6 +129,7 @@ Expected<Market> parseMarket(const QByteArray &json)
     const QJsonArray eModes = root.array(QStringLiteral("eModes"));
     for (qsizetype i = 0; i < eModes.size(); ++i)
         m.eModes << readEMode(eModes[i], QStringLiteral("eModes[%1]").arg(i), &errors);
+    m.fetched = readFetchedRecord(root, &errors);
     root.rejectRest();
     if (!errors.isEmpty())
         return errors;
@@ -172,6 +175,8 @@ QJsonObject marketToJson(const Market &m)
                             {QStringLiteral("slope2"), r.rateStrategy->slope2}};
         if (!r.notes.isEmpty())
             o[QStringLiteral("notes")] = r.notes;
+        if (r.onChain)
+            writeReserveChainData(*r.onChain, &o);
         reserves.append(o);
     }
     QJsonArray eModes;
@@ -199,6 +204,8 @@ QJsonObject marketToJson(const Market &m)
         root[QStringLiteral("chainId")] = m.chainId;
     if (!m.notes.isEmpty())
         root[QStringLiteral("notes")] = m.notes;
+    if (m.fetched)
+        root[QStringLiteral("fetched")] = fetchedRecordToJson(*m.fetched);
     return root;
 }
 

@@ -1,0 +1,82 @@
+#include "deployments.h"
+
+#include "abi.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QUrl>
+
+// rcc's initializer for deployments.qrc: lp_chain is a static library, and without a reference to this
+// symbol the linker would drop the resource object. Q_INIT_RESOURCE must be used outside any namespace.
+static void initDeploymentResources()
+{
+    Q_INIT_RESOURCE(deployments);
+}
+
+namespace lp::chain {
+
+Expected<QList<Deployment>> parseDeployments(const QByteArray &json)
+{
+    QJsonParseError parseError{};
+    const QJsonObject root = QJsonDocument::fromJson(json, &parseError).object();
+    if (parseError.error != QJsonParseError::NoError)
+        return ValidationError{QStringLiteral("deployments"), parseError.errorString()};
+    if (root.value(QStringLiteral("format")).toString() != u"leverage-planner-deployments")
+        return ValidationError{QStringLiteral("format"),
+                               QStringLiteral("must be \"leverage-planner-deployments\"")};
+    ValidationErrors errors;
+    QList<Deployment> out;
+    QSet<QString> names;
+    const QJsonArray list = root.value(QStringLiteral("deployments")).toArray();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QJsonObject o = list[i].toObject();
+        const QString path = QStringLiteral("deployments[%1]").arg(i);
+        const auto fail = [&](const char *field, const QString &why) {
+            errors.append({path + QLatin1Char('.') + QLatin1String(field), why});
+        };
+        Deployment d;
+        d.name = o.value(QStringLiteral("name")).toString();
+        d.chain = o.value(QStringLiteral("chain")).toString();
+        d.chainId = o.value(QStringLiteral("chainId")).toInteger();
+        d.protocol = o.value(QStringLiteral("protocol")).toString();
+        d.poolAddressesProvider = o.value(QStringLiteral("poolAddressesProvider")).toString();
+        d.rpc = o.value(QStringLiteral("rpc")).toString();
+        d.source = o.value(QStringLiteral("source")).toString();
+        d.notes = o.value(QStringLiteral("notes")).toString();
+        if (d.name.isEmpty() || names.contains(d.name))
+            fail("name", QStringLiteral("must be present and unique"));
+        names.insert(d.name);
+        if (d.chain.isEmpty())
+            fail("chain", QStringLiteral("is required"));
+        if (d.chainId <= 0)
+            fail("chainId", QStringLiteral("must be a positive whole number"));
+        if (d.protocol != u"aave-v3")
+            fail("protocol", QStringLiteral("must be aave-v3"));
+        const std::optional<AbiValue> address = AbiValue::address(d.poolAddressesProvider);
+        if (!address || address->addressHex() != d.poolAddressesProvider)
+            fail("poolAddressesProvider", QStringLiteral("must be an address with its EIP-55 checksum"));
+        const QUrl url(d.rpc);
+        if (!url.isValid() || (url.scheme() != u"https" && url.scheme() != u"http") || url.host().isEmpty())
+            fail("rpc", QStringLiteral("must be an http(s) URL"));
+        if (d.source.isEmpty())
+            fail("source", QStringLiteral("must say where the address comes from"));
+        out << d;
+    }
+    if (!errors.isEmpty())
+        return errors;
+    return out;
+}
+
+Expected<QList<Deployment>> knownDeployments()
+{
+    initDeploymentResources();
+    QFile file(QStringLiteral(":/chain/deployments.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        return ValidationError{file.fileName(), QStringLiteral("missing from the build")};
+    return parseDeployments(file.readAll());
+}
+
+} // namespace lp::chain
