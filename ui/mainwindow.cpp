@@ -56,8 +56,8 @@ MainWindow::MainWindow(QWidget *parent)
       m_markets(std::make_unique<MarketRegistry>(MarketRegistry::withBuiltIn())),
       m_userMarketsDirectory(userMarketsDirectory()), m_picker(new MarketPicker(m_markets.get())),
       m_form(new PlanForm), m_summary(new SummaryPanel), m_charts(new ChartTabs), m_files(nullptr),
-      m_loopTable(new LoopTable), m_statusLine(new QLabel),
-      m_reading(new QLabel), m_comparison(new ComparisonPanel), m_bottomTabs(new QTabWidget)
+      m_loopTable(new LoopTable), m_statusLine(new QLabel), m_reading(new QLabel),
+      m_comparison(new ComparisonPanel), m_bottomTabs(new QTabWidget)
 {
     m_files = new FileActions(this, m_session, m_charts, m_markets.get());
     m_edits = new EditActions(m_session, m_files->document(), this);

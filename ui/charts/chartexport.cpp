@@ -127,7 +127,8 @@ bool writeCharts(const std::vector<QCustomPlot *> &plots, const QString &path, Q
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
-    const bool drawn = format == Format::Png ? writePng(plots, &buffer, size) : writePdf(plots, &buffer, size);
+    const bool drawn =
+        format == Format::Png ? writePng(plots, &buffer, size) : writePdf(plots, &buffer, size);
     buffer.close();
     if (!drawn) {
         *error = tr("could not render the chart into %1").arg(path);
