@@ -1,6 +1,7 @@
 #include "fileactions.h"
 
 #include "chartexport.h"
+#include "chartsizedialog.h"
 #include "charttabs.h"
 #include "csvexport.h"
 #include "plandocument.h"
@@ -9,20 +10,16 @@
 #include "settingskeys.h"
 
 #include <QAction>
-#include <QDialog>
-#include <QDialogButtonBox>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFormLayout>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
-#include <QSpinBox>
 
 namespace lp {
 
@@ -39,31 +36,6 @@ QString droppedPlan(const QMimeData *mime)
             return url.toLocalFile();
     }
     return {};
-}
-
-bool askChartSize(QWidget *parent, QSize *size)
-{
-    QDialog dialog(parent);
-    dialog.setWindowTitle(FileActions::tr("Chart Size"));
-    auto *width = new QSpinBox;
-    auto *height = new QSpinBox;
-    for (QSpinBox *box : {width, height}) {
-        box->setRange(chartexport::kMinSide, chartexport::kMaxSide);
-        box->setSuffix(FileActions::tr(" px"));
-    }
-    width->setValue(size->width());
-    height->setValue(size->height());
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
-    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    auto *form = new QFormLayout(&dialog);
-    form->addRow(FileActions::tr("Width (pixels, or points in a PDF):"), width);
-    form->addRow(FileActions::tr("Height:"), height);
-    form->addRow(buttons);
-    if (dialog.exec() != QDialog::Accepted)
-        return false;
-    *size = QSize(width->value(), height->value());
-    return true;
 }
 
 } // namespace
