@@ -290,7 +290,8 @@ RpcBatchResult JsonRpcClient::parseResponse(const RpcBatch &batch, const QByteAr
     }
     const qsizetype expected = batch.m_calls + (batch.m_checksChainId ? 1 : 0);
     QList<std::optional<QJsonObject>> byId(expected);
-    for (const QJsonValue &item : doc.array()) {
+    const QJsonArray answers = doc.array();
+    for (const auto &item : answers) {
         const QJsonObject object = item.toObject();
         const QJsonValue id = object.value(QStringLiteral("id"));
         const qint64 index = id.toInteger(-1) - (batch.m_checksChainId ? 0 : 1);

@@ -269,7 +269,7 @@ void ObjectReader::rejectRest()
 QJsonValue ObjectReader::take(const QString &key, bool required)
 {
     m_taken.insert(key);
-    const QJsonValue v = m_object.value(key);
+    QJsonValue v = m_object.value(key);
     if (v.isUndefined() && required)
         fail(key, QStringLiteral("is required") + m_requiredHint);
     return v;

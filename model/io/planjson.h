@@ -11,7 +11,7 @@ namespace lp {
 class MarketRegistry;
 
 inline constexpr int kPlanFormatVersion = 1;
-inline constexpr qint64 kMaxPlanFileBytes = 16 * 1024 * 1024;
+inline constexpr qint64 kMaxPlanFileBytes = qint64{16} * 1024 * 1024;
 inline constexpr char kPlanFormatName[] = "leverage-planner-plan";
 
 // Reads a plan document (README, "Plan file"). Every problem is reported with its field path: syntax errors

@@ -10,7 +10,7 @@ namespace lp {
 
 inline constexpr int kMarketFormatVersion = 1;
 inline constexpr char kMarketFormatName[] = "leverage-planner-market";
-inline constexpr qint64 kMaxMarketFileBytes = 4 * 1024 * 1024;
+inline constexpr qint64 kMaxMarketFileBytes = qint64{4} * 1024 * 1024;
 
 // Reads a market document (the schema of resources/markets/*.json): syntax errors with line and
 // column, wrong types, missing and unknown fields (a typo must not silently fall back to a default),

@@ -82,7 +82,7 @@ QString MarketPreset::sourcePath(MarketField f) const
 {
     if (!available.testFlag(f))
         return {};
-    const QString key = reserveKey(f);
+    QString key = reserveKey(f);
     if (f == MarketField::LiquidationRules)
         return key;
     if (eMode >= 0 && isEModeField(f))

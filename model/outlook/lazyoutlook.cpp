@@ -15,7 +15,7 @@ constexpr int kMaxGridColumns = 61;
 } // namespace
 
 LazyOutlook::LazyOutlook(std::shared_ptr<const PlanResult> result, OutlookOptions options)
-    : m_result(std::move(result)), m_options(std::move(options))
+    : m_result(std::move(result)), m_options(options)
 {
 }
 

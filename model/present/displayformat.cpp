@@ -84,7 +84,7 @@ QString percent(double fraction, int decimals)
 
 QString signedPercent(double fraction, int decimals)
 {
-    const QString text = percent(fraction, decimals);
+    QString text = percent(fraction, decimals);
     if (std::isfinite(fraction) && fraction > 0.0)
         return locale().positiveSign() + text;
     return text;
