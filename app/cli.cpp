@@ -54,7 +54,7 @@ bool isUnknownCommand(const QStringList &arguments)
 {
     if (arguments.size() < 2)
         return false;
-    const QString first = arguments.at(1);
+    const QString &first = arguments.at(1);
     if (first.isEmpty() || first.startsWith(QLatin1Char('-')) || kCommands.contains(first) ||
         QFileInfo::exists(first))
         return false;

@@ -142,7 +142,7 @@ QString EditActions::commandName(const QStringList &changedPaths)
     const auto choice = std::find_if(fields.cbegin(), fields.cend(), isChoice);
     if (choice != fields.cend())
         return tr("Change %1").arg(fieldName(*choice));
-    const QString first = fields.constFirst();
+    const QString &first = fields.constFirst();
     if (fields.size() == 1)
         return tr("Change %1").arg(fieldName(first));
     return tr("Change %1 and %n More", nullptr, static_cast<int>(fields.size() - 1)).arg(fieldName(first));

@@ -26,7 +26,7 @@ QList<ExamplePlan> examplePlans()
     };
 }
 
-QMenu *createExampleMenu(QWidget *parent, std::function<void(const QString &path)> open)
+QMenu *createExampleMenu(QWidget *parent, const std::function<void(const QString &path)> &open)
 {
     auto *menu = new QMenu(QCoreApplication::translate("lp::ExampleMenu", "Open E&xample"), parent);
     menu->setObjectName(QStringLiteral("openExampleMenu"));

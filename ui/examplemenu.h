@@ -22,6 +22,6 @@ struct ExamplePlan {
 
 // A "Open Example" submenu with one action per example; choosing one calls `open` with its resource
 // path. The menu belongs to `parent`.
-[[nodiscard]] QMenu *createExampleMenu(QWidget *parent, std::function<void(const QString &path)> open);
+[[nodiscard]] QMenu *createExampleMenu(QWidget *parent, const std::function<void(const QString &path)> &open);
 
 } // namespace lp

@@ -322,7 +322,7 @@ void FileActions::rebuildRecentMenu()
     }
     const QStringList files = m_document->recentFiles();
     for (int i = 0; i < files.size(); ++i) {
-        const QString path = files.at(i);
+        const QString &path = files.at(i);
         // "&1 /path/to/plan.json": a mnemonic for each entry; an & in the path is shown, not a mnemonic.
         QString label = QDir::toNativeSeparators(path);
         label.replace(QLatin1Char('&'), QStringLiteral("&&"));

@@ -61,7 +61,7 @@ bool fromString(const QString &text, Theme *out)
 QPalette lightPalette()
 {
     QStyle *fusion = QStyleFactory::create(QStringLiteral("Fusion"));
-    const QPalette palette = fusion->standardPalette();
+    QPalette palette = fusion->standardPalette();
     delete fusion;
     return palette;
 }

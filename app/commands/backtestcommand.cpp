@@ -15,7 +15,7 @@ namespace lp::cli {
 namespace {
 
 // A price CSV of a million rows is about 30 MB.
-constexpr qint64 kMaxPriceFileBytes = 64 * 1024 * 1024;
+constexpr qint64 kMaxPriceFileBytes = qint64{64} * 1024 * 1024;
 
 QString money(double v)
 {

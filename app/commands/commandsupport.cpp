@@ -125,7 +125,7 @@ std::optional<PlanResult> loadAndCompute(const QCommandLineParser &parser, int *
         *exitCode = BadInput;
         return std::nullopt;
     }
-    const QString path = positional.first();
+    const QString &path = positional.first();
     const Expected<Plan> plan = readPlanFile(path, knownMarkets());
     if (!plan) {
         printErrors(QStringLiteral("%1 is not a valid plan:").arg(path), plan.errors());

@@ -147,8 +147,7 @@ void RiskView::showResult(const PlanResult &result)
 {
     OutlookOptions options;
     options.monteCarlo = m_monteCarloOptions;
-    showOutlook(
-        std::make_shared<const LazyOutlook>(std::make_shared<const PlanResult>(result), std::move(options)));
+    showOutlook(std::make_shared<const LazyOutlook>(std::make_shared<const PlanResult>(result), options));
 }
 
 void RiskView::showOutlook(std::shared_ptr<const LazyOutlook> outlook)
