@@ -46,17 +46,8 @@ QString data(const char *name)
     return QStringLiteral(LP_TEST_DATA_DIR "/") + QLatin1String(name);
 }
 
-QByteArray contents(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-bool put(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
-}
+using lp::test::contents;
+using lp::test::put;
 
 // export-csv of a table (the 2,001-row price table is about 200 kB, the loops table 1 kB) or a chart
 // (render, by the suffix of `out`), to `out`.

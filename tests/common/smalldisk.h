@@ -12,6 +12,20 @@
 
 namespace lp::test {
 
+// A whole file's bytes (empty when it cannot be read), and a plain non-atomic write of a test's own
+// fixture: what the disk tests use to set up and inspect files beside the write path under test.
+inline QByteArray contents(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+inline bool put(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
 class SmallDisk {
 public:
     explicit SmallDisk(int kib = 64)
