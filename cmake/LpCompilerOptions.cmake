@@ -13,6 +13,16 @@ if(LP_SANITIZE OR LP_FUZZ)
         -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
     target_link_options(lp_compile_options INTERFACE -fsanitize=address,undefined)
 endif()
+# lld links the ~100 test programs about three times faster than GNU ld (measured with clang 14 under
+# ASan: 2.0 CPU seconds with ld.bfd against 0.7 with lld for one widget test), which is most of what
+# linking costs CI on 2 cores. Used when the compiler accepts it; LP_LLD=OFF keeps the system linker.
+if(LP_LLD)
+    include(CheckLinkerFlag)
+    check_linker_flag(CXX -fuse-ld=lld LP_HAVE_LLD)
+    if(LP_HAVE_LLD)
+        add_link_options(-fuse-ld=lld)
+    endif()
+endif()
 if(LP_FUZZ AND NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
     message(FATAL_ERROR "LP_FUZZ needs clang (libFuzzer); configure with CXX=clang++-14")
 endif()
