@@ -4,6 +4,7 @@
 #include "liquidation.h"
 #include "machineformat.h"
 #include "protection.h"
+#include "protectionpath.h"
 #include "timeline.h"
 
 #include <QJsonArray>
@@ -23,245 +24,6 @@ namespace {
 // each start their own copy of the same stream (common random numbers): while the rules draw nothing,
 // both runs see the same crossings.
 constexpr std::uint64_t kEventStream = 0x6a09e667f3bcc909ULL;
-// Crossing probabilities under exp(-37) ~ 8.5e-17 cannot be told from 0 by a 53-bit uniform.
-constexpr double kNegligibleExponent = 37.0;
-// Events (liquidation calls, executions) one path may have inside one step before the rest of the step
-// is settled at its close.
-constexpr int kMaxEventsPerStep = 64;
-constexpr double kInf = std::numeric_limits<double>::infinity();
-
-enum class Direction { Down, Up };
-
-// Everything a path needs, the same for all paths.
-struct Setup {
-    ProtectionCosts costs;
-    LiquidationParams liquidation;
-    double pa0 = 0;
-    double cg = 1; // collateral growth per step
-    double dg = 1;
-    double mu = 0;
-    double sd = 0;
-    double bridgeScale = 0; // 2 / (vol^2 dt)
-    int steps = 0;
-    double c0 = 0;
-    double d0 = 0;
-    double costBasisUsd = 0;
-    double depositValueUsd = 0;
-    double holdUnitsAtEnd = 0;
-};
-
-// A rule as the path loop reads it: where its level sits relative to the barrier or the price.
-struct RuleLevel {
-    ProtectionRule rule;
-    Direction direction = Direction::Down;
-    bool continuous = false; // delaySteps 0: watched on the bridge
-    bool onBarrier = false;  // level = log barrier + offset (HF rules); else fixed or trailing
-    bool trailing = false;   // level = running max + offset
-    double offset = 0;
-};
-
-std::vector<RuleLevel> ruleLevels(const ProtectionRules &rules, double pa0, double lt)
-{
-    std::vector<RuleLevel> out;
-    for (const ProtectionRule &r : rules) {
-        RuleLevel l;
-        l.rule = r;
-        l.continuous = r.delaySteps == 0;
-        switch (r.kind) {
-        case ProtectionKind::AutoRepay:
-            l.onBarrier = true;
-            l.offset = std::log(r.triggerHealthFactor);
-            break;
-        case ProtectionKind::AutoBoost:
-            l.direction = Direction::Up;
-            l.onBarrier = true;
-            l.offset = std::log(r.triggerHealthFactor);
-            break;
-        case ProtectionKind::PreLiquidation:
-            l.onBarrier = true;
-            l.offset = std::log(lt / r.ltv); // LTV >= ltv  <=>  HF <= lt / ltv
-            break;
-        case ProtectionKind::StopLoss:
-            l.offset = std::log(r.priceUsd / pa0);
-            break;
-        case ProtectionKind::TakeProfit:
-            l.direction = Direction::Up;
-            l.offset = std::log(r.priceUsd / pa0);
-            break;
-        case ProtectionKind::TrailingStop:
-            l.trailing = true;
-            l.offset = std::log1p(-r.fraction);
-            break;
-        }
-        out.push_back(l);
-    }
-    return out;
-}
-
-// One path's position under one rule set, stepped along the shared log-price path.
-class PathRun {
-public:
-    PathRun(const Setup &s, const std::vector<RuleLevel> &levels, Xoshiro256 events, int *counts,
-            double *fees)
-        : m_s(s), m_levels(levels), m_events(events), m_counts(counts), m_fees(fees)
-    {
-        m_pos.collateral = s.c0;
-        m_pos.debt = s.d0;
-        m_lb = logBarrier();
-        m_pending.assign(levels.size(), -1);
-        if (m_pos.debt > 0.0)
-            m_minLogHf = -m_lb;
-    }
-
-    void step(double xs, double xe)
-    {
-        double lbs = m_lb;
-        m_pos.collateral *= m_s.cg;
-        m_pos.debt *= m_s.dg;
-        m_lb = logBarrier();
-        if (!active())
-            return;
-        settleCrossings(Direction::Down, xs, xe, lbs);
-        if (active())
-            settleCrossings(Direction::Up, xs, xe, m_lb);
-        m_runMax = std::max(m_runMax, xe);
-        if (!active())
-            return;
-        if (m_pos.debt > 0.0)
-            m_minLogHf = std::min(m_minLogHf, xe - m_lb);
-        if (m_hasDiscrete)
-            settleClose(xe);
-    }
-
-    [[nodiscard]] bool liquidated() const { return m_liquidated; }
-    [[nodiscard]] bool closed() const { return m_pos.closed; }
-    [[nodiscard]] double minLogHealthFactor() const { return m_minLogHf; }
-    [[nodiscard]] double equityUsd(double x) const
-    {
-        return m_pos.equityUsd(m_s.pa0 * std::exp(x), m_s.costs.priceBUsd);
-    }
-    void setHasDiscrete(bool v) { m_hasDiscrete = v; }
-
-private:
-    [[nodiscard]] bool active() const { return !m_pos.closed && m_pos.collateral > 0.0; }
-    [[nodiscard]] double logBarrier() const
-    {
-        if (!(m_pos.debt > 0.0) || !(m_pos.collateral > 0.0))
-            return -kInf;
-        return std::log(m_pos.debt * m_s.costs.priceBUsd /
-                        (m_pos.collateral * m_s.costs.liquidationThreshold * m_s.pa0));
-    }
-    [[nodiscard]] double levelOf(const RuleLevel &l, double lb) const
-    {
-        if (l.onBarrier)
-            return lb + l.offset;
-        return l.trailing ? m_runMax + l.offset : l.offset;
-    }
-    double uniform() { return m_events.uniformOpen0(); }
-
-    // True when the bridge from xs to xe crosses the level from ls to le in `dir`.
-    bool crosses(Direction dir, double xs, double xe, double ls, double le)
-    {
-        const double ds = dir == Direction::Down ? xs - ls : ls - xs;
-        const double de = dir == Direction::Down ? xe - le : le - xe;
-        if (!(ds > 0.0) || !(de > 0.0))
-            return true;
-        const double a = ds * de * m_s.bridgeScale;
-        return a < kNegligibleExponent && uniform() < std::exp(-a);
-    }
-
-    void record(const ProtectionExecution &e)
-    {
-        ++m_counts[e.rule];
-        m_fees[e.rule] += e.costUsd();
-        if (e.healthFactorBefore > 0.0 && std::isfinite(e.healthFactorBefore))
-            m_minLogHf = std::min(m_minLogHf, std::log(e.healthFactorBefore));
-    }
-
-    // The events inside one step in `dir`: the first level the bridge reaches (highest down, lowest up)
-    // acts at its price, then the rest of the step goes on from there.
-    void settleCrossings(Direction dir, double xs, double xe, double lbs)
-    {
-        for (int n = 0; n < kMaxEventsPerStep && active(); ++n) {
-            int which = -2; // -1: liquidation; >= 0: a rule
-            double ls = 0;
-            double le = dir == Direction::Down ? -kInf : kInf;
-            if (dir == Direction::Down && m_pos.debt > 0.0) {
-                which = -1;
-                ls = lbs;
-                le = m_lb;
-            }
-            for (size_t i = 0; i < m_levels.size(); ++i) {
-                const RuleLevel &l = m_levels[i];
-                if (!l.continuous || l.direction != dir)
-                    continue;
-                const double end = levelOf(l, m_lb);
-                if (dir == Direction::Down ? end >= le : end <= le) {
-                    which = static_cast<int>(i);
-                    ls = levelOf(l, lbs);
-                    le = end;
-                }
-            }
-            if (which == -2 || le == (dir == Direction::Down ? -kInf : kInf) || !crosses(dir, xs, xe, ls, le))
-                return;
-            // At its level, unless the step began beyond it (a level that moved past the price).
-            const bool beyond = dir == Direction::Down ? xs <= ls : xs >= ls;
-            const double eventX = beyond ? xs : le;
-            const double price = m_s.pa0 * std::exp(eventX);
-            if (which == -1) {
-                // Just under the liquidation price, liquidators repay what the rules allow.
-                m_liquidated = true;
-                m_minLogHf = std::min(m_minLogHf, 0.0);
-                liquidateAfterGap(&m_pos.collateral, &m_pos.debt, price * (1.0 - 1e-9), m_s.liquidation);
-            } else {
-                const RuleLevel &l = m_levels[static_cast<size_t>(which)];
-                const std::optional<ProtectionExecution> e =
-                    executeProtection(l.rule, which, &m_pos, price, m_s.costs);
-                if (!e)
-                    return; // nothing to do at its level (e.g. no debt left): the level does not act
-                record(*e);
-            }
-            xs = eventX;
-            lbs = m_lb = logBarrier();
-        }
-    }
-
-    // The rules checked at the step's close: pending executions, then new triggers.
-    void settleClose(double xe)
-    {
-        const double price = m_s.pa0 * std::exp(xe);
-        const double runMax = m_s.pa0 * std::exp(m_runMax);
-        for (size_t i = 0; i < m_levels.size(); ++i) {
-            int &pending = m_pending[i];
-            if (pending > 0 && --pending == 0) {
-                pending = -1;
-                if (const std::optional<ProtectionExecution> e =
-                        executeProtection(m_levels[i].rule, static_cast<int>(i), &m_pos, price, m_s.costs))
-                    record(*e);
-            }
-        }
-        for (size_t i = 0; i < m_levels.size(); ++i) {
-            const RuleLevel &l = m_levels[i];
-            if (!l.continuous && m_pending[i] < 0 &&
-                protectionTriggered(l.rule, m_pos, price, runMax, m_s.costs))
-                m_pending[i] = l.rule.delaySteps;
-        }
-        m_lb = logBarrier();
-    }
-
-    const Setup &m_s;
-    const std::vector<RuleLevel> &m_levels;
-    Xoshiro256 m_events;
-    int *m_counts;
-    double *m_fees;
-    ProtectedPosition m_pos;
-    std::vector<int> m_pending;
-    double m_lb = -kInf;
-    double m_runMax = 0;
-    double m_minLogHf = kInf;
-    bool m_liquidated = false;
-    bool m_hasDiscrete = false;
-};
 
 // 95 % interval of a share p of n paths: normal while both outcomes occur, Wilson's score otherwise.
 std::pair<double, double> shareInterval(double p, double n)
@@ -319,7 +81,7 @@ Expected<ProtectionMonteCarloResult> simulateProtection(const Plan &plan, const 
 
     const double dt = 1.0 / 365.0;
     const double vol = plan.risk.annualVolatility;
-    Setup s;
+    ProtectionPathSetup s;
     s.pa0 = plan.collateral.priceUsd;
     s.costs = protectionCosts(plan, plan.borrow.priceUsd);
     s.liquidation = liquidationParams(plan, plan.borrow.priceUsd);
@@ -352,10 +114,11 @@ Expected<ProtectionMonteCarloResult> simulateProtection(const Plan &plan, const 
     const auto simulatePath = [&](std::uint64_t p) {
         const auto i = static_cast<size_t>(p);
         Xoshiro256 rng(options.seed, p);
-        PathRun with(s, withRules, Xoshiro256(options.seed ^ kEventStream, p), counts.data() + i * nr,
-                     fees.data() + i * nr);
+        ProtectionPath with(s, withRules, Xoshiro256(options.seed ^ kEventStream, p), counts.data() + i * nr,
+                            fees.data() + i * nr);
         with.setHasDiscrete(hasDiscrete);
-        PathRun without(s, noRules, Xoshiro256(options.seed ^ kEventStream, p), &scratchCount, &scratchFee);
+        ProtectionPath without(s, noRules, Xoshiro256(options.seed ^ kEventStream, p), &scratchCount,
+                               &scratchFee);
         double x = 0.0;
         for (int k = 0; k < s.steps; ++k) {
             const double xe = x + s.mu + s.sd * normal(rng);
@@ -406,7 +169,7 @@ Expected<ProtectionMonteCarloResult> simulateProtection(const Plan &plan, const 
         ProtectionOutcome o;
         double liquidated = 0;
         double equity = 0;
-        double minLogHf = kInf;
+        double minLogHf = std::numeric_limits<double>::infinity();
         for (size_t i = 0; i < liq.size(); ++i) {
             liquidated += liq[i];
             equity += eq[i];
