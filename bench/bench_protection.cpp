@@ -8,7 +8,9 @@
 #include "marketregistry.h"
 #include "opening.h"
 #include "planjson.h"
+#include "protection.h"
 #include "protectionmontecarlo.h"
+#include "timeline.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -16,6 +18,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <thread>
 #include <vector>
@@ -99,5 +102,13 @@ int main(int argc, char *argv[])
                 median, seconds.front(), r.with.liquidationProbability, r.without.liquidationProbability,
                 r.rules[0].fireProbability, r.rules[1].fireProbability, r.expectedFeesUsd,
                 r.with.finalEquityUsd.p50, r.without.finalEquityUsd.p50, options.threads);
+    // The plan as bench/protection_numpy.py takes it.
+    const lp::LiquidationParams liq = lp::liquidationParams(p, p.borrow.priceUsd);
+    std::printf("PARAMS --c0 %.17g --d0 %.17g --pa %.17g --pb %.17g --lt %.17g --bonus %.17g --vol %.17g "
+                "--drift %.17g --cg %.17g --dg %.17g --keep %.17g --gas %.17g\n",
+                opened->collateral, opened->debt, p.collateral.priceUsd, p.borrow.priceUsd,
+                liq.liquidationThreshold, liq.liquidationBonus, p.risk.annualVolatility, p.risk.drift,
+                std::pow(lp::collateralGrowth(p), 1.0 / 365.0), std::pow(lp::debtGrowth(p), 1.0 / 365.0),
+                p.costs.swapKeep(), p.costs.gasUsdPerTx);
     return 0;
 }

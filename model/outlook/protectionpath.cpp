@@ -179,23 +179,27 @@ void ProtectionPath::settleCrossings(CrossDirection dir, double xs, double xe, d
 // The rules checked at the step's close: pending executions, then new triggers.
 void ProtectionPath::settleClose(double xe)
 {
-    const double price = m_s.pa0 * std::exp(xe);
-    const double runMax = m_s.pa0 * std::exp(m_runMax);
+    // Triggers compare log prices with the rules' levels (HF <= trigger is x <= lb + ln trigger), so a
+    // close where nothing happens costs no exp().
     for (size_t i = 0; i < m_levels.size(); ++i) {
         int &pending = m_pending[i];
         if (pending > 0 && --pending == 0) {
             pending = -1;
-            if (const std::optional<ProtectionExecution> e =
-                    executeProtection(m_levels[i].rule, static_cast<int>(i), &m_pos, price, m_s.costs))
+            if (const std::optional<ProtectionExecution> e = executeProtection(
+                    m_levels[i].rule, static_cast<int>(i), &m_pos, m_s.pa0 * std::exp(xe), m_s.costs)) {
                 record(*e);
+                m_lb = logBarrier();
+            }
         }
     }
-    for (size_t i = 0; i < m_levels.size(); ++i) {
+    for (size_t i = 0; i < m_levels.size() && active(); ++i) {
         const RuleLevel &l = m_levels[i];
-        if (!l.continuous && m_pending[i] < 0 && protectionTriggered(l.rule, m_pos, price, runMax, m_s.costs))
+        if (l.continuous || m_pending[i] >= 0)
+            continue;
+        const double level = levelOf(l, m_lb);
+        if (l.direction == CrossDirection::Down ? xe <= level : xe >= level)
             m_pending[i] = l.rule.delaySteps;
     }
-    m_lb = logBarrier();
 }
 
 } // namespace lp
