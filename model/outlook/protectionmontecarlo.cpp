@@ -87,6 +87,7 @@ Expected<ProtectionMonteCarloResult> simulateProtection(const Plan &plan, const 
     s.liquidation = liquidationParams(plan, plan.borrow.priceUsd);
     s.cg = std::pow(collateralGrowth(plan), dt);
     s.dg = std::pow(debtGrowth(plan), dt);
+    s.dlb = std::log(s.dg / s.cg);
     s.mu = (plan.risk.drift - 0.5 * vol * vol) * dt;
     s.sd = vol * std::sqrt(dt);
     s.bridgeScale = 2.0 / (vol * vol * dt); // +inf at zero volatility: no crossing between closes

@@ -73,7 +73,7 @@ void ProtectionPath::step(double xs, double xe)
     const double lbs = m_lb;
     m_pos.collateral *= m_s.cg;
     m_pos.debt *= m_s.dg;
-    m_lb = logBarrier();
+    m_lb += m_s.dlb; // -inf stays -inf; events recompute it from the amounts
     if (!active())
         return;
     settleCrossings(CrossDirection::Down, xs, xe, lbs);

@@ -21,6 +21,7 @@ struct ProtectionPathSetup {
     double pa0 = 0;
     double cg = 1; // collateral growth per step
     double dg = 1;
+    double dlb = 0; // ln(dg / cg): how the log barrier moves each step between events
     double mu = 0;
     double sd = 0;
     double bridgeScale = 0; // 2 / (vol^2 dt)
