@@ -1,6 +1,7 @@
 #include "protectionpanel.h"
 
 #include "displayformat.h"
+#include "qcustomplot_include.h"
 #include "viewchart.h"
 
 #include <QHBoxLayout>
