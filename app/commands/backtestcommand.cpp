@@ -47,6 +47,18 @@ QString backtestText(const BacktestResult &r, const Plan &plan)
                         c.toString(l.event.collateralSeized, 'f', 6), plan.collateral.symbol,
                         money(l.event.penaltyUsd));
     row(QStringLiteral("Penalties in all"), money(r.totalPenaltyUsd));
+    if (!plan.protection.isEmpty()) {
+        row(QStringLiteral("Protection executions"), QString::number(r.executions.size()));
+        for (const BacktestExecution &x : r.executions)
+            out << QStringLiteral("    %1 %2 at %3: HF %4 -> %5, moved %6, cost %7%8")
+                       .arg(x.date.toString(Qt::ISODate), toString(x.execution.kind),
+                            money(x.execution.priceUsd), c.toString(x.execution.healthFactorBefore, 'f', 4),
+                            x.execution.closed ? QStringLiteral("closed")
+                                               : c.toString(x.execution.healthFactorAfter, 'f', 4),
+                            money(x.execution.amountUsd), money(x.execution.costUsd()),
+                            x.execution.closed ? QStringLiteral(" (position closed)") : QString());
+        row(QStringLiteral("Protection costs"), money(r.protectionCostUsd));
+    }
     row(QStringLiteral("Final equity"), money(r.finalEquityUsd));
     row(QStringLiteral("P&L"), money(r.pnlUsd));
     row(QStringLiteral("Holding the deposit"), money(r.holdPnlUsd));
@@ -60,7 +72,8 @@ int runBacktestCommand(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Replays a plan through historical prices of Token A: opened at the first row's price, interest and "
-        "yield accrue between rows, and liquidations happen at any close where HF < 1."));
+        "yield accrue between rows, and liquidations happen at any close where HF < 1; the plan's protection "
+        "rules act at the closes."));
     parser.addPositionalArgument(QStringLiteral("PLAN"), QStringLiteral("Plan file (JSON)."));
     parser.addPositionalArgument(QStringLiteral("PRICES"),
                                  QStringLiteral("CSV of date,price rows (ISO dates, '.' decimals)."));

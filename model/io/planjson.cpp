@@ -4,6 +4,7 @@
 #include "marketregistry.h"
 #include "planfields.h"
 #include "planmarket.h"
+#include "protectionjson.h"
 #include "safefile.h"
 
 #include <QFile>
@@ -168,6 +169,7 @@ Expected<Plan> parsePlan(const QByteArray &json, const MarketRegistry &markets)
 
     ObjectReader risk(root.object(QStringLiteral("risk")), QStringLiteral("risk"), &errors);
     readNumbers(&risk, QStringLiteral("risk"), preset, true, &plan);
+    readProtection(&root, &errors, &plan.protection);
 
     if (!errors.isEmpty())
         return errors;
@@ -258,6 +260,8 @@ QJsonObject planToJson(const Plan &plan, const MarketRegistry &markets)
     QJsonObject risk;
     putNumbers(&risk, QStringLiteral("risk"));
     root[QStringLiteral("risk")] = merged(risk, u.value(QStringLiteral("risk")));
+    if (!plan.protection.isEmpty())
+        root[QStringLiteral("protection")] = protectionToJson(plan.protection);
     return root;
 }
 

@@ -21,6 +21,22 @@ using machine::percent;
 
 } // namespace
 
+namespace {
+
+// `risk`, with `risk.protection` when the plan has protection rules: the figures, or {error}.
+QJsonObject reportRiskJson(const Plan &plan, const Outlook &o)
+{
+    QJsonObject risk = riskJson(plan, o.liquidationProbability, o.monteCarlo);
+    if (o.protection)
+        risk.insert(QStringLiteral("protection"), protectionJson(*o.protection));
+    else if (!o.protectionErrors.isEmpty())
+        risk.insert(QStringLiteral("protection"),
+                    QJsonObject{{QStringLiteral("error"), formatErrors(o.protectionErrors)}});
+    return risk;
+}
+
+} // namespace
+
 QJsonObject reportJson(const PlanResult &r, const MarketRegistry &markets)
 {
     return reportJson(r, computeOutlook(r), markets);
@@ -101,7 +117,7 @@ QJsonObject reportJson(const PlanResult &r, const Outlook &o, const MarketRegist
         {QStringLiteral("market"), marketReportJson(r.plan, markets)},
         {QStringLiteral("time"), timelineJson(o.timeline)},
         {QStringLiteral("close"), outlookCloseJson(o)},
-        {QStringLiteral("risk"), riskJson(r.plan, o.liquidationProbability, o.monteCarlo)},
+        {QStringLiteral("risk"), reportRiskJson(r.plan, o)},
         {QStringLiteral("stress"), stressJson(o.stress)},
     };
 }

@@ -137,35 +137,46 @@ Expected<BacktestResult> runBacktest(const Plan &plan, const std::vector<PricePo
     r.openedDebt = opened->debt;
     r.costBasisUsd = depositValue + opened->costs.gasUsd;
     r.minHealthFactor = std::numeric_limits<double>::infinity();
-    double c = opened->collateral;
-    double d = opened->debt;
+    ProtectedPosition pos;
+    pos.collateral = opened->collateral;
+    pos.debt = opened->debt;
+    DiscreteProtection protection(p.protection, protectionCosts(p, pb));
     const QDate first = prices.front().date;
     QDate previous = first;
     r.days.reserve(prices.size());
     for (const PricePoint &pt : prices) {
         const auto elapsed = static_cast<double>(previous.daysTo(pt.date));
-        c = accrue(c, gA, elapsed);
-        d = accrue(d, gB, elapsed);
+        pos.collateral = accrue(pos.collateral, gA, elapsed);
+        pos.debt = accrue(pos.debt, gB, elapsed);
         previous = pt.date;
         BacktestDay day;
         day.date = pt.date;
         day.day = static_cast<int>(first.daysTo(pt.date));
         day.priceUsd = pt.priceUsd;
-        const double hfBefore = healthFactor(c, d, pt.priceUsd, pb, lt);
-        r.minHealthFactor = std::min(r.minHealthFactor, hfBefore);
-        if (hfBefore < 1.0) {
-            for (const LiquidationEvent &e : liquidateAfterGap(&c, &d, pt.priceUsd, params)) {
-                r.liquidations.push_back({pt.date, day.day, e});
-                r.totalPenaltyUsd += e.penaltyUsd;
-                ++day.liquidations;
+        if (!pos.closed) {
+            const double hfBefore = healthFactor(pos.collateral, pos.debt, pt.priceUsd, pb, lt);
+            r.minHealthFactor = std::min(r.minHealthFactor, hfBefore);
+            if (hfBefore < 1.0) {
+                for (const LiquidationEvent &e :
+                     liquidateAfterGap(&pos.collateral, &pos.debt, pt.priceUsd, params)) {
+                    r.liquidations.push_back({pt.date, day.day, e});
+                    r.totalPenaltyUsd += e.penaltyUsd;
+                    ++day.liquidations;
+                }
+            }
+            for (const ProtectionExecution &e : protection.step(&pos, pt.priceUsd)) {
+                r.executions.push_back({pt.date, day.day, e});
+                r.protectionCostUsd += e.costUsd();
+                r.closedByRule = r.closedByRule || e.closed;
+                ++day.executions;
             }
         }
-        day.collateral = c;
-        day.debt = d;
+        day.collateral = pos.collateral;
+        day.debt = pos.debt;
         // Once the collateral is gone the debt left is the protocol's bad debt, not the user's: the
-        // user's equity does not go below 0.
-        day.equityUsd = std::max(0.0, c * pt.priceUsd - d * pb);
-        day.healthFactor = healthFactor(c, d, pt.priceUsd, pb, lt);
+        // user's equity does not go below 0. A closed position is its cash.
+        day.equityUsd = pos.equityUsd(pt.priceUsd, pb);
+        day.healthFactor = healthFactor(pos.collateral, pos.debt, pt.priceUsd, pb, lt);
         day.pnlUsd = day.equityUsd - r.costBasisUsd;
         day.holdValueUsd = accrue(p.deposit, gHold, day.day) * pt.priceUsd;
         day.holdPnlUsd = day.holdValueUsd - depositValue;
@@ -188,6 +199,27 @@ QJsonObject backtestJson(const BacktestResult &r)
                                         {QStringLiteral("debtRepaid"), num(l.event.debtRepaid)},
                                         {QStringLiteral("collateralSeized"), num(l.event.collateralSeized)},
                                         {QStringLiteral("penaltyUsd"), num(l.event.penaltyUsd)}});
+    QJsonArray executions;
+    for (const BacktestExecution &x : r.executions) {
+        const ProtectionExecution &e = x.execution;
+        executions.append(QJsonObject{{QStringLiteral("date"), x.date.toString(Qt::ISODate)},
+                                      {QStringLiteral("rule"), e.rule},
+                                      {QStringLiteral("kind"), toString(e.kind)},
+                                      {QStringLiteral("priceUsd"), num(e.priceUsd)},
+                                      {QStringLiteral("healthFactorBefore"), num(e.healthFactorBefore)},
+                                      {QStringLiteral("healthFactorAfter"), num(e.healthFactorAfter)},
+                                      {QStringLiteral("collateralSold"), num(e.collateralSold)},
+                                      {QStringLiteral("collateralBought"), num(e.collateralBought)},
+                                      {QStringLiteral("debtRepaid"), num(e.debtRepaid)},
+                                      {QStringLiteral("debtBorrowed"), num(e.debtBorrowed)},
+                                      {QStringLiteral("amountUsd"), num(e.amountUsd)},
+                                      {QStringLiteral("serviceFeeUsd"), num(e.serviceFeeUsd)},
+                                      {QStringLiteral("swapCostUsd"), num(e.swapCostUsd)},
+                                      {QStringLiteral("gasUsd"), num(e.gasUsd)},
+                                      {QStringLiteral("incentiveUsd"), num(e.incentiveUsd)},
+                                      {QStringLiteral("costUsd"), num(e.costUsd())},
+                                      {QStringLiteral("closed"), e.closed}});
+    }
     return QJsonObject{
         {QStringLiteral("openPriceUsd"), num(r.openPriceUsd)},
         {QStringLiteral("openedCollateral"), num(r.openedCollateral)},
@@ -204,6 +236,9 @@ QJsonObject backtestJson(const BacktestResult &r)
         {QStringLiteral("finalEquityUsd"), num(r.finalEquityUsd)},
         {QStringLiteral("pnlUsd"), num(r.pnlUsd)},
         {QStringLiteral("holdPnlUsd"), num(r.holdPnlUsd)},
+        {QStringLiteral("executions"), executions},
+        {QStringLiteral("protectionCostUsd"), num(r.protectionCostUsd)},
+        {QStringLiteral("closedByRule"), r.closedByRule},
     };
 }
 

@@ -3,6 +3,7 @@
 #include "expected.h"
 #include "liquidation.h"
 #include "plan.h"
+#include "protection.h"
 #include "timeline.h"
 
 #include <QByteArray>
@@ -33,6 +34,13 @@ struct BacktestLiquidation {
     LiquidationEvent event;
 };
 
+// One execution of a protection rule (plan.protection) during the backtest.
+struct BacktestExecution {
+    QDate date;
+    int day = 0;
+    ProtectionExecution execution;
+};
+
 struct BacktestDay {
     QDate date;
     int day = 0;
@@ -45,6 +53,7 @@ struct BacktestDay {
     double holdValueUsd = 0; // x0 (1 + nativeYield)^(day/365) x price
     double holdPnlUsd = 0;
     int liquidations = 0; // liquidation calls that day
+    int executions = 0;   // protection executions that day
 };
 
 struct BacktestResult {
@@ -59,18 +68,26 @@ struct BacktestResult {
     double finalEquityUsd = 0;
     double pnlUsd = 0;
     double holdPnlUsd = 0;
+    std::vector<BacktestExecution> executions; // the plan's protection rules, in order
+    double protectionCostUsd = 0;              // the executions' costs, summed
+    bool closedByRule = false;                 // a stop-loss, take-profit or trailing stop closed it
 };
 
 // Replays the plan through the series: the position is opened as the plan says at the first row's price
 // (B held at the plan's price; for a plan whose B tracks A, give the A/B ratio times B's price, as on the
 // price sweep's axis). Every following row accrues interest and yield for the days elapsed (gaps in the
 // dates accrue their full length), then, when HF < 1 at that day's price, liquidators act at that price
-// (lp::liquidateAfterGap: a daily close is a gap, not a continuous path) until HF >= 1 again.
+// (lp::liquidateAfterGap: a daily close is a gap, not a continuous path) until HF >= 1 again. Then the
+// plan's protection rules act on the day's close (lp::DiscreteProtection): a rule with delaySteps 0 at
+// that day's price, one with delay n at the price n rows later (after that row's liquidations).
 [[nodiscard]] Expected<BacktestResult> runBacktest(const Plan &plan, const std::vector<PricePoint> &prices);
 
 // `leverage-planner backtest` JSON: {openPriceUsd, openedCollateral, openedDebt, costBasisUsd, days,
 // firstDate, lastDate, liquidations[{date, priceUsd, closeFactor, debtRepaid, collateralSeized,
-// penaltyUsd}], totalPenaltyUsd, minHealthFactor (null with no debt), finalEquityUsd, pnlUsd, holdPnlUsd}.
+// penaltyUsd}], totalPenaltyUsd, minHealthFactor (null with no debt), finalEquityUsd, pnlUsd, holdPnlUsd,
+// executions[{date, rule, kind, priceUsd, healthFactorBefore, healthFactorAfter, collateralSold,
+// collateralBought, debtRepaid, debtBorrowed, amountUsd, serviceFeeUsd, swapCostUsd, gasUsd, incentiveUsd,
+// costUsd, closed}], protectionCostUsd, closedByRule}.
 [[nodiscard]] QJsonObject backtestJson(const BacktestResult &result);
 
 } // namespace lp

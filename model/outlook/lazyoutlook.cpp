@@ -64,6 +64,23 @@ const std::vector<StressResult> &LazyOutlook::stress() const
     return *m_stress;
 }
 
+const OutlookProtection &LazyOutlook::protection() const
+{
+    std::call_once(m_protectionOnce, [this] {
+        OutlookProtection p;
+        if (m_options.runMonteCarlo && !m_result->plan.protection.isEmpty()) {
+            Expected<ProtectionMonteCarloResult> r =
+                simulateProtection(m_result->plan, m_result->opened, m_options.monteCarlo);
+            if (r)
+                p.result = std::move(r).value();
+            else
+                p.errors = r.errors();
+        }
+        m_protection = std::move(p);
+    });
+    return *m_protection;
+}
+
 Outlook LazyOutlook::outlook() const
 {
     Outlook o;
@@ -78,6 +95,8 @@ Outlook LazyOutlook::outlook() const
     o.monteCarlo = monteCarlo().result;
     o.monteCarloErrors = monteCarlo().errors;
     o.stress = stress();
+    o.protection = protection().result;
+    o.protectionErrors = protection().errors;
     return o;
 }
 
@@ -118,6 +137,8 @@ bool LazyOutlook::isComputed(Part part) const
         return m_pnlGrid.has_value();
     case Part::ProbabilityGrid:
         return m_probabilityGrid.has_value();
+    case Part::Protection:
+        return m_protection.has_value();
     }
     return false;
 }

@@ -35,6 +35,8 @@ public:
     // Barrier rising with interest; empty with no errors when the options turn the Monte Carlo off.
     [[nodiscard]] const OutlookMonteCarlo &monteCarlo() const;
     [[nodiscard]] const std::vector<StressResult> &stress() const;
+    // The plan's protection rules on the Monte Carlo paths (same options); empty without rules.
+    [[nodiscard]] const OutlookProtection &protection() const;
     // All of the above, as the report takes it.
     [[nodiscard]] Outlook outlook() const;
 
@@ -45,14 +47,23 @@ public:
     [[nodiscard]] const ProbabilityGrid &probabilityGrid() const;
 
     // Which parts have been computed so far (for tests of the laziness).
-    enum class Part { Timeline, Close, Probability, MonteCarlo, Stress, PnlGrid, ProbabilityGrid };
+    enum class Part {
+        Timeline,
+        Close,
+        Probability,
+        MonteCarlo,
+        Stress,
+        PnlGrid,
+        ProbabilityGrid,
+        Protection
+    };
     [[nodiscard]] bool isComputed(Part part) const;
 
 private:
     std::shared_ptr<const PlanResult> m_result;
     OutlookOptions m_options;
     mutable std::once_flag m_timelineOnce, m_closeOnce, m_probabilityOnce, m_monteCarloOnce, m_stressOnce,
-        m_pnlGridOnce, m_probabilityGridOnce;
+        m_pnlGridOnce, m_probabilityGridOnce, m_protectionOnce;
     mutable std::optional<Timeline> m_timeline;
     mutable std::optional<OutlookClose> m_close;
     mutable std::optional<double> m_probability;
@@ -60,6 +71,7 @@ private:
     mutable std::optional<std::vector<StressResult>> m_stress;
     mutable std::optional<PnlGrid> m_pnlGrid;
     mutable std::optional<ProbabilityGrid> m_probabilityGrid;
+    mutable std::optional<OutlookProtection> m_protection;
 };
 
 // The P&L heatmap's axes: prices from 40 % to 160 % of spot in 61 rows, days 0..horizon in at most 61

@@ -110,6 +110,29 @@ void riskText(QStringList *out, const Plan &plan, const Outlook &o)
     } else if (!o.monteCarloErrors.isEmpty()) {
         s.row(QStringLiteral("Monte Carlo"), formatErrors(o.monteCarloErrors));
     }
+    if (o.protection) {
+        const ProtectionMonteCarloResult &p = *o.protection;
+        s.row(QStringLiteral("With protection"),
+              QStringLiteral("%1 liquidated (without the rules %2, same paths); fees %3 USD expected, %4 USD "
+                             "at the 95th percentile")
+                  .arg(percent(p.with.liquidationProbability), percent(p.without.liquidationProbability),
+                       QString::number(p.expectedFeesUsd, 'f', 2), QString::number(p.p95FeesUsd, 'f', 2)));
+        for (const ProtectionRuleStats &r : p.rules)
+            s.row(QStringLiteral("  ") + toString(r.kind),
+                  QStringLiteral("fires on %1 of paths, %2 executions, %3 USD expected")
+                      .arg(percent(r.fireProbability), QString::number(r.expectedExecutions, 'f', 2),
+                           QString::number(r.expectedFeesUsd, 'f', 2)));
+        s.row(QStringLiteral("Final equity p5/p50/p95"),
+              QStringLiteral("%1 / %2 / %3 USD (without: %4 / %5 / %6)")
+                  .arg(QString::number(p.with.finalEquityUsd.p5, 'f', 0),
+                       QString::number(p.with.finalEquityUsd.p50, 'f', 0),
+                       QString::number(p.with.finalEquityUsd.p95, 'f', 0),
+                       QString::number(p.without.finalEquityUsd.p5, 'f', 0),
+                       QString::number(p.without.finalEquityUsd.p50, 'f', 0),
+                       QString::number(p.without.finalEquityUsd.p95, 'f', 0)));
+    } else if (!o.protectionErrors.isEmpty()) {
+        s.row(QStringLiteral("With protection"), formatErrors(o.protectionErrors));
+    }
 }
 
 void stressText(QStringList *out, const Outlook &o)

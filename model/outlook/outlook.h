@@ -3,6 +3,7 @@
 #include "closing.h"
 #include "engine.h"
 #include "montecarlo.h"
+#include "protectionmontecarlo.h"
 #include "stress.h"
 #include "timeline.h"
 #include "validationerror.h"
@@ -76,6 +77,13 @@ struct OutlookMonteCarlo {
     ValidationErrors errors;
 };
 
+// The protection part: the plan's rules on the Monte Carlo paths, or why there is none (empty with no
+// errors when the plan has no rules or the options turn the Monte Carlo off).
+struct OutlookProtection {
+    std::optional<ProtectionMonteCarloResult> result;
+    ValidationErrors errors;
+};
+
 struct Outlook {
     Timeline timeline; // days 0..horizon at today's prices
     // The close as asked for (resolved defaults), whether or not it succeeded.
@@ -88,6 +96,8 @@ struct Outlook {
     std::optional<MonteCarloResult> monteCarlo; // barrier rising with interest
     ValidationErrors monteCarloErrors;
     std::vector<StressResult> stress;
+    std::optional<ProtectionMonteCarloResult> protection; // the plan's protection rules, when it has any
+    ValidationErrors protectionErrors;
 };
 
 // Every part at once, through LazyOutlook (lazyoutlook.h): what the report prints.

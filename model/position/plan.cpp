@@ -53,6 +53,7 @@ ValidationErrors validatePlan(const Plan &plan)
                 c.fail(path, problem);
     }
     errors += validateComputable(plan); // tiny amounts, compounding out of range
+    errors += validateProtection(plan);
     return errors;
 }
 

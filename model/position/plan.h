@@ -1,6 +1,7 @@
 #pragma once
 
 #include "liquidationrules.h"
+#include "protectionrule.h"
 #include "validationerror.h"
 
 #include <QFlags>
@@ -91,6 +92,8 @@ struct Plan {
     LiquidationRuleSet liquidationRules = LiquidationRuleSet::AaveV30;
     // Apply the market's e-mode category when collateral and borrow asset are both in it.
     bool useEMode = true;
+    // Protection rules simulated on the Monte Carlo paths and the backtest (protectionrule.h); optional.
+    ProtectionRules protection;
     // The values above that hold the market's preset rather than the plan's own: they are not written
     // on save, so the plan keeps following the preset. Editing a value must clear its flag
     // (lp::markOverridden); planToJson also writes a flagged value that no longer equals the preset.

@@ -4,6 +4,7 @@
 #include "engine.h"
 #include "outlook.h"
 #include "plotstyle.h"
+#include "protectionpanel.h"
 #include "readonlycell.h"
 #include "riskstyle.h"
 #include "viewchart.h"
@@ -111,6 +112,10 @@ RiskView::RiskView(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
     layout->addLayout(top, 3);
+    // The plan's protection rules, when it has any (hidden otherwise).
+    auto *protection = new ProtectionPanel;
+    protection->setObjectName(QStringLiteral("risk.protection"));
+    layout->addWidget(protection, 3);
     layout->addWidget(stressTitle);
     layout->addWidget(m_stressTable, 2);
 }
@@ -189,6 +194,8 @@ void RiskView::showProbabilities()
                                        ? tr("Monte Carlo not run.")
                                        : tr("Monte Carlo not available: %1").arg(formatErrors(mc.errors)));
     }
+    if (auto *protection = findChild<ProtectionPanel *>(QStringLiteral("risk.protection")))
+        protection->showProtection(m_outlook->protection());
 }
 
 void RiskView::showHeatmap()
