@@ -4,6 +4,7 @@
 
 #include "commandsupport.h"
 #include "marketfetchcommand.h"
+#include "pricesfetchcommand.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -15,7 +16,8 @@ namespace lp::cli {
 namespace {
 
 const QStringList kCommands{QStringLiteral("report"), QStringLiteral("export-csv"), QStringLiteral("render"),
-                            QStringLiteral("backtest"), QStringLiteral("market")};
+                            QStringLiteral("backtest"), QStringLiteral("market"),
+                            QStringLiteral("prices")};
 // Answered without a display, so `--help` and `--version` work over ssh and in CI.
 const QStringList kInfoOptions{QStringLiteral("--help"), QStringLiteral("-h"), QStringLiteral("--version"),
                                QStringLiteral("-v")};
@@ -40,7 +42,9 @@ QString usageText()
         "                                     draw one chart into a PNG or PDF (default 1200x800)\n"
         "  market fetch --rpc URL --pool-provider ADDRESS [-o FILE] [--format json|text]\n"
         "                                     read an Aave v3 market from a JSON-RPC node (the only\n"
-        "                                     network use, and only on request); exit 1 when it fails\n\n"
+        "                                     network use, and only on request); exit 1 when it fails\n"
+        "  prices fetch --coin ID --from DATE --to DATE [-o FILE] [--api URL]\n"
+        "                                     daily prices from DefiLlama as the CSV backtest reads\n\n"
         "Options:\n"
         "  -h, --help      show this help\n"
         "  -v, --version   show the version\n\n"
@@ -102,6 +106,8 @@ int run(const QStringList &arguments)
         return runBacktestCommand(args);
     if (command == QLatin1String("market"))
         return runMarketCommand(args);
+    if (command == QLatin1String("prices"))
+        return runPricesCommand(args);
     printErr(QStringLiteral("leverage-planner: unknown command \"%1\"; the commands are %2 (see --help)")
                  .arg(command, kCommands.join(QStringLiteral(", "))));
     return BadInput;

@@ -1,5 +1,6 @@
 #include "aavev3reader.h"
 
+#include "aavev3calls.h"
 #include "abi.h"
 
 #include <QJsonObject>
@@ -42,79 +43,26 @@ const AbiFunction kOptimal(u"OPTIMAL_USAGE_RATIO()", u"uint256");
 const AbiFunction kBaseRate(u"getBaseVariableBorrowRate()", u"uint256");
 const AbiFunction kSlope1(u"getVariableRateSlope1()", u"uint256");
 const AbiFunction kSlope2(u"getVariableRateSlope2()", u"uint256");
+// Aave v3.1 and later (aave-dao/aave-v3-origin): one rate strategy for all reserves, its parameters per
+// reserve in basis points; the pool's reserve data with the reserve's id.
+const AbiFunction kRateDataBps(u"getInterestRateDataBps(address)", u"uint16,uint32,uint32,uint32");
+const AbiFunction kPoolReserveData(u"getReserveData(address)",
+                                   u"uint256,uint128,uint128,uint128,uint128,uint128,uint40,uint16,address,"
+                                   u"address,address,address,uint128,uint128,uint128");
+// v3.2 and later: e-mode categories by id, their members as bitmaps of reserve ids.
+const AbiFunction kEModeCollateral(u"getEModeCategoryCollateralConfig(uint8)", u"uint16,uint16,uint16");
+const AbiFunction kEModeLabel(u"getEModeCategoryLabel(uint8)", u"string");
+const AbiFunction kEModeCollateralBitmap(u"getEModeCategoryCollateralBitmap(uint8)", u"uint128");
+const AbiFunction kEModeBorrowableBitmap(u"getEModeCategoryBorrowableBitmap(uint8)", u"uint128");
+// v3.3 and later: a reserve's bad debt (its liquidation rules changed with it).
+const AbiFunction kReserveDeficit(u"getReserveDeficit(address)", u"uint256");
 
-struct Call {
-    QString contract; // what the error names: "the data provider"
-    QString to;
-    const AbiFunction *function = nullptr;
-    QList<AbiValue> arguments;
-    bool optional = false; // a failure leaves the result empty instead of failing the fetch
-};
+// v3.2+ categories are probed by id (the pool has no count); ids above this are not read.
+constexpr int kEModeProbe = 32;
 
-using Results = QList<std::optional<QList<AbiValue>>>;
-
-ValidationError failure(const QString &what, const QString &message)
+double bonusOf(const AbiValue &v)
 {
-    return ValidationError{what, message};
-}
-
-// One round trip: the calls at `block`, each decoded with its function's outputs.
-Expected<Results> roundTrip(JsonRpcClient &client, const QList<Call> &calls, const QString &block,
-                            const QList<RpcCall> &extra = {}, QList<QJsonValue> *extraResults = nullptr)
-{
-    QList<RpcCall> rpc = extra;
-    for (const Call &c : calls) {
-        const Expected<QByteArray> data = c.function->encodeCall(c.arguments);
-        if (!data)
-            return data.errors();
-        rpc << ethCall(c.to, data.value(), block);
-    }
-    const RpcBatchResult batch = client.sendAndWait(rpc);
-    if (batch.error.isError())
-        return failure(QStringLiteral("rpc"), batch.error.message);
-    for (qsizetype i = 0; i < extra.size(); ++i) {
-        if (batch.results[i].error.isError())
-            return failure(extra[i].method, batch.results[i].error.message);
-        if (extraResults)
-            *extraResults << batch.results[i].value;
-    }
-    Results out;
-    for (qsizetype i = 0; i < calls.size(); ++i) {
-        const Call &c = calls[i];
-        const RpcResult &r = batch.results[extra.size() + i];
-        const QString what = QStringLiteral("%1 %2 (%3)").arg(c.contract, c.function->signature(), c.to);
-        std::optional<QByteArray> data;
-        if (!r.error.isError())
-            data = parseHexData(r.value);
-        if (c.optional && (r.error.isError() || !data)) {
-            out << std::nullopt;
-            continue;
-        }
-        if (r.error.isError())
-            return failure(what, r.error.message);
-        if (!data)
-            return failure(what, QStringLiteral("the answer is not hex data: %1")
-                                     .arg(r.value.toVariant().toString().left(80)));
-        if (data->isEmpty())
-            return failure(what,
-                           QStringLiteral("empty answer: no contract at this address, or not this function"));
-        Expected<QList<AbiValue>> decoded = c.function->decodeResult(*data);
-        if (!decoded) {
-            if (c.optional) {
-                out << std::nullopt;
-                continue;
-            }
-            return failure(
-                what, QStringLiteral("the answer does not decode: %1").arg(formatErrors(decoded.errors())));
-        }
-        out << decoded.value();
-    }
-    return out;
-}
-
-double bps(const AbiValue &v)
-{
-    return v.word.toDouble(4);
+    return v.word.isZero() ? 0.0 : (v.word.toDouble(0) - 10000.0) / 10000.0;
 }
 
 } // namespace
@@ -155,23 +103,28 @@ Expected<Market> fetchAaveV3Market(JsonRpcClient &client, const QString &provide
 {
     const std::optional<AbiValue> providerValue = AbiValue::address(providerAddress);
     if (!providerValue)
-        return failure(
+        return chainFailure(
             QStringLiteral("pool-provider"),
             QStringLiteral("\"%1\" is not an address (0x and 40 hex digits)").arg(providerAddress.left(60)));
     const QString provider = providerValue->addressHex();
+    const auto step = [&options](int n, const QString &what) {
+        if (options.progress)
+            options.progress(n, 4, what);
+    };
 
     // 1: the chain, the block, and what the addresses provider names.
+    step(1, QStringLiteral("the chain, the block and the PoolAddressesProvider"));
     QList<QJsonValue> head;
     const QList<RpcCall> headCalls{
         RpcCall{QStringLiteral("eth_chainId"), {}},
         RpcCall{QStringLiteral("eth_getBlockByNumber"), QJsonArray{QStringLiteral("latest"), false}}};
     const QString p = QStringLiteral("the PoolAddressesProvider");
-    Expected<Results> r1 = roundTrip(client,
-                                     {{p, provider, &kGetPool, {}},
-                                      {p, provider, &kGetDataProvider, {}},
-                                      {p, provider, &kGetOracle, {}},
-                                      {p, provider, &kGetMarketId, {}, true}},
-                                     QStringLiteral("latest"), headCalls, &head);
+    Expected<CallResults> r1 = roundTrip(client,
+                                         {{p, provider, &kGetPool, {}},
+                                          {p, provider, &kGetDataProvider, {}},
+                                          {p, provider, &kGetOracle, {}},
+                                          {p, provider, &kGetMarketId, {}, true}},
+                                         QStringLiteral("latest"), headCalls, &head);
     if (!r1)
         return r1.errors();
     const std::optional<UInt256> chainId = parseHexQuantity(head[0]);
@@ -180,8 +133,8 @@ Expected<Market> fetchAaveV3Market(JsonRpcClient &client, const QString &provide
     const std::optional<UInt256> blockTime = parseHexQuantity(block.value(QStringLiteral("timestamp")));
     if (!chainId || !chainId->fitsUint64() || !blockNumber || !blockNumber->fitsUint64() || !blockTime ||
         !blockTime->fitsUint64())
-        return failure(QStringLiteral("eth_getBlockByNumber"),
-                       QStringLiteral("the node's chain id or latest block is not readable"));
+        return chainFailure(QStringLiteral("eth_getBlockByNumber"),
+                            QStringLiteral("the node's chain id or latest block is not readable"));
     const QString blockTag = QStringLiteral("0x%1").arg(blockNumber->low64(), 0, 16);
     const QString pool = (*r1)[0]->first().addressHex();
     const QString dataProvider = (*r1)[1]->first().addressHex();
@@ -189,78 +142,101 @@ Expected<Market> fetchAaveV3Market(JsonRpcClient &client, const QString &provide
     const QString marketIdText = (*r1)[3] ? (*r1)[3]->first().toText() : QString();
 
     // 2: the reserves and the pool's version.
+    step(2, QStringLiteral("the pool's reserves and revision"));
     const QString pl = QStringLiteral("the pool");
     const QString dp = QStringLiteral("the data provider");
     const QString orc = QStringLiteral("the oracle");
-    Expected<Results> r2 = roundTrip(client,
-                                     {{pl, pool, &kReservesList, {}},
-                                      {pl, pool, &kPoolRevision, {}},
-                                      {pl, pool, &kFlashPremium, {}},
-                                      {dp, dataProvider, &kAllTokens, {}},
-                                      {orc, oracle, &kBaseUnit, {}}},
-                                     blockTag);
+    Expected<CallResults> r2 = roundTrip(client,
+                                         {{pl, pool, &kReservesList, {}},
+                                          {pl, pool, &kPoolRevision, {}},
+                                          {pl, pool, &kFlashPremium, {}},
+                                          {dp, dataProvider, &kAllTokens, {}},
+                                          {orc, oracle, &kBaseUnit, {}}},
+                                         blockTag);
     if (!r2)
         return r2.errors();
     const QList<AbiValue> assets = (*r2)[0]->first().items;
     const UInt256 revision = (*r2)[1]->first().word;
-    if (revision > UInt256(2))
-        return failure(QStringLiteral("pool"),
-                       QStringLiteral("pool revision %1 is Aave v3.1 or later, which this version "
-                                      "does not read yet (it reads v3.0: revisions 1 and 2)")
-                           .arg(revision.toDecimal()));
     const double flashPremium = bps((*r2)[2]->first());
     QHash<QByteArray, QString> symbolOf;
     for (const AbiValue &t : (*r2)[3]->first().items)
         symbolOf.insert(t.items[1].addressRaw(), t.items[0].toText());
     const UInt256 baseUnit = (*r2)[4]->first().word;
     if (baseUnit.isZero())
-        return failure(QStringLiteral("oracle"), QStringLiteral("BASE_CURRENCY_UNIT is 0"));
+        return chainFailure(QStringLiteral("oracle"), QStringLiteral("BASE_CURRENCY_UNIT is 0"));
     const int baseDecimals = static_cast<int>(baseUnit.toDecimal().size()) - 1;
 
-    // 3: each reserve's configuration, state and addresses; every price at once.
-    constexpr int kPerReserve = 9;
-    QList<Call> calls3;
+    // 3: each reserve's configuration, state and addresses; every price at once; whether the pool keeps
+    // bad debt (v3.3+).
+    step(3, QStringLiteral("each reserve's configuration, state and price"));
+    constexpr int kPerReserve = 10;
+    QList<ContractCall> calls3;
     for (const AbiValue &asset : assets) {
         const QString a = asset.addressHex();
         const QList<AbiValue> arg{asset};
-        calls3 << Call{dp, dataProvider, &kConfiguration, arg} << Call{dp, dataProvider, &kCaps, arg}
-               << Call{dp, dataProvider, &kPaused, arg} << Call{dp, dataProvider, &kReserveData, arg}
-               << Call{dp, dataProvider, &kProtocolFee, arg} << Call{dp, dataProvider, &kReserveEMode, arg}
-               << Call{dp, dataProvider, &kStrategyAddress, arg}
-               << Call{dp, dataProvider, &kTokenAddresses, arg}
-               << Call{QStringLiteral("the token"), a, &kName, {}, true};
+        calls3 << ContractCall{dp, dataProvider, &kConfiguration, arg}
+               << ContractCall{dp, dataProvider, &kCaps, arg} << ContractCall{dp, dataProvider, &kPaused, arg}
+               << ContractCall{dp, dataProvider, &kReserveData, arg}
+               << ContractCall{dp, dataProvider, &kProtocolFee, arg}
+               << ContractCall{dp, dataProvider, &kReserveEMode, arg, true}
+               << ContractCall{dp, dataProvider, &kStrategyAddress, arg}
+               << ContractCall{dp, dataProvider, &kTokenAddresses, arg}
+               << ContractCall{QStringLiteral("the token"), a, &kName, {}, true}
+               << ContractCall{pl, pool, &kPoolReserveData, arg, true};
     }
-    calls3 << Call{orc, oracle, &kAssetsPrices, {AbiValue::list(assets)}};
-    Expected<Results> r3 = roundTrip(client, calls3, blockTag);
+    calls3 << ContractCall{orc, oracle, &kAssetsPrices, {AbiValue::list(assets)}};
+    if (!assets.isEmpty())
+        calls3 << ContractCall{pl, pool, &kReserveDeficit, {assets.first()}, true};
+    Expected<CallResults> r3 = roundTrip(client, calls3, blockTag);
     if (!r3)
         return r3.errors();
-    const QList<AbiValue> prices = r3->last()->first().items;
+    const auto at3 = [&r3](qsizetype reserve, int k) -> const std::optional<QList<AbiValue>> & {
+        return (*r3)[reserve * kPerReserve + k];
+    };
+    const QList<AbiValue> prices = (*r3)[assets.size() * kPerReserve]->first().items;
     if (prices.size() != assets.size())
-        return failure(QStringLiteral("oracle"),
-                       QStringLiteral("%1 prices for %2 reserves").arg(prices.size()).arg(assets.size()));
+        return chainFailure(
+            QStringLiteral("oracle"),
+            QStringLiteral("%1 prices for %2 reserves").arg(prices.size()).arg(assets.size()));
+    const bool keepsDeficit = !assets.isEmpty() && r3->last().has_value();
 
-    // 4: rate strategies, available liquidity, e-mode categories.
-    QList<Call> calls4;
+    // 4: rate strategies (v3.0's getters, or v3.1's per-reserve data), available liquidity, e-mode
+    // categories (v3.0: the ids the reserves name; v3.2+: every id up to kEModeProbe).
+    step(4, QStringLiteral("the rate strategies, liquidity and e-mode categories"));
+    constexpr int kPerReserve4 = 6;
+    QList<ContractCall> calls4;
     QList<int> eModeIds;
+    const QString st = QStringLiteral("the rate strategy");
     for (qsizetype i = 0; i < assets.size(); ++i) {
-        const QString strategy = (*r3)[i * kPerReserve + 6]->first().addressHex();
-        const QString st = QStringLiteral("the rate strategy");
-        calls4 << Call{st, strategy, &kOptimal, {}} << Call{st, strategy, &kBaseRate, {}}
-               << Call{st, strategy, &kSlope1, {}} << Call{st, strategy, &kSlope2, {}}
-               << Call{QStringLiteral("the token"),
-                       assets[i].addressHex(),
-                       &kBalanceOf,
-                       {(*r3)[i * kPerReserve + 7]->first()}};
-        const int id = static_cast<int>((*r3)[i * kPerReserve + 5]->first().word.low64() & 0xff);
+        const QString strategy = at3(i, 6)->first().addressHex();
+        calls4 << ContractCall{st, strategy, &kOptimal, {}, true}
+               << ContractCall{st, strategy, &kBaseRate, {}, true}
+               << ContractCall{st, strategy, &kSlope1, {}, true}
+               << ContractCall{st, strategy, &kSlope2, {}, true}
+               << ContractCall{st, strategy, &kRateDataBps, {assets[i]}, true}
+               << ContractCall{
+                      QStringLiteral("the token"), assets[i].addressHex(), &kBalanceOf, {at3(i, 7)->first()}};
+        const int id = at3(i, 5) ? static_cast<int>(at3(i, 5)->first().word.low64() & 0xff) : 0;
         if (id != 0 && !eModeIds.contains(id))
             eModeIds << id;
     }
     std::sort(eModeIds.begin(), eModeIds.end());
     for (const int id : eModeIds)
-        calls4 << Call{pl, pool, &kEModeData, {AbiValue::uint(UInt256(static_cast<quint64>(id)))}};
-    Expected<Results> r4 = roundTrip(client, calls4, blockTag);
+        calls4 << ContractCall{
+            pl, pool, &kEModeData, {AbiValue::uint(UInt256(static_cast<quint64>(id)))}, true};
+    for (int id = 1; id <= kEModeProbe; ++id) {
+        const QList<AbiValue> arg{AbiValue::uint(UInt256(static_cast<quint64>(id)))};
+        calls4 << ContractCall{pl, pool, &kEModeCollateral, arg, true}
+               << ContractCall{pl, pool, &kEModeLabel, arg, true}
+               << ContractCall{pl, pool, &kEModeCollateralBitmap, arg, true}
+               << ContractCall{pl, pool, &kEModeBorrowableBitmap, arg, true};
+    }
+    Expected<CallResults> r4 = roundTrip(client, calls4, blockTag);
     if (!r4)
         return r4.errors();
+    const qsizetype legacyEModes = assets.size() * kPerReserve4;
+    const qsizetype probes = legacyEModes + eModeIds.size();
+    const bool eModeBitmaps = (*r4)[probes].has_value();
 
     Market m;
     const qint64 chain = static_cast<qint64>(chainId->low64());
@@ -276,29 +252,45 @@ Expected<Market> fetchAaveV3Market(JsonRpcClient &client, const QString &provide
                    .arg(redactedEndpoint(client.endpoint()))
                    .arg(blockNumber->low64())
                    .arg(time.toString(Qt::ISODate), provider);
-    m.liquidationRules = LiquidationRuleSet::AaveV30;
+    m.liquidationRules = keepsDeficit ? LiquidationRuleSet::AaveV33 : LiquidationRuleSet::AaveV30;
     m.flashLoanPremium = flashPremium;
+    bool strategyV2 = false;
+    QList<int> reserveIds;
     for (qsizetype i = 0; i < assets.size(); ++i) {
-        const auto at = [&](int k) -> const QList<AbiValue> & { return *(*r3)[i * kPerReserve + k]; };
-        const QList<AbiValue> &config = at(0);
-        const QList<AbiValue> &data = at(3);
+        const QList<AbiValue> &config = *at3(i, 0);
+        const QList<AbiValue> &data = *at3(i, 3);
         Reserve r;
         r.symbol = symbolOf.value(assets[i].addressRaw(), assets[i].addressHex());
-        r.name = (*r3)[i * kPerReserve + 8] ? (*r3)[i * kPerReserve + 8]->first().toText() : r.symbol;
+        r.name = at3(i, 8) ? at3(i, 8)->first().toText() : r.symbol;
         r.decimals = static_cast<int>(config[0].word.low64());
         r.ltv = bps(config[1]);
         r.liquidationThreshold = bps(config[2]);
-        r.liquidationBonus = config[3].word.isZero() ? 0.0 : (config[3].word.toDouble(0) - 10000.0) / 10000.0;
+        r.liquidationBonus = bonusOf(config[3]);
         r.reserveFactor = bps(config[4]);
         r.usableAsCollateral = config[5].toBool();
         r.borrowable = config[6].toBool();
-        r.liquidationProtocolFee = bps(at(4)[0]);
-        const QList<AbiValue> &rates = *(*r4)[i * 5];
+        r.liquidationProtocolFee = bps((*at3(i, 4))[0]);
+        const auto rate = [&r4, i](int k) -> const std::optional<QList<AbiValue>> & {
+            return (*r4)[i * kPerReserve4 + k];
+        };
         RateStrategy s;
-        s.optimalUtilization = rates[0].word.toDouble(27);
-        s.baseRate = (*(*r4)[i * 5 + 1])[0].word.toDouble(27);
-        s.slope1 = (*(*r4)[i * 5 + 2])[0].word.toDouble(27);
-        s.slope2 = (*(*r4)[i * 5 + 3])[0].word.toDouble(27);
+        if (rate(4)) { // v3.1+: basis points
+            strategyV2 = true;
+            s.optimalUtilization = bps((*rate(4))[0]);
+            s.baseRate = bps((*rate(4))[1]);
+            s.slope1 = bps((*rate(4))[2]);
+            s.slope2 = bps((*rate(4))[3]);
+        } else if (rate(0) && rate(1) && rate(2) && rate(3)) { // v3.0: rays
+            s.optimalUtilization = (*rate(0))[0].word.toDouble(27);
+            s.baseRate = (*rate(1))[0].word.toDouble(27);
+            s.slope1 = (*rate(2))[0].word.toDouble(27);
+            s.slope2 = (*rate(3))[0].word.toDouble(27);
+        } else {
+            return chainFailure(QStringLiteral("the rate strategy (%1)").arg(at3(i, 6)->first().addressHex()),
+                                QStringLiteral("answers neither v3.0's getters nor v3.1's "
+                                               "getInterestRateDataBps for %1")
+                                    .arg(r.symbol));
+        }
         r.rateStrategy = s;
         r.supplyApy = aprToApy(data[5].word.toDouble(27));
         r.borrowApy = aprToApy(data[6].word.toDouble(27));
@@ -308,30 +300,59 @@ Expected<Market> fetchAaveV3Market(JsonRpcClient &client, const QString &provide
         r.defaultPriceUsd = c.priceUsd;
         c.active = config[8].toBool();
         c.frozen = config[9].toBool();
-        c.paused = at(2)[0].toBool();
-        c.borrowCap = at(1)[0].word.toDouble(0);
-        c.supplyCap = at(1)[1].word.toDouble(0);
+        c.paused = (*at3(i, 2))[0].toBool();
+        c.borrowCap = (*at3(i, 1))[0].word.toDouble(0);
+        c.supplyCap = (*at3(i, 1))[1].word.toDouble(0);
         c.totalSupply = data[2].word.toDouble(r.decimals);
         c.totalDebt = data[3].word.toDouble(r.decimals) + data[4].word.toDouble(r.decimals);
-        c.availableLiquidity = (*(*r4)[i * 5 + 4])[0].word.toDouble(r.decimals);
+        c.availableLiquidity = (*rate(5))[0].word.toDouble(r.decimals);
         const double denominator = c.availableLiquidity + c.totalDebt;
         c.utilization = denominator > 0.0 ? c.totalDebt / denominator : 0.0;
         r.onChain = c;
         m.reserves << r;
+        reserveIds << (at3(i, 9) ? static_cast<int>((*at3(i, 9))[7].word.low64()) : static_cast<int>(i));
     }
-    for (qsizetype k = 0; k < eModeIds.size(); ++k) {
-        const QList<AbiValue> &e = (*(*r4)[assets.size() * 5 + k])[0].items;
-        EModeCategory category;
-        category.id = eModeIds[k];
-        category.ltv = bps(e[0]);
-        category.liquidationThreshold = bps(e[1]);
-        category.liquidationBonus = e[2].word.isZero() ? 0.0 : (e[2].word.toDouble(0) - 10000.0) / 10000.0;
-        category.label = e[4].toText();
-        for (qsizetype i = 0; i < assets.size(); ++i) {
-            if (static_cast<int>((*(*r3)[i * kPerReserve + 5])[0].word.low64() & 0xff) == category.id)
-                category.members << m.reserves[i].symbol;
+    if (eModeBitmaps) {
+        for (int id = 1; id <= kEModeProbe; ++id) {
+            const qsizetype k = probes + (id - 1) * 4;
+            if (!(*r4)[k] || (*(*r4)[k])[1].word.isZero())
+                continue; // an unused id: no liquidation threshold
+            EModeCategory category;
+            category.id = id;
+            category.ltv = bps((*(*r4)[k])[0]);
+            category.liquidationThreshold = bps((*(*r4)[k])[1]);
+            category.liquidationBonus = bonusOf((*(*r4)[k])[2]);
+            category.label = (*r4)[k + 1] ? (*(*r4)[k + 1])[0].toText() : QString();
+            for (qsizetype i = 0; i < assets.size(); ++i) {
+                const int bitIndex = reserveIds[i];
+                if (bitIndex < 0 || bitIndex >= 128)
+                    continue;
+                const bool collateral = (*r4)[k + 2] && (*(*r4)[k + 2])[0].word.bit(bitIndex);
+                const bool borrowable = (*r4)[k + 3] && (*(*r4)[k + 3])[0].word.bit(bitIndex);
+                if (collateral || borrowable)
+                    category.members << m.reserves[i].symbol;
+            }
+            if (!category.members.isEmpty())
+                m.eModes << category;
         }
-        m.eModes << category;
+    } else {
+        for (qsizetype k = 0; k < eModeIds.size(); ++k) {
+            if (!(*r4)[legacyEModes + k])
+                return chainFailure(QStringLiteral("the pool (%1)").arg(pool),
+                                    QStringLiteral("getEModeCategoryData(%1) failed").arg(eModeIds[k]));
+            const QList<AbiValue> &e = (*(*r4)[legacyEModes + k])[0].items;
+            EModeCategory category;
+            category.id = eModeIds[k];
+            category.ltv = bps(e[0]);
+            category.liquidationThreshold = bps(e[1]);
+            category.liquidationBonus = bonusOf(e[2]);
+            category.label = e[4].toText();
+            for (qsizetype i = 0; i < assets.size(); ++i) {
+                if (at3(i, 5) && static_cast<int>(at3(i, 5)->first().word.low64() & 0xff) == category.id)
+                    category.members << m.reserves[i].symbol;
+            }
+            m.eModes << category;
+        }
     }
     FetchedRecord f;
     f.chainId = chain;
@@ -339,7 +360,11 @@ Expected<Market> fetchAaveV3Market(JsonRpcClient &client, const QString &provide
     f.blockTime = time;
     f.rpcHost = redactedEndpoint(client.endpoint());
     f.protocol = QStringLiteral("aave-v3");
-    f.version = QStringLiteral("3.0 (pool revision %1)").arg(revision.toDecimal());
+    const QString version = keepsDeficit   ? QStringLiteral("3.3 or later")
+                            : eModeBitmaps ? QStringLiteral("3.2")
+                            : strategyV2   ? QStringLiteral("3.1")
+                                           : QStringLiteral("3.0");
+    f.version = QStringLiteral("%1 (pool revision %2)").arg(version, revision.toDecimal());
     // By name, as the market file's object keeps them.
     f.contracts = {{QStringLiteral("pool"), pool},
                    {QStringLiteral("poolAddressesProvider"), provider},

@@ -6,21 +6,27 @@
 
 #include <QString>
 
+#include <functional>
+
 namespace lp::chain {
 
 struct AaveV3FetchOptions {
     QString marketId;   // the market's id in the app; empty: "aave-v3-<chain id>"
     QString marketName; // empty: the addresses provider's market id
+    // Called before each round trip (step 1 to steps) with what it reads: the window's progress bar.
+    std::function<void(int step, int steps, const QString &what)> progress;
 };
 
-// Reads an Aave v3 market (v3.0: pool revisions 1 and 2) from its PoolAddressesProvider, at one block:
-// the pool, data provider and oracle it names; every reserve's symbol, decimals, LTV, threshold,
+// Reads an Aave v3 market (v3.0 to v3.7, and forks such as Spark) from its PoolAddressesProvider, at one
+// block: the pool, data provider and oracle it names; every reserve's symbol, decimals, LTV, threshold,
 // bonus, protocol fee, reserve factor, caps, status, totals, available liquidity, utilization, rates,
 // rate strategy and oracle price; the e-mode categories with their members; the flash-loan premium.
-// Four JSON-RPC round trips whatever the number of reserves. Any failure (network, chain, a revert, an
-// answer that does not decode) is an error naming the call and contract; nothing is returned then.
-// Later pool revisions (v3.1+, whose rate strategies and e-modes are stored differently) are refused
-// with a message that says so.
+// Four JSON-RPC round trips whatever the number of reserves. What differs between versions is read by
+// what the contracts answer: v3.0's rate strategy getters or v3.1's getInterestRateDataBps(reserve);
+// v3.0's per-reserve e-mode id or v3.2's categories by id (1 to 32) with member bitmaps; v3.3's
+// getReserveDeficit, which also selects the v3.3 liquidation rules. The `fetched` record names the
+// version read ("3.2 (pool revision 5)"). Any failure (network, chain, a revert of a call every version
+// has, an answer that does not decode) is an error naming the call and contract; nothing is returned then.
 [[nodiscard]] Expected<Market> fetchAaveV3Market(JsonRpcClient &client, const QString &poolAddressesProvider,
                                                  const AaveV3FetchOptions &options = {});
 

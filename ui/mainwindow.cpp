@@ -10,7 +10,6 @@
 #include "glossarydialog.h"
 #include "healthchart.h"
 #include "looptable.h"
-#include "marketeditordialog.h"
 #include "marketpicker.h"
 #include "marketregistry.h"
 #include "plandocument.h"
@@ -56,8 +55,8 @@ MainWindow::MainWindow(QWidget *parent)
       m_markets(std::make_unique<MarketRegistry>(MarketRegistry::withBuiltIn())),
       m_userMarketsDirectory(userMarketsDirectory()), m_picker(new MarketPicker(m_markets.get())),
       m_form(new PlanForm), m_summary(new SummaryPanel), m_charts(new ChartTabs), m_files(nullptr),
-      m_loopTable(new LoopTable), m_statusLine(new QLabel), m_reading(new QLabel),
-      m_comparison(new ComparisonPanel), m_bottomTabs(new QTabWidget)
+      m_loopTable(new LoopTable), m_statusLine(new QLabel), m_marketFreshness(new QLabel),
+      m_reading(new QLabel), m_comparison(new ComparisonPanel), m_bottomTabs(new QTabWidget)
 {
     m_files = new FileActions(this, m_session, m_charts, m_markets.get());
     m_edits = new EditActions(m_session, m_files->document(), this);
@@ -131,6 +130,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_statusLine->setObjectName(QStringLiteral("statusLine"));
     m_statusLine->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addWidget(m_statusLine, 1);
+    m_marketFreshness->setObjectName(QStringLiteral("marketFreshness"));
+    statusBar()->addPermanentWidget(m_marketFreshness);
     buildMenus();
     // Pinning shows the comparison, so the user sees what they pinned.
     connect(m_comparison->pinAction(), &QAction::triggered, this,
@@ -154,6 +155,7 @@ MainWindow::MainWindow(QWidget *parent)
         if (plan != m_picker->plan())
             m_picker->setPlan(plan);
         updateTitle();
+        updateMarketFreshness();
     });
     connect(m_session, &PlanSession::resultChanged, this, &MainWindow::showResult);
     connect(m_session, &PlanSession::errorsChanged, this, &MainWindow::showErrors);
@@ -167,16 +169,8 @@ MainWindow::MainWindow(QWidget *parent)
         m_statusLine->setText(
             tr("Some of your markets could not be read: %1").arg(marketErrors.first().toString()));
     updateTitle();
+    updateMarketFreshness();
     resize(kDefaultWidth, kDefaultHeight);
-}
-
-void MainWindow::editMarkets()
-{
-    MarketEditorDialog dialog(m_markets.get(), m_userMarketsDirectory, this);
-    if (!m_picker->plan().market.isEmpty())
-        dialog.selectMarket(m_picker->plan().market);
-    connect(&dialog, &MarketEditorDialog::marketsChanged, m_picker, &MarketPicker::reloadMarkets);
-    dialog.exec();
 }
 
 MainWindow::~MainWindow() = default;
@@ -205,6 +199,12 @@ void MainWindow::buildMenus()
     QMenu *markets = menuBar()->addMenu(tr("&Markets"));
     markets->addAction(tr("&Edit Markets..."), this, &MainWindow::editMarkets)
         ->setStatusTip(tr("Add, change or import lending markets and their reserves"));
+    QAction *refresh =
+        markets->addAction(tr("&Refresh From Chain..."), this, &MainWindow::refreshMarketFromChain);
+    refresh->setObjectName(QStringLiteral("actionRefreshFromChain"));
+    refresh->setStatusTip(
+        tr("Read a market's parameters, prices and rates from a JSON-RPC node, review every "
+           "change, then save them as your market"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *learn = help->addAction(tr("&Learn How a Loop Works"), this, &MainWindow::showTeaching);

@@ -64,6 +64,13 @@ public:
     [[nodiscard]] MarketPicker *marketPicker() const { return m_picker; }
     // Opens the Market editor (modal) on the presets and the user's markets.
     void editMarkets();
+    // Markets > Refresh From Chain...: reads a market over JSON-RPC and reviews it (modal).
+    void refreshMarketFromChain();
+    // After a refresh saved `savedId` from the market `fromId`: the picker reloads, and a plan that used
+    // `fromId` follows the saved market (one undoable edit; its own values stay its own).
+    void followRefreshedMarket(const QString &fromId, const QString &savedId);
+    // The status bar's "as of <date>, block <n>" for the plan's market; empty without one.
+    [[nodiscard]] QLabel *marketFreshnessLabel() const { return m_marketFreshness; }
     // Help > About Leverage Planner (modal).
     void showAbout();
     // What the last run left in QSettings (lp::windowsettings): the geometry and splitters, and, unless
@@ -81,6 +88,7 @@ private:
     void showResult(const std::shared_ptr<const PlanResult> &result);
     void showErrors(const ValidationErrors &errors);
     void updateTitle();
+    void updateMarketFreshness();
 
     PlanSession *m_session;
     std::unique_ptr<MarketRegistry> m_markets; // presets + the user's markets (AppDataLocation/markets)
@@ -93,6 +101,7 @@ private:
     EditActions *m_edits;
     LoopTable *m_loopTable;
     QLabel *m_statusLine;
+    QLabel *m_marketFreshness;
     QLabel *m_reading;
     ComparisonPanel *m_comparison;
     QTabWidget *m_bottomTabs;

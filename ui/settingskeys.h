@@ -59,4 +59,8 @@ inline const Key<QString> theme{"view/theme", QStringLiteral("system")};
 // The health chart's safety line (HealthChart; outside 1..10 reads as the default).
 inline const Key<double> safetyHealthFactor{"charts/safetyHealthFactor", 1.5};
 
+// Where `prices fetch` and the backtest's "fetch prices" ask for daily prices: DefiLlama's keyless coins
+// API, or a mirror the user names (`--api` on the command line wins).
+inline const Key<QString> pricesApiBase{"prices/apiBase", QStringLiteral("https://coins.llama.fi")};
+
 } // namespace lp::settingskeys

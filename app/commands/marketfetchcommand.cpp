@@ -83,7 +83,8 @@ int runMarketCommand(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Reads an Aave v3 market (v3.0) from a JSON-RPC node at the latest block and writes it as a market "
+        "Reads an Aave v3 market (v3.0 to v3.7, Spark) from a JSON-RPC node at the latest block and writes "
+        "it as a market "
         "file.\n"
         "The RPC calls go to URL only; the file keeps its host, never a key in its path or query."));
     parser.addPositionalArgument(QStringLiteral("fetch"), QStringLiteral("The subcommand: fetch."));

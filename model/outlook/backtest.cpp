@@ -60,7 +60,8 @@ Expected<std::vector<PricePoint>> parsePriceCsv(const QByteArray &csv)
         QString line = lines.at(i);
         if (line.endsWith(QLatin1Char('\r')))
             line.chop(1);
-        if (line.trimmed().isEmpty())
+        // Blank lines and "#" comments (prices fetch writes its source and time in one).
+        if (line.trimmed().isEmpty() || line.trimmed().startsWith(QLatin1Char('#')))
             continue;
         const QStringList cells = line.split(QLatin1Char(','));
         if (cells.size() != 2) {

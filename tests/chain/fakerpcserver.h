@@ -34,6 +34,8 @@ public:
         return QStringLiteral("http://127.0.0.1:%1/v2/SECRETKEY").arg(m_server.serverPort());
     }
     [[nodiscard]] int requests() const { return m_requests; }
+    // The request line of the last request: "GET /chart/coingecko:ethereum?start=... HTTP/1.1".
+    [[nodiscard]] QByteArray lastRequestLine() const { return m_lastRequestLine; }
 
     static QByteArray http(int status, const QByteArray &body, const QByteArray &extraHeaders = {})
     {
@@ -76,6 +78,7 @@ private:
         if (buffer.size() < headerEnd + 4 + length)
             return;
         ++m_requests;
+        m_lastRequestLine = buffer.left(buffer.indexOf("\r\n"));
         const QJsonArray request = QJsonDocument::fromJson(buffer.mid(headerEnd + 4, length)).array();
         m_buffers.remove(socket);
         const QByteArray response = m_responder(request);
@@ -89,4 +92,5 @@ private:
     Responder m_responder;
     QHash<QTcpSocket *, QByteArray> m_buffers;
     int m_requests = 0;
+    QByteArray m_lastRequestLine;
 };

@@ -2,6 +2,8 @@
 #include "localnode.h"
 #include "marketjson.h"
 
+#include <QDir>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -17,9 +19,11 @@ struct Run {
 };
 
 // Runs the app while this process's event loop keeps serving (the fake RPC server lives here).
-Run runApp(const QStringList &arguments)
+Run runApp(const QStringList &arguments, const QProcessEnvironment &environment = {})
 {
     QProcess process;
+    if (!environment.isEmpty())
+        process.setProcessEnvironment(environment);
     process.start(QStringLiteral(LP_APP_PATH), arguments);
     QSignalSpy finished(&process, &QProcess::finished);
     if (!finished.wait(60000))
@@ -168,6 +172,42 @@ private slots:
         const Run json = runApp(fetchArgs(rpc, provider));
         QCOMPARE(json.exitCode, 0);
         QVERIFY(parseMarket(json.out.toUtf8()).hasValue());
+    }
+
+    void aReportRunsOnTheFetchedMarket()
+    {
+        // The fetched file saved among the user's markets (XDG_DATA_HOME here), then `report` on a plan
+        // that names it: the market's values are the plan's, as fetched.
+        const LocalNode node = LocalNode::load();
+        if (!node.skipReason.isEmpty())
+            QSKIP(qPrintable(node.skipReason));
+        QTemporaryDir home;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_DATA_HOME"), home.path());
+        const QString markets = home.filePath(QStringLiteral("LeveragePlanner/leverage-planner/markets"));
+        QVERIFY(QDir().mkpath(markets));
+        const Run fetch =
+            runApp(fetchArgs(node.state.value(QStringLiteral("rpc")).toString(),
+                             node.state.value(QStringLiteral("poolAddressesProvider")).toString()) +
+                       QStringList{QStringLiteral("--id"), QStringLiteral("local-aave"), QStringLiteral("-o"),
+                                   markets + QStringLiteral("/local-aave.json")},
+                   env);
+        QVERIFY2(fetch.exitCode == 0, qPrintable(fetch.err));
+        const QString plan = home.filePath(QStringLiteral("plan.json"));
+        QFile file(plan);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"format": "leverage-planner-plan", "version": 1, "market": "local-aave",
+            "collateral": {"symbol": "WETH"}, "borrow": {"symbol": "USDC", "priceModel": "fixed"},
+            "deposit": 5, "strategy": {"mode": "targetLeverage", "leverage": 3}, "execution": "flashLoan"})");
+        file.close();
+        const Run report = runApp({QStringLiteral("report"), plan}, env);
+        QVERIFY2(report.exitCode == 0, qPrintable(report.err));
+        const QJsonObject market =
+            QJsonDocument::fromJson(report.out.toUtf8()).object().value(u"market").toObject();
+        QVERIFY2(market.value(u"known").toBool(), qPrintable(report.out.left(2000)));
+        QVERIFY(market.value(u"source").toString().contains(u"Read from "));
+        const QString json = QString::fromUtf8(QJsonDocument(market).toJson(QJsonDocument::Compact));
+        QVERIFY2(json.contains(u"\"source\":\"preset\",\"value\":0.83}"), qPrintable(json));
     }
 };
 

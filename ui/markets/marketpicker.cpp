@@ -123,6 +123,17 @@ MarketPicker::MarketPicker(const MarketRegistry *registry, QWidget *parent)
     reloadMarkets();
 }
 
+QString MarketPicker::freshnessText(const Market &market, const QDate &today)
+{
+    const QString date = QLocale().toString(market.asOf, QLocale::ShortFormat);
+    QString text = market.fetched ? tr("as of %1, block %2").arg(date).arg(market.fetched->blockNumber)
+                                  : tr("as of %1").arg(date);
+    const qint64 days = market.asOf.daysTo(today);
+    if (days > kStaleDays)
+        text += tr(" (%1 days old)").arg(days);
+    return text;
+}
+
 int MarketPicker::rowOf(MarketField field)
 {
     return static_cast<int>(marketFields().indexOf(field));
@@ -235,8 +246,8 @@ void MarketPicker::refresh()
     }
     m_market->setCurrentIndex(std::max(index, 0));
     if (market) {
-        m_info->setText(tr("%1 · as of %2 · source: %3")
-                            .arg(market->chain, QLocale().toString(market->asOf, QLocale::ShortFormat),
+        m_info->setText(tr("%1 · %2 · source: %3")
+                            .arg(market->chain, freshnessText(*market, QDate::currentDate()),
                                  market->source.left(90) +
                                      (market->source.size() > 90 ? QStringLiteral("…") : QString())));
         m_info->setToolTip(market->source +

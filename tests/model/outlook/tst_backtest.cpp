@@ -57,6 +57,10 @@ void TestBacktest::parsesWellFormedVariants_data()
     QTest::newRow("BOM, quotes, blanks, spaces")
         << QByteArray("\xEF\xBB\xBF\"date\",\"price\"\n\n \"2024-01-01\" , \"100\"\n2024-01-03,1.015e2\n\n");
     QTest::newRow("no final newline") << QByteArray("Date,Close\n2024-01-01,100\n2024-01-03,101.5");
+    // prices fetch's comment line, before the header and between rows.
+    QTest::newRow("comments") << QByteArray("# ETH daily prices in USD from https://coins.llama.fi/chart/"
+                                            "coingecko:ethereum, fetched 2026-11-30T10:00:00Z\ndate,price\n"
+                                            "2024-01-01,100\n  # a note, with a comma\n2024-01-03,101.5\n");
 }
 
 void TestBacktest::parsesWellFormedVariants()

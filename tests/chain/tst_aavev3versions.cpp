@@ -1,0 +1,250 @@
+// Aave v3.1 and later, on recorded answers: a fake node (QTcpServer on 127.0.0.1) answers each eth_call
+// of a two-reserve v3.3 market as aave-v3-origin's contracts do (the rate strategy's
+// getInterestRateDataBps per reserve, e-mode categories by id with member bitmaps of reserve ids, the
+// pool's getReserveDeficit) and reverts v3.0's getters, which those versions no longer have. The local
+// anvil market of tst_aavev3reader covers v3.0 on the real contracts.
+#include "aavev3reader.h"
+#include "abi.h"
+#include "fakerpcserver.h"
+
+#include <QtTest>
+
+#include <tuple>
+
+using namespace lp;
+using namespace lp::chain;
+
+namespace {
+
+QString addr(int n)
+{
+    return QStringLiteral("0x%1").arg(n, 40, 16, QLatin1Char('0'));
+}
+
+AbiValue a(int n)
+{
+    return *AbiValue::address(addr(n));
+}
+
+AbiValue w(quint64 v)
+{
+    return AbiValue::uint(UInt256(v));
+}
+
+AbiValue big(const char *decimal)
+{
+    return AbiValue::uint(*UInt256::fromDecimal(QString::fromLatin1(decimal)));
+}
+
+const int kProvider = 1, kPool = 2, kDataProvider = 3, kOracle = 4, kStrategy = 5, kWeth = 0x10, kUsdc = 0x11,
+          kAWeth = 0x20, kAUsdc = 0x21;
+
+// The recorded answers: "to|calldata" -> return data. Anything else reverts.
+class RecordedNode {
+public:
+    void on(int to, const QString &signature, const QList<AbiValue> &args, const QString &outputs,
+            const QList<AbiValue> &values)
+    {
+        const AbiFunction f(signature, u"");
+        const QByteArray data = f.encodeCall(args).value();
+        const QByteArray result = abiEncode(AbiType::parseList(outputs).value(), values).value();
+        m_answers.insert(addr(to).toLower() + QLatin1Char('|') + QString::fromLatin1(data.toHex()),
+                         QStringLiteral("0x") + QString::fromLatin1(result.toHex()));
+    }
+
+    QJsonObject answer(const QString &method, const QJsonArray &params) const
+    {
+        if (method == u"eth_chainId")
+            return {{QStringLiteral("result"), QStringLiteral("0x1")}};
+        if (method == u"eth_getBlockByNumber")
+            return {{QStringLiteral("result"),
+                     QJsonObject{{QStringLiteral("number"), QStringLiteral("0x1406f40")},
+                                 {QStringLiteral("timestamp"), QStringLiteral("0x692b8e40")}}}};
+        const QJsonObject tx = params.at(0).toObject();
+        const QString key = tx.value(QStringLiteral("to")).toString().toLower() + QLatin1Char('|') +
+                            tx.value(QStringLiteral("data")).toString().mid(2).toLower();
+        if (m_answers.contains(key))
+            return {{QStringLiteral("result"), m_answers.value(key)}};
+        return {{QStringLiteral("error"),
+                 QJsonObject{{QStringLiteral("code"), 3},
+                             {QStringLiteral("message"), QStringLiteral("execution reverted")}}}};
+    }
+
+private:
+    QHash<QString, QString> m_answers;
+};
+
+// A v3.3 market: WETH (reserve id 0) and USDC (reserve id 2: id 1 was dropped), one rate strategy for both,
+// e-mode 1 "ETH correlated" (WETH), 2 "Stablecoins" (USDC), 3 unused.
+RecordedNode v33Market()
+{
+    RecordedNode n;
+    n.on(kProvider, QStringLiteral("getPool()"), {}, QStringLiteral("address"), {a(kPool)});
+    n.on(kProvider, QStringLiteral("getPoolDataProvider()"), {}, QStringLiteral("address"),
+         {a(kDataProvider)});
+    n.on(kProvider, QStringLiteral("getPriceOracle()"), {}, QStringLiteral("address"), {a(kOracle)});
+    n.on(kProvider, QStringLiteral("getMarketId()"), {}, QStringLiteral("string"),
+         {AbiValue::text(QStringLiteral("Recorded v3.3"))});
+    n.on(kPool, QStringLiteral("getReservesList()"), {}, QStringLiteral("address[]"),
+         {AbiValue::list({a(kWeth), a(kUsdc)})});
+    n.on(kPool, QStringLiteral("POOL_REVISION()"), {}, QStringLiteral("uint256"), {w(7)});
+    n.on(kPool, QStringLiteral("FLASHLOAN_PREMIUM_TOTAL()"), {}, QStringLiteral("uint128"), {w(5)});
+    n.on(kDataProvider, QStringLiteral("getAllReservesTokens()"), {}, QStringLiteral("(string,address)[]"),
+         {AbiValue::list({AbiValue::list({AbiValue::text(QStringLiteral("WETH")), a(kWeth)}),
+                          AbiValue::list({AbiValue::text(QStringLiteral("USDC")), a(kUsdc)})})});
+    n.on(kOracle, QStringLiteral("BASE_CURRENCY_UNIT()"), {}, QStringLiteral("uint256"), {w(100000000)});
+    struct R {
+        int asset, aToken, id;
+        quint64 decimals, ltv, lt, bonus, rf, fee, supplyCap, borrowCap, price;
+        const char *supply, *debt, *available; // in the token's smallest unit
+        quint64 optimal, base, slope1, slope2; // bps
+    };
+    const QList<R> reserves{{kWeth, kAWeth, 0, 18, 8050, 8300, 10500, 1500, 1000, 0, 0, 312345678901,
+                             "1000000000000000000000", "400000000000000000000", "600000000000000000000", 9000,
+                             0, 270, 8000},
+                            {kUsdc, kAUsdc, 2, 6, 7500, 7800, 10450, 1000, 2000, 2000000, 1000000, 100010000,
+                             "1000000000000", "900000000000", "100000000000", 9200, 25, 550, 3500}};
+    QList<AbiValue> prices;
+    for (const R &r : reserves) {
+        const QList<AbiValue> arg{a(r.asset)};
+        n.on(kDataProvider, QStringLiteral("getReserveConfigurationData(address)"), arg,
+             QStringLiteral("uint256,uint256,uint256,uint256,uint256,bool,bool,bool,bool,bool"),
+             {w(r.decimals), w(r.ltv), w(r.lt), w(r.bonus), w(r.rf), AbiValue::boolean(true),
+              AbiValue::boolean(true), AbiValue::boolean(false), AbiValue::boolean(true),
+              AbiValue::boolean(r.asset == kUsdc)});
+        n.on(kDataProvider, QStringLiteral("getReserveCaps(address)"), arg, QStringLiteral("uint256,uint256"),
+             {w(r.borrowCap), w(r.supplyCap)});
+        n.on(kDataProvider, QStringLiteral("getPaused(address)"), arg, QStringLiteral("bool"),
+             {AbiValue::boolean(false)});
+        n.on(kDataProvider, QStringLiteral("getReserveData(address)"), arg,
+             QStringLiteral("uint256,uint256,uint256,uint256,uint256,uint256,uint256,uint256,uint256,uint256,"
+                            "uint256,uint40"),
+             {w(0), w(0), big(r.supply), w(0), big(r.debt), big("20000000000000000000000000"),
+              big("35000000000000000000000000"), w(0), w(0), w(0), w(0), w(1764462000)});
+        n.on(kDataProvider, QStringLiteral("getLiquidationProtocolFee(address)"), arg,
+             QStringLiteral("uint256"), {w(r.fee)});
+        n.on(kDataProvider, QStringLiteral("getInterestRateStrategyAddress(address)"), arg,
+             QStringLiteral("address"), {a(kStrategy)});
+        n.on(kDataProvider, QStringLiteral("getReserveTokensAddresses(address)"), arg,
+             QStringLiteral("address,address,address"), {a(r.aToken), a(0), a(r.aToken + 0x100)});
+        n.on(kPool, QStringLiteral("getReserveData(address)"), arg,
+             QStringLiteral("uint256,uint128,uint128,uint128,uint128,uint128,uint40,uint16,address,address,"
+                            "address,address,uint128,uint128,uint128"),
+             {w(0), w(0), w(0), w(0), w(0), w(0), w(0), w(static_cast<quint64>(r.id)), a(r.aToken), a(0),
+              a(0), a(kStrategy), w(0), w(0), w(0)});
+        n.on(kStrategy, QStringLiteral("getInterestRateDataBps(address)"), arg,
+             QStringLiteral("uint16,uint32,uint32,uint32"),
+             {w(r.optimal), w(r.base), w(r.slope1), w(r.slope2)});
+        n.on(r.asset, QStringLiteral("balanceOf(address)"), {a(r.aToken)}, QStringLiteral("uint256"),
+             {big(r.available)});
+        prices << w(r.price);
+    }
+    n.on(kOracle, QStringLiteral("getAssetsPrices(address[])"), {AbiValue::list({a(kWeth), a(kUsdc)})},
+         QStringLiteral("uint256[]"), {AbiValue::list(prices)});
+    n.on(kPool, QStringLiteral("getReserveDeficit(address)"), {a(kWeth)}, QStringLiteral("uint256"), {w(0)});
+    const QList<std::tuple<int, quint64, quint64, quint64, const char *, quint64>> eModes{
+        {1, 9300, 9500, 10100, "ETH correlated", 1},
+        {2, 9000, 9300, 10200, "Stablecoins", 4},
+        {3, 0, 0, 0, "", 0}};
+    for (const auto &[id, ltv, lt, bonus, label, bitmap] : eModes) {
+        const QList<AbiValue> arg{w(static_cast<quint64>(id))};
+        n.on(kPool, QStringLiteral("getEModeCategoryCollateralConfig(uint8)"), arg,
+             QStringLiteral("uint16,uint16,uint16"), {w(ltv), w(lt), w(bonus)});
+        n.on(kPool, QStringLiteral("getEModeCategoryLabel(uint8)"), arg, QStringLiteral("string"),
+             {AbiValue::text(QString::fromLatin1(label))});
+        n.on(kPool, QStringLiteral("getEModeCategoryCollateralBitmap(uint8)"), arg, QStringLiteral("uint128"),
+             {w(bitmap)});
+        n.on(kPool, QStringLiteral("getEModeCategoryBorrowableBitmap(uint8)"), arg, QStringLiteral("uint128"),
+             {w(bitmap)});
+    }
+    return n;
+}
+
+} // namespace
+
+class TestAaveV3Versions : public QObject {
+    Q_OBJECT
+
+private slots:
+    void readsV33FromRecordedAnswers()
+    {
+        const RecordedNode node = v33Market();
+        FakeRpcServer server;
+        server.setResponder([&node](const QJsonArray &request) {
+            return FakeRpcServer::answerEach(request,
+                                             [&node](const QString &method, const QJsonArray &params) {
+                                                 return node.answer(method, params);
+                                             });
+        });
+        JsonRpcClient client{QUrl(server.url())};
+        const Expected<Market> market = fetchAaveV3Market(client, addr(kProvider));
+        QVERIFY2(market.hasValue(), market.hasValue() ? "" : qPrintable(formatErrors(market.errors())));
+        QCOMPARE(client.roundTrips(), 4);
+        const Market &m = market.value();
+        QCOMPARE(m.name, QStringLiteral("Recorded v3.3"));
+        QCOMPARE(m.fetched->version, QStringLiteral("3.3 or later (pool revision 7)"));
+        QVERIFY(m.liquidationRules == LiquidationRuleSet::AaveV33);
+        QCOMPARE(m.fetched->blockNumber, qint64(21000000));
+        QCOMPARE(m.asOf, QDate(2025, 11, 30));
+        QCOMPARE(m.reserves.size(), 2);
+        // v3.1's rate data, in basis points.
+        const Reserve &weth = m.reserves[0];
+        QCOMPARE(weth.symbol, QStringLiteral("WETH"));
+        QCOMPARE(weth.rateStrategy->optimalUtilization, 0.9);
+        QCOMPARE(weth.rateStrategy->baseRate, 0.0);
+        QCOMPARE(weth.rateStrategy->slope1, 0.027);
+        QCOMPARE(weth.rateStrategy->slope2, 0.8);
+        const Reserve &usdc = m.reserves[1];
+        QCOMPARE(usdc.rateStrategy->optimalUtilization, 0.92);
+        QCOMPARE(usdc.rateStrategy->baseRate, 0.0025);
+        QCOMPARE(usdc.rateStrategy->slope1, 0.055);
+        QCOMPARE(usdc.rateStrategy->slope2, 0.35);
+        QCOMPARE(usdc.liquidationThreshold, 0.78);
+        QVERIFY(usdc.onChain->frozen);
+        QVERIFY(std::abs(weth.onChain->priceUsd - 3123.45678901) < 1e-8);
+        QVERIFY(std::abs(usdc.onChain->utilization - 0.9) < 1e-12);
+        // v3.2's categories by id: the unused id 3 is left out; USDC is bit 2 (its reserve id), not bit 1.
+        QCOMPARE(m.eModes.size(), 2);
+        QCOMPARE(m.eModes[0].id, 1);
+        QCOMPARE(m.eModes[0].label, QStringLiteral("ETH correlated"));
+        QCOMPARE(m.eModes[0].members, QStringList{QStringLiteral("WETH")});
+        QCOMPARE(m.eModes[0].liquidationThreshold, 0.95);
+        QCOMPARE(m.eModes[0].liquidationBonus, 0.01);
+        QCOMPARE(m.eModes[1].members, QStringList{QStringLiteral("USDC")});
+        QCOMPARE(m.eModes[1].ltv, 0.9);
+    }
+
+    void strategyWithoutEitherInterfaceIsNamed()
+    {
+        // A strategy that answers neither v3.0's getters nor getInterestRateDataBps: the error says so.
+        const RecordedNode node = v33Market();
+        FakeRpcServer server;
+        server.setResponder([&node](const QJsonArray &request) {
+            return FakeRpcServer::answerEach(
+                request, [&node](const QString &method, const QJsonArray &params) {
+                    if (method == u"eth_call" &&
+                        params.at(0)
+                            .toObject()
+                            .value(QStringLiteral("data"))
+                            .toString()
+                            .startsWith(
+                                QStringLiteral("0x") +
+                                QString::fromLatin1(
+                                    AbiFunction(u"getInterestRateDataBps(address)", u"").selector().toHex())))
+                        return QJsonObject{
+                            {QStringLiteral("error"),
+                             QJsonObject{{QStringLiteral("code"), 3},
+                                         {QStringLiteral("message"), QStringLiteral("execution reverted")}}}};
+                    return node.answer(method, params);
+                });
+        });
+        JsonRpcClient client{QUrl(server.url())};
+        const Expected<Market> market = fetchAaveV3Market(client, addr(kProvider));
+        QVERIFY(!market.hasValue());
+        const QString message = formatErrors(market.errors());
+        QVERIFY2(message.contains(QStringLiteral("getInterestRateDataBps")), qPrintable(message));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAaveV3Versions)
+#include "tst_aavev3versions.moc"

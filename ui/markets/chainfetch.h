@@ -1,0 +1,68 @@
+#pragma once
+
+#include "expected.h"
+#include "market.h"
+
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <optional>
+
+class QThread;
+
+namespace lp {
+
+namespace chain {
+class JsonRpcClient;
+}
+
+// One read of an Aave v3 market from a JSON-RPC node, off the GUI thread: the window never waits on the
+// network. The read runs in its own thread with its own JsonRpcClient; cancel() stops the round trip in
+// flight. finished() comes once, on the thread that made this object; result() then holds the market or
+// the errors (a cancel is an error that says so).
+class ChainFetch : public QObject {
+    Q_OBJECT
+public:
+    struct Request {
+        QUrl rpc;
+        QString poolAddressesProvider;
+        std::optional<quint64> chainId; // fail unless the node serves this chain
+        QString marketId;               // the fetched market's id; empty: aave-v3-<chain id>
+        std::chrono::milliseconds timeout{20000};
+    };
+
+    explicit ChainFetch(QObject *parent = nullptr);
+    // Cancels a read in flight and waits for its thread.
+    ~ChainFetch() override;
+
+    // Starts a read; false (and nothing started) while one runs.
+    bool start(const Request &request);
+    void cancel();
+    [[nodiscard]] bool isRunning() const { return m_thread != nullptr; }
+    [[nodiscard]] bool wasCancelled() const { return m_cancelled; }
+    [[nodiscard]] const std::optional<Expected<Market>> &result() const { return m_result; }
+    // HTTP round trips of the last read.
+    [[nodiscard]] int roundTrips() const { return m_roundTrips; }
+
+signals:
+    void progress(int step, int steps, const QString &what);
+    void finished();
+
+private:
+    void onThreadDone();
+
+    QThread *m_thread = nullptr;
+    std::mutex m_mutex; // guards m_client and m_done
+    chain::JsonRpcClient *m_client = nullptr;
+    std::optional<Expected<Market>> m_done;
+    std::atomic<bool> m_cancelled{false};
+    std::atomic<int> m_threadRoundTrips{0};
+    int m_roundTrips = 0;
+    std::optional<Expected<Market>> m_result;
+};
+
+} // namespace lp
