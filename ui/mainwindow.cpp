@@ -18,6 +18,7 @@
 #include "planreading.h"
 #include "plansession.h"
 #include "pnlchart.h"
+#include "reportactions.h"
 #include "riskstyle.h"
 #include "summarypanel.h"
 #include "teachingwindow.h"
@@ -32,6 +33,7 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
+#include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
@@ -60,6 +62,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_comparison(new ComparisonPanel), m_bottomTabs(new QTabWidget)
 {
     m_files = new FileActions(this, m_session, m_charts, m_markets.get());
+    m_reports = new ReportActions(this, m_session, m_charts, m_markets.get());
     m_edits = new EditActions(m_session, m_files->document(), this);
     connect(m_files->document(), &PlanDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_files->document(), &PlanDocument::filePathChanged, this, &MainWindow::updateTitle);
@@ -167,7 +170,11 @@ MainWindow::MainWindow(QWidget *parent)
         m_statusLine->setText(
             tr("Some of your markets could not be read: %1").arg(marketErrors.first().toString()));
     updateTitle();
-    resize(kDefaultWidth, kDefaultHeight);
+    // The default size, cut to the screen's room for windows (a 1280 x 720 laptop included).
+    QSize size(kDefaultWidth, kDefaultHeight);
+    if (const QScreen *screen = QGuiApplication::primaryScreen())
+        size = size.boundedTo(screen->availableGeometry().size());
+    resize(size);
 }
 
 void MainWindow::editMarkets()
@@ -185,6 +192,7 @@ void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     m_files->addToMenu(file);
+    m_reports->addToMenu(file);
     // An example opens as an untitled copy: saving it asks where, never writes into the program.
     file->addMenu(createExampleMenu(this, [this](const QString &path) { m_files->openCopy(path); }));
     file->addSeparator();
@@ -316,6 +324,7 @@ void MainWindow::showResult(const std::shared_ptr<const PlanResult> &result)
     if (!result)
         return;
     m_summary->showResult(*result);
+    m_form->showLoopsUsed(result->opened.loops);
     m_charts->showResult(result);
     m_loopTable->showResult(*result);
     m_comparison->setCurrent(result);
