@@ -74,7 +74,7 @@ void TestFormulaDigits::hfFormulaGivesItsResult()
     bool hfShown = false;
     for (const TeachingFrame &f : teachingFrames(*r))
         for (const QString &formula : f.formulas)
-            if (formula.startsWith(QLatin1String("HF = C × PA × LT")) &&
+            if (formula.startsWith(QStringLiteral("HF = C × PA × LT")) &&
                 formula.contains(QLatin1String("wstETH"))) {
                 QVERIFY2(formula.contains(QStringLiteral(" × 0.825 / ")), qPrintable(formula));
                 hfShown = true;

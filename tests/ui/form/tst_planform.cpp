@@ -204,7 +204,8 @@ void TestPlanForm::fieldTitleFallsBackToPath()
     PlanForm form;
     QCOMPARE(form.fieldTitle(QStringLiteral("collateral.liquidationThreshold")),
              QStringLiteral("Liquidation threshold"));
-    QCOMPARE(form.fieldTitle(QStringLiteral("horizonDays")), QStringLiteral("horizonDays"));
+    // A path the form has no editor for (the rule set is the market picker's).
+    QCOMPARE(form.fieldTitle(QStringLiteral("liquidationRules")), QStringLiteral("liquidationRules"));
 }
 
 void TestPlanForm::loopCountInputKeepsSliderAndSpinBoxInSync()
