@@ -174,7 +174,8 @@ MainWindow::MainWindow(QWidget *parent)
     QSize size(kDefaultWidth, kDefaultHeight);
     if (const QScreen *screen = QGuiApplication::primaryScreen())
         size = size.boundedTo(screen->availableGeometry().size());
-    resize(size);
+    // Never below 1280 x 720, the smallest screen the layout is made for (its widgets need about that).
+    resize(size.expandedTo(QSize(1280, 720)));
 }
 
 void MainWindow::editMarkets()

@@ -28,7 +28,7 @@ ReportActions::ReportActions(QWidget *window, PlanSession *session, ChartTabs *c
 
 void ReportActions::addToMenu(QMenu *file)
 {
-    m_exportReport = file->addAction(tr("Export &Report..."), this, &ReportActions::exportWithDialog);
+    m_exportReport = file->addAction(tr("Export Re&port..."), this, &ReportActions::exportWithDialog);
     m_exportReport->setStatusTip(tr("Save the whole plan, its figures and charts as one PDF or HTML file"));
 }
 
