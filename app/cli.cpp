@@ -34,6 +34,8 @@ QString usageText()
         "              [--utilization U]\n"
         "                                     compute a plan and print its report; U (0..1): the\n"
         "                                     borrow APY follows the market's rate strategy at U\n"
+        "  report PLAN --format html|pdf -o FILE [--paper a4|letter]\n"
+        "                                     the whole report with its charts in one file\n"
         "  export-csv PLAN --table loops|prices|timeline|summary [-o FILE]\n"
         "                                     write one table as CSV (stdout without -o)\n"
         "  backtest PLAN PRICES.csv [--format json|text]\n"
@@ -78,7 +80,22 @@ bool isCommand(const QStringList &arguments)
 
 bool needsGui(const QStringList &arguments)
 {
-    return arguments.size() > 1 && arguments.at(1) == QLatin1String("render");
+    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("render"))
+        return true;
+    // `report --format html|pdf` draws the window's charts into its file.
+    if (arguments.size() < 2 || arguments.at(1) != QLatin1String("report"))
+        return false;
+    for (qsizetype i = 2; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        QString value;
+        if (a == QLatin1String("--format") && i + 1 < arguments.size())
+            value = arguments.at(i + 1);
+        else if (a.startsWith(QLatin1String("--format=")))
+            value = a.mid(9);
+        if (value == QLatin1String("html") || value == QLatin1String("pdf"))
+            return true;
+    }
+    return false;
 }
 
 int run(const QStringList &arguments)

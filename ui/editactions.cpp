@@ -87,7 +87,12 @@ EditActions::EditActions(PlanSession *session, PlanDocument *document, QObject *
     m_undo->setShortcut(QKeySequence::Undo);
     m_undo->setStatusTip(tr("Take back the last change to the plan"));
     m_redo->setObjectName(QStringLiteral("actionRedo"));
-    m_redo->setShortcut(QKeySequence::Redo);
+    // The platform's Redo keys, and Ctrl+Shift+Z wherever the platform lacks it.
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    const QKeySequence ctrlShiftZ(Qt::ControlModifier | Qt::ShiftModifier | Qt::Key_Z);
+    if (!redoKeys.contains(ctrlShiftZ))
+        redoKeys << ctrlShiftZ;
+    m_redo->setShortcuts(redoKeys);
     m_redo->setStatusTip(tr("Make the change that was taken back again"));
 
     // Undo and redo move the index without a push: the next edit is a new step.

@@ -17,6 +17,7 @@
 #include "planreading.h"
 #include "plansession.h"
 #include "pnlchart.h"
+#include "reportactions.h"
 #include "riskstyle.h"
 #include "summarypanel.h"
 #include "teachingwindow.h"
@@ -31,6 +32,7 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
+#include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
@@ -59,6 +61,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_reading(new QLabel), m_comparison(new ComparisonPanel), m_bottomTabs(new QTabWidget)
 {
     m_files = new FileActions(this, m_session, m_charts, m_markets.get());
+    m_reports = new ReportActions(this, m_session, m_charts, m_markets.get());
     m_edits = new EditActions(m_session, m_files->document(), this);
     connect(m_files->document(), &PlanDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_files->document(), &PlanDocument::filePathChanged, this, &MainWindow::updateTitle);
@@ -170,7 +173,12 @@ MainWindow::MainWindow(QWidget *parent)
             tr("Some of your markets could not be read: %1").arg(marketErrors.first().toString()));
     updateTitle();
     updateMarketFreshness();
-    resize(kDefaultWidth, kDefaultHeight);
+    // The default size, cut to the screen's room for windows (a 1280 x 720 laptop included).
+    QSize size(kDefaultWidth, kDefaultHeight);
+    if (const QScreen *screen = QGuiApplication::primaryScreen())
+        size = size.boundedTo(screen->availableGeometry().size());
+    // Never below 1280 x 720, the smallest screen the layout is made for (its widgets need about that).
+    resize(size.expandedTo(QSize(1280, 720)));
 }
 
 MainWindow::~MainWindow() = default;
@@ -179,6 +187,7 @@ void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     m_files->addToMenu(file);
+    m_reports->addToMenu(file);
     // An example opens as an untitled copy: saving it asks where, never writes into the program.
     file->addMenu(createExampleMenu(this, [this](const QString &path) { m_files->openCopy(path); }));
     file->addSeparator();
@@ -316,6 +325,7 @@ void MainWindow::showResult(const std::shared_ptr<const PlanResult> &result)
     if (!result)
         return;
     m_summary->showResult(*result);
+    m_form->showLoopsUsed(result->opened.loops);
     m_charts->showResult(result);
     m_loopTable->showResult(*result);
     m_comparison->setCurrent(result);

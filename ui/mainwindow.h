@@ -17,6 +17,7 @@ class ChartTabs;
 class ComparisonPanel;
 class EditActions;
 class FileActions;
+class ReportActions;
 class LoopTable;
 class MarketPicker;
 class MarketRegistry;
@@ -52,6 +53,7 @@ public:
     [[nodiscard]] PnlChart *pnlChart() const;
     [[nodiscard]] ChartTabs *chartTabs() const { return m_charts; }
     [[nodiscard]] FileActions *fileActions() const { return m_files; }
+    [[nodiscard]] ReportActions *reportActions() const { return m_reports; }
     [[nodiscard]] EditActions *editActions() const { return m_edits; }
     [[nodiscard]] LoopTable *loopTable() const { return m_loopTable; }
     [[nodiscard]] QLabel *statusLine() const { return m_statusLine; }
@@ -98,6 +100,7 @@ private:
     SummaryPanel *m_summary;
     ChartTabs *m_charts;
     FileActions *m_files;
+    ReportActions *m_reports = nullptr;
     EditActions *m_edits;
     LoopTable *m_loopTable;
     QLabel *m_statusLine;

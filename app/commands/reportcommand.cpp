@@ -1,11 +1,12 @@
 // `leverage-planner report PLAN`: the whole plan (position, loops, costs, key prices, time, close, risk,
-// stress) as JSON or text.
+// stress) as JSON or text on standard output, or as one HTML or PDF file with the charts (-o FILE).
 #include "cli.h"
 #include "commandsupport.h"
 #include "computable.h"
 #include "machineformat.h"
 #include "outlook.h"
 #include "report.h"
+#include "reportdocument.h"
 #include "reportoptions.h"
 #include "utilizationscenario.h"
 
@@ -23,8 +24,22 @@ int runReport(const QStringList &args)
         QStringLiteral("Computes a plan and prints its position, loop steps, opening costs, key prices, the "
                        "position over time, the close, the liquidation probability and the stress presets."));
     parser.addPositionalArgument(QStringLiteral("PLAN"), QStringLiteral("Plan file (JSON)."));
-    const QCommandLineOption format = formatOption();
+    const QCommandLineOption format(
+        QStringLiteral("format"),
+        QStringLiteral("Output format: json or text (standard output), html or pdf "
+                       "(one file with the charts, -o FILE)."),
+        QStringLiteral("json|text|html|pdf"), QStringLiteral("json"));
     parser.addOption(format);
+    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
+                                    QStringLiteral("Write the html or pdf report to FILE (atomically)."),
+                                    QStringLiteral("FILE"));
+    parser.addOption(output);
+    const QCommandLineOption paper(
+        QStringLiteral("paper"),
+        QStringLiteral("Page size of the pdf report: a4 or letter (default: letter "
+                       "where your locale measures in US units, else a4)."),
+        QStringLiteral("a4|letter"));
+    parser.addOption(paper);
     const QCommandLineOption utilization(
         QStringLiteral("utilization"),
         QStringLiteral("What if the borrow asset's utilization were U (0 to 1, e.g. 0.95): its borrow APY "
@@ -37,7 +52,27 @@ int runReport(const QStringList &args)
     if (!parseOrExit(parser, args, &code))
         return code;
     const QString fmt = parser.value(format);
-    if (!isKnownFormat(fmt))
+    ReportFormat document{};
+    const bool isDocument = reportFormatFromString(fmt, &document);
+    if (!isDocument && !isKnownFormat(fmt))
+        return BadInput;
+    if (isDocument && !parser.isSet(output)) {
+        printErr(QStringLiteral("leverage-planner: --format %1 writes a file: -o FILE is required").arg(fmt));
+        return BadInput;
+    }
+    if (!isDocument && parser.isSet(output)) {
+        printErr(
+            QStringLiteral("leverage-planner: -o is for --format html or pdf; json and text go to standard "
+                           "output"));
+        return BadInput;
+    }
+    ReportPaper pageSize = defaultReportPaper();
+    if (parser.isSet(paper) && !reportPaperFromString(parser.value(paper), &pageSize)) {
+        printErr(QStringLiteral("leverage-planner: --paper must be a4 or letter (got \"%1\")")
+                     .arg(parser.value(paper)));
+        return BadInput;
+    }
+    if (isDocument && !isWritableTarget(parser.value(output)))
         return BadInput;
     std::optional<double> u;
     if (parser.isSet(utilization)) {
@@ -71,6 +106,20 @@ int runReport(const QStringList &args)
                      .arg(formatNumber(limits::maxPathSteps))
                      .arg(static_cast<long long>(limits::maxPathSteps / result->plan.horizonDays)));
         return BadInput;
+    }
+    if (isDocument) {
+        if (scenario) {
+            printErr(QStringLiteral("leverage-planner: --utilization is for the json and text reports"));
+            return BadInput;
+        }
+        ReportRequest request = makeReportRequest(*result, *options, knownMarkets());
+        request.paper = pageSize;
+        QString error;
+        if (!writeReport(request, document, parser.value(output), &error)) {
+            printErr(QStringLiteral("leverage-planner: ") + error);
+            return Failure;
+        }
+        return Ok;
     }
     const Outlook outlook = computeOutlook(*result, *options);
     QByteArray bytes;

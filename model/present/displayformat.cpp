@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <cmath>
 
 namespace lp::display {
@@ -71,6 +72,16 @@ QString number(double value, int decimals)
     if (special(value, &text))
         return text;
     return locale().toString(value, 'f', decimals);
+}
+
+QString parameter(double value)
+{
+    // The fewest decimals from 2 to kParameterMaxDecimals that print the value as it is.
+    int decimals = 2;
+    while (decimals < kParameterMaxDecimals && std::abs(QString::number(value, 'f', decimals).toDouble() -
+                                                        value) > 1e-12 * std::max(1.0, std::abs(value)))
+        ++decimals;
+    return number(value, decimals);
 }
 
 QString percent(double fraction, int decimals)

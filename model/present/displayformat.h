@@ -30,6 +30,11 @@ inline constexpr int kRatioDecimals = 4;
 // Whole dollars up to a million, then "$350.0M", "$1.2B", "$3.5T": for labels that must stay short.
 [[nodiscard]] QString compactUsd(double value);
 [[nodiscard]] QString number(double value, int decimals);
+// A market parameter in a formula (a liquidation threshold 0.825, a bonus factor 1.075): at least two
+// decimals and as many more, up to kParameterMaxDecimals, as print it exactly, so that the numbers a formula
+// shows give the result it shows.
+inline constexpr int kParameterMaxDecimals = 6;
+[[nodiscard]] QString parameter(double value);
 // A fraction as percent: 0.656 -> "65.60 %".
 [[nodiscard]] QString percent(double fraction, int decimals = kPercentDecimals);
 // With an explicit sign, for returns: 0.042 -> "+4.20 %".

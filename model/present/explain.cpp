@@ -14,10 +14,11 @@ QString tr(const char *text)
     return QCoreApplication::translate("lp::explain", text);
 }
 
-// Fractions that are parameters (lt 0.80) read best as plain numbers with two decimals; rates as percent.
+// Fractions that are parameters (lt 0.80, 0.825) read best as plain numbers with every digit they have;
+// rates as percent.
 QString fraction(double value)
 {
-    return display::number(value, 2);
+    return display::parameter(value);
 }
 
 } // namespace

@@ -63,7 +63,7 @@ QString hfFormula(const TeachingFrame &f, const Plan &plan)
         return tr("HF = ∞ (no debt)");
     return tr("HF = C × PA × LT / (D × PB) = %1 × %2 × %3 / (%4 × %5) = %6")
         .arg(display::units(f.collateral, plan.collateral.symbol), display::usd(f.priceAUsd),
-             display::number(plan.collateral.liquidationThreshold, 2),
+             display::parameter(plan.collateral.liquidationThreshold),
              display::units(f.debt, plan.borrow.symbol), display::usd(f.priceBUsd),
              display::healthFactor(f.healthFactor));
 }
@@ -314,9 +314,17 @@ TeachingFrame whatIfFrame(const PlanResult &result, double priceChange)
                            display::units(first.debtRepaid, b))
                << tr("Seized = repaid × PB × (1 + bonus) / PA = %1 × %2 × %3 / %4 = %5")
                       .arg(display::units(first.debtRepaid, b), display::usd(pb),
-                           display::number(1.0 + plan.collateral.liquidationBonus, 2),
+                           display::parameter(1.0 + plan.collateral.liquidationBonus),
                            display::usd(first.priceUsd), display::units(first.collateralSeized, a))
                << hfFormula(f, plan);
+    // Every further call on the way down, each with what it repaid and seized.
+    for (size_t k = 1; k < f.liquidations.size(); ++k) {
+        const LiquidationEvent &e = f.liquidations[k];
+        f.formulas << tr("Call %1 at %2: repaid = %3 of the debt = %4, seized %5")
+                          .arg(static_cast<int>(k) + 1)
+                          .arg(display::usd(e.priceUsd), display::percent(e.closeFactor, 0),
+                               display::units(e.debtRepaid, b), display::units(e.collateralSeized, a));
+    }
     return f;
 }
 

@@ -24,7 +24,7 @@ size_t index(PnlChart::Marker marker)
 
 PnlChart::PnlChart(QWidget *parent)
     : ChartBase(QStringLiteral("pnlPlot"), QSize(360, 260), parent),
-      m_percentAction(new QAction(tr("P&L in % of the deposit"), this)),
+      m_percentAction(new QAction(tr("P&&L in % of the deposit"), this)),
       m_pnlTicker(QSharedPointer<LocaleTicker>::create())
 {
     QCustomPlot *p = plot();

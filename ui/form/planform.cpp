@@ -2,6 +2,7 @@
 
 #include "displayformat.h"
 #include "formfield.h"
+#include "inputguard.h"
 #include "loopcountinput.h"
 #include "numberspinbox.h"
 #include "planfields.h"
@@ -30,8 +31,10 @@ PlanForm::PlanForm(QWidget *parent) : QWidget(parent), m_plan(defaultPlan())
     layout->addWidget(buildBorrowGroup());
     layout->addWidget(buildPositionGroup());
     layout->addWidget(buildCostsGroup());
+    layout->addWidget(buildOutlookGroup());
     layout->addStretch(1);
     alignLabelColumns();
+    (new InputGuard(this))->guard(this);
     setPlan(m_plan);
 }
 
@@ -102,7 +105,7 @@ NumberSpinBox *PlanForm::addNumber(QFormLayout *layout, const QString &path, con
     // market supplied (Plan::presetFields) makes it the plan's own, so that a later preset update does not
     // overwrite what the user typed.
     const PlanField *planValue = planField(path);
-    Q_ASSERT(planValue && planValue->kind == PlanFieldKind::Number);
+    Q_ASSERT(planValue && planValue->isNumeric());
     const double scale = spec.scale;
     m_numbers.push_back({box, scale, planValue});
     const MarketFields ownValue = planValue->market ? MarketFields(*planValue->market) : MarketFields();
@@ -216,7 +219,14 @@ QGroupBox *PlanForm::buildPositionGroup()
         m_strategyMode);
     connect(m_strategyMode, &QComboBox::currentIndexChanged, this, [this](int index) {
         const auto mode = static_cast<StrategyMode>(m_strategyMode->itemData(index).toInt());
-        edit([mode](Plan &p) { p.strategy.mode = mode; });
+        const int used = m_loopsUsed;
+        edit([mode, used](Plan &p) {
+            // Back to a loop count: the one the target reached, not the stale one from before.
+            if (mode == StrategyMode::Loops && p.strategy.mode != StrategyMode::Loops && used >= 0)
+                p.strategy.loops = used;
+            p.strategy.mode = mode;
+        });
+        m_loops->setValue(loopsShown());
     });
 
     m_loops = new LoopCountInput;
@@ -276,6 +286,26 @@ QGroupBox *PlanForm::buildCostsGroup()
     return group;
 }
 
+QGroupBox *PlanForm::buildOutlookGroup()
+{
+    // What the Time, Close and Risk pages assume after opening: how long the position is held and how
+    // Token A's price moves (a geometric Brownian motion with this volatility and drift).
+    auto *group = new QGroupBox(tr("Outlook"));
+    auto *form = new QFormLayout(group);
+    addNumber(form, QStringLiteral("horizonDays"), tr("Horizon"),
+              tr("How long you hold the position: the Time page runs to this day, the Close page closes on "
+                 "it and the chance of liquidation is over it."),
+              {1, limits::maxHorizonDays, 0, tr(" days"), 1, 1});
+    addNumber(form, QStringLiteral("risk.annualVolatility"), tr("Volatility"),
+              tr("Token A's annual volatility (standard deviation of its yearly log return), e.g. 60 % for "
+                 "ETH. The chance of liquidation grows with it."),
+              {0, limits::maxVolatility * 100, 1, tr(" %/yr"), 100, 1});
+    addNumber(form, QStringLiteral("risk.drift"), tr("Drift"),
+              tr("Token A's expected annual return in the price model; 0 % assumes no trend."),
+              {-1000, 1000, 1, tr(" %/yr"), 100, 1});
+    return group;
+}
+
 void PlanForm::setPlan(const Plan &plan)
 {
     m_plan = plan;
@@ -308,8 +338,20 @@ void PlanForm::setPlan(const Plan &plan)
         const QSignalBlocker blocker(m_execution);
         m_execution->setCurrentIndex(m_execution->findData(static_cast<int>(m_plan.execution)));
     }
-    m_loops->setValue(m_plan.strategy.loops);
+    m_loops->setValue(loopsShown());
     refreshDerived();
+}
+
+int PlanForm::loopsShown() const
+{
+    return m_plan.strategy.mode == StrategyMode::Loops || m_loopsUsed < 0 ? m_plan.strategy.loops
+                                                                          : m_loopsUsed;
+}
+
+void PlanForm::showLoopsUsed(int loops)
+{
+    m_loopsUsed = loops;
+    m_loops->setValue(loopsShown());
 }
 
 void PlanForm::refreshDerived()

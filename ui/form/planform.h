@@ -36,6 +36,10 @@ public:
     // Marks the fields the validator named and clears the others; errors for fields the form does not
     // show are left to the caller's status line.
     void showErrors(const ValidationErrors &errors);
+    // The loops the computed plan opens with. In the target modes the (disabled) loop count shows them,
+    // live, and switching back to the loop-count mode keeps them as the plan's loop count.
+    void showLoopsUsed(int loops);
+    [[nodiscard]] int loopsUsed() const { return m_loopsUsed; }
 
     [[nodiscard]] FormField *field(const QString &path) const { return m_fields.value(path); }
     // The label a person reads for a plan path ("Liquidation threshold"); the path itself if unknown.
@@ -65,6 +69,7 @@ private:
     QGroupBox *buildBorrowGroup();
     QGroupBox *buildPositionGroup();
     QGroupBox *buildCostsGroup();
+    QGroupBox *buildOutlookGroup();
 
     FormField *addField(QFormLayout *layout, const QString &path, const QString &title, const QString &help,
                         QWidget *editor, QWidget *row = nullptr);
@@ -74,10 +79,13 @@ private:
                          TextRef ref);
 
     void alignLabelColumns();
+    // The loop count's box: the plan's own in the loop-count mode, the loops used in the target modes.
+    [[nodiscard]] int loopsShown() const;
     template <class Change> void edit(Change change);
     void refreshDerived();
 
     Plan m_plan;
+    int m_loopsUsed = -1; // -1 before the first result
     std::vector<DoubleBinding> m_numbers;
     QHash<QString, FormField *> m_fields;
     QLineEdit *m_collateralSymbol = nullptr;

@@ -212,11 +212,9 @@ void RiskView::showHeatmap()
             for (int r = 0; r < rows; ++r)
                 cells->setCell(c, r, grid.at(static_cast<size_t>(r), static_cast<size_t>(c)));
     }
-    const Plan &plan = m_outlook->result().plan;
-    if (plan.strategy.mode == StrategyMode::Loops)
-        m_current->setData({plan.risk.annualVolatility * 100.0}, {double(plan.strategy.loops)});
-    else
-        m_current->data()->clear();
+    // The plan in every strategy mode: at the loops it opens with (a target's partial last loop counts).
+    const PlanResult &result = m_outlook->result();
+    m_current->setData({result.plan.risk.annualVolatility * 100.0}, {double(result.opened.loops)});
     m_heatmapChart->redraw();
 }
 
@@ -232,11 +230,11 @@ QString RiskView::heatmapReadOut(double x) const
     for (size_t c = 1; c < grid.volatilities.size(); ++c)
         if (std::abs(grid.volatilities[c] * 100.0 - x) < std::abs(grid.volatilities[column] * 100.0 - x))
             column = c;
-    const Plan &plan = m_outlook->result().plan;
+    const int loops = m_outlook->result().opened.loops;
     QString text = tr("Volatility %1").arg(display::percent(grid.volatilities[column], 0));
-    // The plan's own loop count, when it has one on the grid.
+    // The loops the plan opens with, when they are on the grid.
     for (size_t row = 0; row < grid.loopCounts.size(); ++row) {
-        if (plan.strategy.mode == StrategyMode::Loops && grid.loopCounts[row] == plan.strategy.loops)
+        if (grid.loopCounts[row] == loops)
             text +=
                 tr("\n%1 loops: %2").arg(grid.loopCounts[row]).arg(display::percent(grid.at(row, column), 1));
     }
