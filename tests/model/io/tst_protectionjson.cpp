@@ -1,7 +1,11 @@
 // Plan JSON `protection: [...]` (issue 18): reading each kind, writing them back, old plans unchanged,
 // and errors naming protection[i].field.
+#include "engine.h"
 #include "marketregistry.h"
+#include "outlook.h"
 #include "planjson.h"
+#include "protectionmontecarlo.h"
+#include "report.h"
 #include "testutil.h"
 
 #include <QFile>
@@ -42,6 +46,7 @@ private slots:
     void readsEveryKindAndWritesItBack();
     void oldPlansHaveNoRules();
     void errorsNameTheField();
+    void reportHasRiskProtection();
 };
 
 void TestProtectionJson::readsEveryKindAndWritesItBack()
@@ -111,6 +116,43 @@ void TestProtectionJson::errorsNameTheField()
     QCOMPARE(
         firstField(arr(R"([{"kind": "autoRepay", "triggerHealthFactor": 1.7, "targetHealthFactor": 1.4}])")),
         QStringLiteral("protection[0].targetHealthFactor"));
+}
+
+void TestProtectionJson::reportHasRiskProtection()
+{
+    const Expected<Plan> plan = parseWith(arr(R"([
+        {"kind": "autoRepay", "triggerHealthFactor": 1.4, "targetHealthFactor": 1.7},
+        {"kind": "stopLoss", "priceUsd": 2450, "delaySteps": 0}])"));
+    QVERIFY(plan.hasValue());
+    const PlanResult result = computePlan(*plan).value();
+    OutlookOptions options;
+    options.monteCarlo.paths = 2000; // what --paths and --seed set
+    options.monteCarlo.seed = 5;
+    const QJsonObject risk = reportJson(result, computeOutlook(result, options), MarketRegistry::builtIn())
+                                 .value(QStringLiteral("risk"))
+                                 .toObject();
+    const QJsonObject p = risk.value(QStringLiteral("protection")).toObject();
+    for (const char *key :
+         {"liquidationProbability", "liquidationProbabilityWithout", "expectedFeesUsd", "p95FeesUsd"})
+        QVERIFY2(p.value(QLatin1String(key)).isDouble(), key);
+    const QJsonArray rules = p.value(QStringLiteral("rules")).toArray();
+    QCOMPARE(rules.size(), 2);
+    QCOMPARE(rules.at(0).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("autoRepay"));
+    for (const char *key : {"fireProbability", "expectedExecutions", "expectedFeesUsd", "p95FeesUsd"})
+        QVERIFY2(rules.at(1).toObject().value(QLatin1String(key)).isDouble(), key);
+    for (const char *group : {"finalEquityUsd", "finalEquityWithoutUsd"})
+        for (const char *q : {"p5", "p50", "p95"})
+            QVERIFY(p.value(QLatin1String(group)).toObject().value(QLatin1String(q)).isDouble());
+    QCOMPARE(p.value(QStringLiteral("paths")).toInt(), 2000);
+    QCOMPARE(p.value(QStringLiteral("seed")).toInt(), 5);
+    // The report's figures are the simulation's for the same options.
+    QCOMPARE(p, protectionJson(simulateProtection(*plan, result.opened, options.monteCarlo).value()));
+    // A plan without rules has no risk.protection.
+    const PlanResult plain = computePlan(test::fixturePlan()).value();
+    QVERIFY(!reportJson(plain, computeOutlook(plain, options), MarketRegistry::builtIn())
+                 .value(QStringLiteral("risk"))
+                 .toObject()
+                 .contains(QStringLiteral("protection")));
 }
 
 QTEST_GUILESS_MAIN(TestProtectionJson)
