@@ -4,6 +4,7 @@
 #include "machineformat.h"
 #include "marketregistry.h"
 #include "marketreport.h"
+#include "riskasset.h"
 #include "rowjson.h"
 
 #include <QJsonArray>
@@ -45,6 +46,9 @@ QJsonObject reportJson(const PlanResult &r, const Outlook &o, const MarketRegist
         {QStringLiteral("leverage"), num(p.leverage)},
         {QStringLiteral("ltv"), num(p.ltv)},
         {QStringLiteral("healthFactor"), num(p.healthFactor)},
+        // The price that moves (riskasset.h); liquidationPriceUsd is that asset's price at HF = 1 (for a
+        // short, B's), null when B tracks A (the ratio is liquidationRatio).
+        {QStringLiteral("riskAsset"), toString(effectiveRiskAsset(r.plan))},
         {QStringLiteral("liquidationPriceUsd"),
          tracks ? QJsonValue(QJsonValue::Null) : num(p.liquidationPriceUsd)},
         {QStringLiteral("liquidationRatio"), num(p.liquidationRatio)},
@@ -133,6 +137,9 @@ QString reportText(const PlanResult &r, const Outlook &o, const MarketRegistry &
     if (tracks)
         row(QStringLiteral("Liquidation ratio"),
             QStringLiteral("%1 %2 per %3").arg(fixed(p.liquidationRatio, 6), b, a));
+    else if (effectiveRiskAsset(plan) == RiskAsset::Borrow)
+        row(QStringLiteral("Liquidation price"),
+            QStringLiteral("%1 at $%2 (a short: %1 rising)").arg(b, fixed(p.liquidationPriceUsd, 2)));
     else
         row(QStringLiteral("Liquidation price"), QStringLiteral("$%1").arg(fixed(p.liquidationPriceUsd, 2)));
     row(QStringLiteral("Distance to liquidation"), percent(p.distanceToLiquidation));

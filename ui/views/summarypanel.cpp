@@ -3,6 +3,7 @@
 #include "displayformat.h"
 #include "engine.h"
 #include "explain.h"
+#include "riskasset.h"
 #include "riskstyle.h"
 
 #include <QGridLayout>
@@ -128,7 +129,11 @@ void SummaryPanel::showResult(const PlanResult &result)
     titleLabel(Leverage)->setText(tr("Leverage"));
     titleLabel(HealthFactor)->setText(tr("Health factor"));
     titleLabel(Ltv)->setText(tr("LTV (max)"));
-    titleLabel(LiquidationPrice)->setText(tracks ? tr("Liquidation ratio") : tr("Liquidation price"));
+    const bool isShort = effectiveRiskAsset(plan) == RiskAsset::Borrow;
+    titleLabel(LiquidationPrice)
+        ->setText(tracks    ? tr("Liquidation ratio")
+                  : isShort ? tr("Liquidation price of %1").arg(b)
+                            : tr("Liquidation price"));
     titleLabel(Distance)->setText(tr("Distance to liquidation"));
     titleLabel(Collateral)->setText(tr("Collateral"));
     titleLabel(Debt)->setText(tr("Debt"));
