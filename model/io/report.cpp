@@ -1,5 +1,6 @@
 #include "report.h"
 
+#include "carryjson.h"
 #include "liquidationprobability.h"
 #include "machineformat.h"
 #include "marketregistry.h"
@@ -107,6 +108,7 @@ QJsonObject reportJson(const PlanResult &r, const Outlook &o, const MarketRegist
         {QStringLiteral("close"), outlookCloseJson(o)},
         {QStringLiteral("risk"), riskJson(r.plan, o.liquidationProbability, o.monteCarlo)},
         {QStringLiteral("stress"), stressJson(o.stress)},
+        {QStringLiteral("carry"), carryJson(planCarry(r, markets))},
     };
 }
 
@@ -183,6 +185,7 @@ QString reportText(const PlanResult &r, const Outlook &o, const MarketRegistry &
         QStringLiteral("$%1 (without liquidations)").arg(fixed(r.sweep.zeroEquityPriceUsd, 2)));
     row(QStringLiteral("Liquidations on the way"), QString::number(r.sweep.liquidations.size()));
     out << outlookText(plan, o);
+    out << QString() << carryText(planCarry(r, markets));
     const QStringList market = marketReportText(plan, markets);
     if (!market.isEmpty())
         out << QString() << market;
