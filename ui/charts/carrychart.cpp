@@ -85,7 +85,7 @@ void CarryChart::showResult(const PlanResult &result)
     m_band->topLeft->setCoords(0, std::max(c.holdApy, 0.0));
     m_band->bottomRight->setCoords(1, std::min(c.holdApy, 0.0));
     const Plan &plan = result.plan;
-    setTitle(tr("Carry: net APY of %1 against %2 by leverage (break-even borrow APY %3, holding %4)")
+    setTitle(tr("Carry of %1 against %2: break-even borrow APY %3, holding %4")
                  .arg(plan.collateral.symbol, plan.borrow.symbol,
                       std::isfinite(c.breakEvenBorrowApy) ? display::percent(c.breakEvenBorrowApy, 2)
                                                           : QStringLiteral("—"),

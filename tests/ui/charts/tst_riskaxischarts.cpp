@@ -3,6 +3,7 @@
 // it also writes short.png, ratio.png and carry.png of the window.
 #include "carrychart.h"
 #include "charttabs.h"
+#include "displayformat.h"
 #include "healthchart.h"
 #include "mainwindow.h"
 #include "marketregistry.h"
@@ -63,8 +64,12 @@ void TestRiskAxisCharts::shortRunsAgainstTheDebtAsset()
     QVERIFY(chart.plot()->xAxis->label().startsWith(QStringLiteral("WETH price")));
     QVERIFY(chart.title().contains(QStringLiteral("WETH")));
     QCOMPARE(chart.markerPriceUsd(PnlChart::Marker::Spot), 3000.0);
-    LP_COMPARE_REL(chart.markerPriceUsd(PnlChart::Marker::Liquidation), 27343.75 * 0.8 / 5.78125, 1e-9);
-    QCOMPARE(chart.markerLabel(PnlChart::Marker::Liquidation), QStringLiteral("Liquidation $3,784"));
+    // C PA lt / D of the opened position (with this plan's swap costs a little below the cost-free 3,783.78).
+    const double liquidation = result.opened.collateral * 1.0 * 0.8 / result.opened.debt;
+    LP_COMPARE_REL(chart.markerPriceUsd(PnlChart::Marker::Liquidation), liquidation, 1e-9);
+    QVERIFY(liquidation > 3700.0 && liquidation < 3783.79);
+    QCOMPARE(chart.markerLabel(PnlChart::Marker::Liquidation),
+             QStringLiteral("Liquidation ") + display::usd(liquidation, 0));
     QVERIFY(leveragedGraphMatches(chart.leveragedGraph(), result.sweep));
     // The curve falls as WETH rises.
     const QVector<QPointF> pts = graphPoints(chart.leveragedGraph());
