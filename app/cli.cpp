@@ -40,7 +40,7 @@ QString usageText()
         "                                     write one table as CSV (stdout without -o)\n"
         "  backtest PLAN PRICES.csv [--format json|text]\n"
         "                                     replay the plan through date,price rows of Token A\n"
-        "  render PLAN --chart pnl|health|loops|time|risk -o FILE.png|.pdf [--size WxH]\n"
+        "  render PLAN --chart pnl|health|loops|time|risk|carry -o FILE.png|.pdf [--size WxH]\n"
         "                                     draw one chart into a PNG or PDF (default 1200x800)\n"
         "  market fetch --rpc URL --pool-provider ADDRESS [-o FILE] [--format json|text]\n"
         "                                     read an Aave v3 market from a JSON-RPC node (the only\n"

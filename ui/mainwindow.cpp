@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "carrychart.h"
 #include "charttabs.h"
 #include "comparisonpanel.h"
 #include "displayformat.h"
@@ -62,6 +63,7 @@ MainWindow::MainWindow(QWidget *parent)
 {
     m_files = new FileActions(this, m_session, m_charts, m_markets.get());
     m_reports = new ReportActions(this, m_session, m_charts, m_markets.get());
+    m_charts->carryChart()->setMarkets(m_markets.get());
     m_edits = new EditActions(m_session, m_files->document(), this);
     connect(m_files->document(), &PlanDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_files->document(), &PlanDocument::filePathChanged, this, &MainWindow::updateTitle);

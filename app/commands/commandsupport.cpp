@@ -3,6 +3,7 @@
 #include "commandsupport.h"
 
 #include "cli.h"
+#include "marketlimits.h"
 #include "marketregistry.h"
 #include "planjson.h"
 #include "safefile.h"
@@ -147,6 +148,12 @@ std::optional<PlanResult> loadAndCompute(const QCommandLineParser &parser, int *
     Expected<PlanResult> result = computePlan(toCompute);
     if (!result) {
         printErrors(QStringLiteral("%1 cannot be carried out:").arg(path), result.errors());
+        *exitCode = BadInput;
+        return std::nullopt;
+    }
+    // A fetched market's caps and liquidity limit what can be opened at all.
+    if (const ValidationErrors limits = checkMarketLimits(*result, knownMarkets()); !limits.isEmpty()) {
+        printErrors(QStringLiteral("%1 does not fit its market's limits:").arg(path), limits);
         *exitCode = BadInput;
         return std::nullopt;
     }

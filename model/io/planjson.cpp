@@ -133,6 +133,9 @@ Expected<Plan> parsePlan(const QByteArray &json, const MarketRegistry &markets)
     readNumbers(&root, QString(), preset, true, &plan);
     root.choice(QStringLiteral("execution"), &plan.execution, &executionFromString,
                 {QStringLiteral("loop"), QStringLiteral("flashLoan")});
+    root.choice(QStringLiteral("riskAsset"), &plan.riskAsset, &riskAssetFromString,
+                {QStringLiteral("auto"), QStringLiteral("collateral"), QStringLiteral("borrow"),
+                 QStringLiteral("ratio")});
 
     const bool hasCollateral = object.value(QStringLiteral("collateral")).isObject();
     ObjectReader coll(root.object(QStringLiteral("collateral"), true), QStringLiteral("collateral"), &errors);
@@ -236,6 +239,8 @@ QJsonObject planToJson(const Plan &plan, const MarketRegistry &markets)
         root[QStringLiteral("market")] = plan.market;
     if (!plan.useEMode)
         root[QStringLiteral("eMode")] = false;
+    if (plan.riskAsset != RiskAsset::Auto)
+        root[QStringLiteral("riskAsset")] = toString(plan.riskAsset);
     // The rules are written when they are the plan's own choice, unless that is the default of a plan
     // without a market (so files from before markets keep their shape).
     if (isOverridden(plan, MarketField::LiquidationRules, preset) &&

@@ -1,9 +1,11 @@
 #include "report.h"
 
+#include "carryjson.h"
 #include "liquidationprobability.h"
 #include "machineformat.h"
 #include "marketregistry.h"
 #include "marketreport.h"
+#include "riskasset.h"
 #include "rowjson.h"
 
 #include <QJsonArray>
@@ -61,6 +63,9 @@ QJsonObject reportJson(const PlanResult &r, const Outlook &o, const MarketRegist
         {QStringLiteral("leverage"), num(p.leverage)},
         {QStringLiteral("ltv"), num(p.ltv)},
         {QStringLiteral("healthFactor"), num(p.healthFactor)},
+        // The price that moves (riskasset.h); liquidationPriceUsd is that asset's price at HF = 1 (for a
+        // short, B's), null when B tracks A (the ratio is liquidationRatio).
+        {QStringLiteral("riskAsset"), toString(effectiveRiskAsset(r.plan))},
         {QStringLiteral("liquidationPriceUsd"),
          tracks ? QJsonValue(QJsonValue::Null) : num(p.liquidationPriceUsd)},
         {QStringLiteral("liquidationRatio"), num(p.liquidationRatio)},
@@ -119,6 +124,7 @@ QJsonObject reportJson(const PlanResult &r, const Outlook &o, const MarketRegist
         {QStringLiteral("close"), outlookCloseJson(o)},
         {QStringLiteral("risk"), reportRiskJson(r.plan, o)},
         {QStringLiteral("stress"), stressJson(o.stress)},
+        {QStringLiteral("carry"), carryJson(planCarry(r, markets))},
     };
 }
 
@@ -149,6 +155,9 @@ QString reportText(const PlanResult &r, const Outlook &o, const MarketRegistry &
     if (tracks)
         row(QStringLiteral("Liquidation ratio"),
             QStringLiteral("%1 %2 per %3").arg(fixed(p.liquidationRatio, 6), b, a));
+    else if (effectiveRiskAsset(plan) == RiskAsset::Borrow)
+        row(QStringLiteral("Liquidation price"),
+            QStringLiteral("%1 at $%2 (a short: %1 rising)").arg(b, fixed(p.liquidationPriceUsd, 2)));
     else
         row(QStringLiteral("Liquidation price"), QStringLiteral("$%1").arg(fixed(p.liquidationPriceUsd, 2)));
     row(QStringLiteral("Distance to liquidation"), percent(p.distanceToLiquidation));
@@ -192,6 +201,7 @@ QString reportText(const PlanResult &r, const Outlook &o, const MarketRegistry &
         QStringLiteral("$%1 (without liquidations)").arg(fixed(r.sweep.zeroEquityPriceUsd, 2)));
     row(QStringLiteral("Liquidations on the way"), QString::number(r.sweep.liquidations.size()));
     out << outlookText(plan, o);
+    out << QString() << carryText(planCarry(r, markets));
     const QStringList market = marketReportText(plan, markets);
     if (!market.isEmpty())
         out << QString() << market;

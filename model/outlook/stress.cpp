@@ -2,6 +2,7 @@
 
 #include "closing.h"
 #include "position.h"
+#include "riskasset.h"
 #include "timeline.h"
 
 #include <cmath>
@@ -72,7 +73,12 @@ StressResult runStress(const Plan &plan, const OpenedPosition &opened, const Str
     double pb = pb0;
     switch (scenario.kind) {
     case StressKind::PriceShock:
-        pa = pa0 * std::max(0.0, 1.0 + scenario.value);
+        // The shock hits the risk asset the way that hurts: a short's debt asset rises by as much as a
+        // long's collateral would fall (riskasset.h).
+        if (effectiveRiskAsset(plan) == RiskAsset::Borrow)
+            pb = pb0 * (1.0 - scenario.value);
+        else
+            pa = pa0 * std::max(0.0, 1.0 + scenario.value);
         break;
     case StressKind::BorrowDepeg:
         pb = pb0 * scenario.value;

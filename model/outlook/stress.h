@@ -15,7 +15,7 @@ namespace lp {
 // position at today's prices and reports the same figures before and after.
 enum class StressKind {
     // Token A's price moves by `value` (-0.3 = -30 %) in one gap; liquidators act at the new price
-    // (lp::liquidateAfterGap) while HF < 1.
+    // (lp::liquidateAfterGap) while HF < 1. For a short (risk asset Borrow) B's price rises by -value.
     PriceShock,
     // B's USD price is multiplied by `value`, A's held. For a debt the dangerous depeg is UP (1.03: the
     // debt is worth more, HF falls); DOWN (0.97) makes the debt cheaper and HF rises. Both are presets.

@@ -126,4 +126,30 @@ bool priceModelFromString(const QString &text, PriceModel *out)
     return false;
 }
 
+QString toString(RiskAsset asset)
+{
+    switch (asset) {
+    case RiskAsset::Auto:
+        return QStringLiteral("auto");
+    case RiskAsset::Collateral:
+        return QStringLiteral("collateral");
+    case RiskAsset::Borrow:
+        return QStringLiteral("borrow");
+    case RiskAsset::Ratio:
+        return QStringLiteral("ratio");
+    }
+    return {};
+}
+
+bool riskAssetFromString(const QString &text, RiskAsset *out)
+{
+    for (RiskAsset a : {RiskAsset::Auto, RiskAsset::Collateral, RiskAsset::Borrow, RiskAsset::Ratio}) {
+        if (text == toString(a)) {
+            *out = a;
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace lp

@@ -16,6 +16,8 @@ namespace lp {
 enum class StrategyMode { Loops, TargetLeverage, TargetHealthFactor };
 enum class Execution { Loop, FlashLoan };
 enum class PriceModel { Fixed, TracksCollateral };
+// Which price moves (riskasset.h): Auto picks one from the price model and the assets.
+enum class RiskAsset { Auto, Collateral, Borrow, Ratio };
 
 struct CollateralAsset {
     QString symbol = QStringLiteral("wstETH");
@@ -90,6 +92,8 @@ struct Plan {
     int horizonDays = 365;
     RiskInputs risk;
     LiquidationRuleSet liquidationRules = LiquidationRuleSet::AaveV30;
+    // The price every risk figure runs against (collateral, borrow or ratio); Auto: from the price model.
+    RiskAsset riskAsset = RiskAsset::Auto;
     // Apply the market's e-mode category when collateral and borrow asset are both in it.
     bool useEMode = true;
     // Protection rules simulated on the Monte Carlo paths and the backtest (protectionrule.h); optional.
@@ -131,8 +135,10 @@ inline constexpr double maxVolatility = 10.0;
 [[nodiscard]] QString toString(StrategyMode mode);
 [[nodiscard]] QString toString(Execution execution);
 [[nodiscard]] QString toString(PriceModel model);
+[[nodiscard]] QString toString(RiskAsset asset);
 [[nodiscard]] bool strategyModeFromString(const QString &text, StrategyMode *out);
 [[nodiscard]] bool executionFromString(const QString &text, Execution *out);
 [[nodiscard]] bool priceModelFromString(const QString &text, PriceModel *out);
+[[nodiscard]] bool riskAssetFromString(const QString &text, RiskAsset *out);
 
 } // namespace lp

@@ -218,6 +218,7 @@ const auto &fields()
         choice<&P::liquidationRules>("liquidationRules", LP_TITLE("Liquidation Rules"), false,
                                      M::LiquidationRules),
         choice<&P::useEMode>("eMode", LP_TITLE("E-Mode"), true),
+        choice<&P::riskAsset>("riskAsset", LP_TITLE("Risk Asset")),
         bookkeeping<&P::presetFields>("presetFields"),
         bookkeeping<&P::unknownFields>("unknownFields"),
     };

@@ -1,5 +1,7 @@
 #include "position.h"
 
+#include "riskasset.h"
+
 #include <cmath>
 #include <limits>
 
@@ -40,9 +42,13 @@ PositionFigures positionFigures(double collateral, double debt, double priceA, d
     f.ltv = f.collateralUsd > 0 ? f.debtUsd / f.collateralUsd : 0.0;
     f.healthFactor = healthFactor(collateral, debt, priceA, priceB, lt);
     f.liquidationRatio = liquidationPrice(collateral, debt, 1.0, lt);
-    f.liquidationPriceUsd = plan.borrow.priceModel == PriceModel::Fixed
-                                ? liquidationPrice(collateral, debt, priceB, lt)
-                                : std::numeric_limits<double>::quiet_NaN();
+    if (effectiveRiskAsset(plan) == RiskAsset::Borrow)
+        // A short: the debt asset's USD price at which HF = 1, Token A's held.
+        f.liquidationPriceUsd = debt > 0.0 ? collateral * priceA * lt / debt : 0.0;
+    else
+        f.liquidationPriceUsd = plan.borrow.priceModel == PriceModel::Fixed
+                                    ? liquidationPrice(collateral, debt, priceB, lt)
+                                    : std::numeric_limits<double>::quiet_NaN();
     // Same in both price models: 1 - (pa/pb)_liq / (pa/pb).
     f.distanceToLiquidation = 1.0 - f.liquidationRatio * priceB / priceA;
     const double earn = f.collateralUsd * (plan.collateral.supplyApy + plan.collateral.nativeYield);

@@ -15,7 +15,8 @@ struct PositionFigures {
     double leverage = 1;              // CV / E
     double ltv = 0;                   // DV / CV
     double healthFactor = 0;          // CV lt / DV
-    double liquidationPriceUsd = 0;   // D pb / (C lt); NaN when B's price tracks A (use the ratio)
+    double liquidationPriceUsd = 0;   // D pb / (C lt); NaN when B's price tracks A (use the ratio);
+                                      // a short (risk asset Borrow): B's price at HF = 1, C pa lt / D
     double liquidationRatio = 0;      // (pa/pb) at liquidation = D / (C lt)
     double distanceToLiquidation = 1; // 1 - liquidation ratio / current ratio
     double netApy = 0;                // (CV (supplyApy + nativeYield) - DV borrowApy) / E

@@ -2,6 +2,7 @@
 
 #include "displayformat.h"
 #include "engine.h"
+#include "riskasset.h"
 
 #include <QCoreApplication>
 
@@ -63,6 +64,12 @@ QString planReading(const PlanResult &result)
     if (!(pos.debt > 0.0)) {
         line = tr("%1: no debt, so nothing to liquidate; %2 exposure")
                    .arg(head, display::leverage(pos.leverage));
+    } else if (effectiveRiskAsset(plan) == RiskAsset::Borrow) {
+        // A short: the risk is B rising to the price at which HF = 1.
+        line = tr("%1: %2 exposure, liquidated if %3 rises above %4 (%5 above spot)")
+                   .arg(head, display::leverage(pos.leverage), plan.borrow.symbol,
+                        display::usd(pos.liquidationPriceUsd, 0),
+                        display::percent(pos.liquidationPriceUsd / plan.borrow.priceUsd - 1.0, 1));
     } else {
         const bool tracks = plan.borrow.priceModel == PriceModel::TracksCollateral;
         const QString where =

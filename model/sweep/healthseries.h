@@ -14,7 +14,8 @@ struct HealthPoint {
 };
 
 // One point per price of the result's sweep, ascending. Above the first liquidation the liquidation
-// price is the opened position's; below it, each partial liquidation moves it (D pb / (C lt)).
+// price is the opened position's; below it, each partial liquidation moves it (D pb / (C lt)). For a
+// short (the sweep runs against B's price) the prices are B's and the liquidation price is C pa lt / D.
 [[nodiscard]] std::vector<HealthPoint> healthSeries(const PlanResult &result);
 
 } // namespace lp

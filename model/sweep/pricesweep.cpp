@@ -17,8 +17,62 @@ ValidationErrors validateSweepOptions(const SweepOptions &o)
     return errors;
 }
 
+namespace {
+
+// A short: B's price rises through the grid with A's held. In units of B at A's price the position is the
+// long one at the A price pa0 pb0 / pb, so the falling-path liquidator applies with B held at pb0; a USD
+// amount it reports (the penalty) scales by pb / pb0.
+PriceSweep sweepBorrowPrice(const Plan &plan, const OpenedPosition &opened, const SweepOptions &options)
+{
+    const double pa = plan.collateral.priceUsd;
+    const double spot = plan.borrow.priceUsd;
+    const double lt = plan.collateral.liquidationThreshold;
+    const double c0 = opened.collateral;
+    const double d0 = opened.debt;
+
+    PriceSweep sweep;
+    sweep.riskAsset = RiskAsset::Borrow;
+    sweep.spotPriceUsd = spot;
+    sweep.depositValueUsd = plan.deposit * pa;
+    const double costBasis = sweep.depositValueUsd + opened.costs.gasUsd;
+    sweep.liquidationPriceUsd = riskLiquidationValue(plan, c0, d0, lt);
+    sweep.breakEvenPriceUsd = d0 > 0 ? (c0 * pa - costBasis) / d0 : 0.0;
+    sweep.zeroEquityPriceUsd = d0 > 0 ? c0 * pa / d0 : 0.0;
+
+    const int n = options.points;
+    sweep.points.resize(static_cast<size_t>(n));
+    FallingPathLiquidator path(c0, d0, liquidationParams(plan, spot));
+    const double step = (options.toFraction - options.fromFraction) / (n - 1);
+    for (int i = 0; i < n; ++i) {
+        const double price = spot * (options.fromFraction + step * i);
+        path.advanceTo(pa * spot / price);
+        const double c = path.collateral();
+        const double d = path.debt();
+        SweepPoint &pt = sweep.points[static_cast<size_t>(i)];
+        static_cast<PositionFigures &>(pt) = positionFigures(c, d, pa, price, plan);
+        pt.priceUsd = price;
+        pt.pnlUsd = pt.equityUsd - costBasis;
+        pt.pnlPct = pt.pnlUsd / sweep.depositValueUsd;
+        pt.holdPnlUsd = 0.0;
+        pt.liquidatedShare = c0 > 0 ? 1.0 - c / c0 : 0.0;
+    }
+    sweep.liquidations = path.events();
+    for (LiquidationEvent &e : sweep.liquidations) {
+        const double priceB = pa * spot / e.priceUsd;
+        e.penaltyUsd *= priceB / spot;
+        e.priceUsd = priceB;
+    }
+    return sweep;
+}
+
+} // namespace
+
 PriceSweep sweepPrices(const Plan &plan, const OpenedPosition &opened, const SweepOptions &options)
 {
+    const RiskAsset risk = effectiveRiskAsset(plan);
+    if (risk == RiskAsset::Borrow)
+        return sweepBorrowPrice(plan, opened, options);
+
     const double spot = plan.collateral.priceUsd;
     const double pb = plan.borrow.priceUsd;
     const double lt = plan.collateral.liquidationThreshold;
@@ -26,6 +80,7 @@ PriceSweep sweepPrices(const Plan &plan, const OpenedPosition &opened, const Swe
     const double d0 = opened.debt;
 
     PriceSweep sweep;
+    sweep.riskAsset = risk;
     sweep.spotPriceUsd = spot;
     sweep.depositValueUsd = plan.deposit * spot;
     sweep.liquidationPriceUsd = liquidationPrice(c0, d0, pb, lt);

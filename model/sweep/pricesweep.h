@@ -4,6 +4,7 @@
 #include "opening.h"
 #include "plan.h"
 #include "position.h"
+#include "riskasset.h"
 
 #include <vector>
 
@@ -26,9 +27,13 @@ struct SweepPoint : PositionFigures {
     double liquidatedShare = 0; // share of the opened collateral seized by liquidators
 };
 
+// With risk asset Borrow (a short, riskasset.h) the sweep runs against B's USD price instead, A's held:
+// priceUsd, the events' priceUsd and the sweep's prices below are B's, the path of liquidations is a rising
+// B, and holding the deposit of A gains nothing.
 struct PriceSweep {
-    std::vector<SweepPoint> points;             // ascending price
-    std::vector<LiquidationEvent> liquidations; // in the order they happen as the price falls
+    RiskAsset riskAsset = RiskAsset::Collateral; // Borrow: the axis is B's price; else A's (Ratio: x PB)
+    std::vector<SweepPoint> points;              // ascending price
+    std::vector<LiquidationEvent> liquidations;  // in the order they happen as the price falls
     double spotPriceUsd = 0;
     double depositValueUsd = 0;     // x0 x spot: what the user put in
     double liquidationPriceUsd = 0; // first liquidation, B's price held

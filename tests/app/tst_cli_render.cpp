@@ -94,8 +94,9 @@ void TestCliRender::renderBadArgumentsExitTwoAndWriteNothing_data()
     const QString out = QStringLiteral("OUT");
     const QString chart = QStringLiteral("--chart");
     QTest::newRow("no chart") << QStringList{r, plan, o, out} << "--chart is required";
-    QTest::newRow("unknown chart") << QStringList{r, plan, chart, QStringLiteral("close"), o, out}
-                                   << "--chart must be one of pnl, health, loops, time, risk (got \"close\")";
+    QTest::newRow("unknown chart")
+        << QStringList{r, plan, chart, QStringLiteral("close"), o, out}
+        << "--chart must be one of pnl, health, loops, time, risk, carry (got \"close\")";
     QTest::newRow("no output") << QStringList{r, plan, chart, QStringLiteral("pnl")}
                                << "-o FILE.png or FILE.pdf";
     QTest::newRow("svg output") << QStringList{r,     plan,

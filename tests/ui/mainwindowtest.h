@@ -92,13 +92,16 @@ protected:
         QCOMPARE(summary(SummaryPanel::OpeningCosts)->text(), display::usd(expected.opened.costs.totalUsd()));
         QCOMPARE(summary(SummaryPanel::NetApy)->text(), display::signedPercent(pos.netApy));
         QCOMPARE(stepRows(*m_window), static_cast<int>(expected.opened.steps.size()));
-        QVERIFY(leveragedGraphMatches(m_window->pnlChart()->leveragedGraph(), expected.sweep));
-        QVERIFY(holdGraphMatches(m_window->pnlChart()->holdGraph(), expected.sweep));
-        QCOMPARE(m_window->pnlChart()->markerPriceUsd(PnlChart::Marker::Spot), plan.collateral.priceUsd);
+        // The P&L chart's x-axis is the risk asset's (riskasset.h): a ratio pair's USD sweep over B's price.
+        const double x = axisScale(expected);
+        QVERIFY(leveragedGraphMatches(m_window->pnlChart()->leveragedGraph(), expected.sweep, x));
+        QVERIFY(holdGraphMatches(m_window->pnlChart()->holdGraph(), expected.sweep, x));
+        QCOMPARE(m_window->pnlChart()->markerPriceUsd(PnlChart::Marker::Spot),
+                 expected.sweep.spotPriceUsd * x);
         QCOMPARE(m_window->pnlChart()->markerPriceUsd(PnlChart::Marker::Liquidation),
-                 expected.sweep.liquidationPriceUsd);
+                 expected.sweep.liquidationPriceUsd * x);
         QCOMPARE(m_window->pnlChart()->markerPriceUsd(PnlChart::Marker::BreakEven),
-                 expected.sweep.breakEvenPriceUsd);
+                 expected.sweep.breakEvenPriceUsd * x);
     }
 };
 

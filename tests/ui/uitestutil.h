@@ -36,9 +36,17 @@ inline PlanResult expectedResult(const Plan &plan)
     return test::compute(plan);
 }
 
-// True when the graph holds exactly the (x, y) pairs of the sweep, in order; prints the first difference.
+// The P&L chart's x per sweep price: 1, or 1 / B's price when the axis is the A/B ratio (riskasset.h).
+inline double axisScale(const PlanResult &result)
+{
+    return result.sweep.riskAsset == RiskAsset::Ratio ? 1.0 / result.plan.borrow.priceUsd : 1.0;
+}
+
+// True when the graph holds exactly the (x, y) pairs of the sweep, in order, x = price x `scale`; prints
+// the first difference.
 template <class ValueOf>
-bool graphMatches(const QCPGraph *graph, const std::vector<SweepPoint> &points, ValueOf valueOf)
+bool graphMatches(const QCPGraph *graph, const std::vector<SweepPoint> &points, ValueOf valueOf,
+                  double scale = 1.0)
 {
     const auto data = graph->data();
     if (static_cast<size_t>(data->size()) != points.size()) {
@@ -47,23 +55,25 @@ bool graphMatches(const QCPGraph *graph, const std::vector<SweepPoint> &points, 
     }
     auto it = data->constBegin();
     for (size_t i = 0; i < points.size(); ++i, ++it) {
-        if (it->key != points[i].priceUsd || it->value != valueOf(points[i])) {
-            qWarning("point %zu: graph (%g, %g), sweep (%g, %g)", i, it->key, it->value, points[i].priceUsd,
-                     valueOf(points[i]));
+        if (it->key != points[i].priceUsd * scale || it->value != valueOf(points[i])) {
+            qWarning("point %zu: graph (%g, %g), sweep (%g, %g)", i, it->key, it->value,
+                     points[i].priceUsd * scale, valueOf(points[i]));
             return false;
         }
     }
     return true;
 }
 
-inline bool leveragedGraphMatches(const QCPGraph *graph, const PriceSweep &sweep)
+inline bool leveragedGraphMatches(const QCPGraph *graph, const PriceSweep &sweep, double scale = 1.0)
 {
-    return graphMatches(graph, sweep.points, [](const SweepPoint &p) { return p.pnlUsd; });
+    return graphMatches(
+        graph, sweep.points, [](const SweepPoint &p) { return p.pnlUsd; }, scale);
 }
 
-inline bool holdGraphMatches(const QCPGraph *graph, const PriceSweep &sweep)
+inline bool holdGraphMatches(const QCPGraph *graph, const PriceSweep &sweep, double scale = 1.0)
 {
-    return graphMatches(graph, sweep.points, [](const SweepPoint &p) { return p.holdPnlUsd; });
+    return graphMatches(
+        graph, sweep.points, [](const SweepPoint &p) { return p.holdPnlUsd; }, scale);
 }
 
 // A snapshot of a graph's data, to show that it did not change.

@@ -1,5 +1,6 @@
 #include "charttabs.h"
 
+#include "carrychart.h"
 #include "closeview.h"
 #include "engine.h"
 #include "healthchart.h"
@@ -21,7 +22,7 @@ size_t slot(ChartTabs::Page page)
 
 ChartTabs::ChartTabs(QWidget *parent)
     : QTabWidget(parent), m_pnl(new PnlChart), m_health(new HealthChart), m_loops(new LoopsChart),
-      m_time(new TimeView), m_close(new CloseView), m_risk(new RiskView)
+      m_time(new TimeView), m_close(new CloseView), m_risk(new RiskView), m_carry(new CarryChart)
 {
     setObjectName(QStringLiteral("chartTabs"));
     setDocumentMode(true);
@@ -37,6 +38,8 @@ ChartTabs::ChartTabs(QWidget *parent)
     setTabToolTip(addTab(m_close, tr("Close")),
                   tr("Closing the position on a chosen day at a chosen price, with every cost"));
     setTabToolTip(addTab(m_risk, tr("Risk")), tr("Probability of liquidation, and stress scenarios"));
+    setTabToolTip(addTab(m_carry, tr("Carry")),
+                  tr("Net APY on equity against leverage: where the borrow rate eats the yield"));
     connect(this, &QTabWidget::currentChanged, this, &ChartTabs::refreshCurrent);
 }
 
@@ -71,17 +74,19 @@ void ChartTabs::setPinned(const PinnedPlots &pinned)
     m_pnl->setPinned(pinned);
     m_health->setPinned(pinned);
     m_loops->setPinned(pinned);
+    m_carry->setPinned(pinned);
 }
 
 QStringList ChartTabs::chartNames()
 {
-    return {QStringLiteral("pnl"), QStringLiteral("health"), QStringLiteral("loops"), QStringLiteral("time"),
-            QStringLiteral("risk")};
+    return {QStringLiteral("pnl"),  QStringLiteral("health"), QStringLiteral("loops"),
+            QStringLiteral("time"), QStringLiteral("risk"),   QStringLiteral("carry")};
 }
 
 bool ChartTabs::chartFromName(const QString &name, Page *out)
 {
-    static const std::array<Page, 5> pages{Page::Pnl, Page::Health, Page::Loops, Page::Time, Page::Risk};
+    static const std::array<Page, 6> pages{Page::Pnl,  Page::Health, Page::Loops,
+                                           Page::Time, Page::Risk,   Page::Carry};
     const qsizetype i = chartNames().indexOf(name);
     if (i < 0)
         return false;
@@ -135,6 +140,9 @@ void ChartTabs::refresh(Page page)
     case Page::Risk:
         m_risk->showOutlook(m_outlook);
         break;
+    case Page::Carry:
+        m_carry->showResult(result);
+        break;
     }
 }
 
@@ -154,6 +162,8 @@ std::vector<QCustomPlot *> ChartTabs::plots(Page page)
         return {};
     case Page::Risk:
         return {m_risk->heatmapPlot()};
+    case Page::Carry:
+        return {m_carry->plot()};
     }
     return {};
 }

@@ -14,6 +14,7 @@ class QCustomPlot;
 
 namespace lp {
 
+class CarryChart;
 class CloseView;
 class HealthChart;
 class LoopsChart;
@@ -22,18 +23,19 @@ class RiskView;
 class TimeView;
 struct PlanResult;
 
-// The centre of the window: one row of tabs owning all six pages, the price charts (P&L,
-// Health, Loops) and what happens after opening (Time, Close, Risk). One rule for all of them: a new
-// result marks every page stale and draws the page on screen; a hidden page catches up when it is shown
-// (or when its plots are asked for), so an edit never waits for a Monte Carlo nobody looks at. The Time,
-// Close and Risk pages read one LazyOutlook per result, made here and shared: the report's pipeline. The
-// headless `render` command builds one too, never shown, and exports a page's plots from it.
+// The centre of the window: one row of tabs owning all seven pages, the price charts (P&L,
+// Health, Loops), what happens after opening (Time, Close, Risk) and the carry against leverage (Carry). One
+// rule for all of them: a new result marks every page stale and draws the page on screen; a hidden page
+// catches up when it is shown (or when its plots are asked for), so an edit never waits for a Monte Carlo
+// nobody looks at. The Time, Close and Risk pages read one LazyOutlook per result, made here and shared: the
+// report's pipeline. The headless `render` command builds one too, never shown, and exports a page's plots
+// from it.
 class ChartTabs : public QTabWidget {
     Q_OBJECT
 public:
     // Tab order.
-    enum class Page { Pnl, Health, Loops, Time, Close, Risk };
-    static constexpr int kPageCount = 6;
+    enum class Page { Pnl, Health, Loops, Time, Close, Risk, Carry };
+    static constexpr int kPageCount = 7;
 
     explicit ChartTabs(QWidget *parent = nullptr);
 
@@ -47,7 +49,7 @@ public:
     // The pinned plans, drawn as extra curves on the price charts (ChartBase::setPinned).
     void setPinned(const PinnedPlots &pinned);
 
-    // Pages with plots, as the command line spells them: pnl, health, loops, time, risk.
+    // Pages with plots, as the command line spells them: pnl, health, loops, time, risk, carry.
     [[nodiscard]] static QStringList chartNames();
     [[nodiscard]] static bool chartFromName(const QString &name, Page *out);
 
@@ -70,6 +72,7 @@ public:
     [[nodiscard]] TimeView *timeView() const { return m_time; }
     [[nodiscard]] CloseView *closeView() const { return m_close; }
     [[nodiscard]] RiskView *riskView() const { return m_risk; }
+    [[nodiscard]] CarryChart *carryChart() const { return m_carry; }
 
 private:
     void refresh(Page page);
@@ -81,6 +84,7 @@ private:
     TimeView *m_time;
     CloseView *m_close;
     RiskView *m_risk;
+    CarryChart *m_carry;
     OutlookOptions m_outlookOptions;
     std::shared_ptr<const LazyOutlook> m_outlook;
     std::array<bool, kPageCount> m_stale{};

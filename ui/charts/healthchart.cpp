@@ -3,6 +3,7 @@
 #include "displayformat.h"
 #include "engine.h"
 #include "qcustomplot_include.h"
+#include "riskasset.h"
 #include "settingskeys.h"
 #include "sweeplookup.h"
 
@@ -140,7 +141,16 @@ void HealthChart::showResult(const PlanResult &result)
     const bool tracks = plan.borrow.priceModel == PriceModel::TracksCollateral;
 
     m_series = healthSeries(result);
-    m_symbol = a;
+    const RiskAsset risk = result.sweep.riskAsset;
+    // The risk asset's axis: a ratio pair's sweep holds B's price, so A's price over B's is the ratio.
+    const double scale = risk == RiskAsset::Ratio ? 1.0 / plan.borrow.priceUsd : 1.0;
+    if (risk == RiskAsset::Ratio)
+        for (HealthPoint &pt : m_series) {
+            pt.priceUsd *= scale;
+            pt.liquidationPriceUsd *= scale;
+        }
+    m_ratio = risk == RiskAsset::Ratio;
+    m_symbol = riskAxisSymbol(plan);
     const auto n = static_cast<qsizetype>(m_series.size());
     QVector<double> prices(n);
     QVector<double> health(n);
@@ -160,12 +170,22 @@ void HealthChart::showResult(const PlanResult &result)
     m_health->setData(prices, health, true);
     m_liquidation->setData(prices, liquidation, true);
 
-    setTitle(tr("Health factor and liquidation price against the price of %1").arg(a));
-    plot()->xAxis->setLabel(tracks ? tr("%1 price (USD, %2 held at %3: reads as the %1/%2 ratio)")
-                                         .arg(a, b, display::usd(plan.borrow.priceUsd))
-                                   : tr("%1 price (USD)").arg(a));
-    plot()->yAxis2->setLabel(tr("Liquidation price of %1 (USD, %2 held)").arg(a, b));
-    const double spot = result.sweep.spotPriceUsd;
+    if (risk == RiskAsset::Ratio) {
+        setTitle(tr("Health factor and liquidation ratio against the %1/%2 price ratio").arg(a, b));
+        plot()->xAxis->setLabel(tr("%1/%2 ratio (%2 per %1)").arg(a, b));
+        plot()->yAxis2->setLabel(tr("Liquidation ratio (%2 per %1)").arg(a, b));
+    } else if (risk == RiskAsset::Borrow) {
+        setTitle(tr("Health factor and liquidation price against the price of %1 (a short)").arg(b));
+        plot()->xAxis->setLabel(tr("%1 price (USD, %2 held)").arg(b, a));
+        plot()->yAxis2->setLabel(tr("Liquidation price of %1 (USD, %2 held)").arg(b, a));
+    } else {
+        setTitle(tr("Health factor and liquidation price against the price of %1").arg(a));
+        plot()->xAxis->setLabel(tracks ? tr("%1 price (USD, %2 held at %3: reads as the %1/%2 ratio)")
+                                             .arg(a, b, display::usd(plan.borrow.priceUsd))
+                                       : tr("%1 price (USD)").arg(a));
+        plot()->yAxis2->setLabel(tr("Liquidation price of %1 (USD, %2 held)").arg(a, b));
+    }
+    const double spot = result.sweep.spotPriceUsd * scale;
     m_spotLine->point1->setCoords(spot, 0);
     m_spotLine->point2->setCoords(spot, 1);
     refresh();
@@ -184,8 +204,11 @@ void HealthChart::drawPinned(const PinnedPlots &pinnedPlots)
     for (const PinnedPlot &pinnedPlot : pinnedPlots) {
         QVector<double> prices;
         QVector<double> health;
+        const double scale = pinnedPlot.result->sweep.riskAsset == RiskAsset::Ratio
+                                 ? 1.0 / pinnedPlot.result->plan.borrow.priceUsd
+                                 : 1.0;
         for (const HealthPoint &pt : healthSeries(*pinnedPlot.result)) {
-            prices.append(pt.priceUsd);
+            prices.append(pt.priceUsd * scale);
             health.append(std::isfinite(pt.healthFactor) ? pt.healthFactor : qQNaN());
         }
         addPinnedGraph(plot()->xAxis, plot()->yAxis, pinnedPlot)->setData(prices, health, true);
@@ -199,10 +222,11 @@ QString HealthChart::readOut(double priceUsd) const
         return {};
     const HealthPoint &pt = *found;
     QStringList lines;
-    lines << tr("%1 at %2").arg(m_symbol, display::usd(pt.priceUsd))
+    const auto text = [this](double x) { return m_ratio ? display::number(x, 4) : display::usd(x); };
+    lines << tr("%1 at %2").arg(m_symbol, text(pt.priceUsd))
           << tr("Health factor: %1").arg(display::healthFactor(pt.healthFactor))
           << tr("Liquidation price: %1")
-                 .arg(std::isfinite(pt.liquidationPriceUsd) ? display::usd(pt.liquidationPriceUsd)
+                 .arg(std::isfinite(pt.liquidationPriceUsd) ? text(pt.liquidationPriceUsd)
                                                             : tr("none (no debt)"));
     return lines.join(QLatin1Char('\n'));
 }

@@ -63,6 +63,7 @@ private:
     QAction *m_safetyAction;
     std::vector<HealthPoint> m_series; // what the crosshair reads
     QString m_symbol;
+    bool m_ratio = false; // the x-axis is the A/B price ratio
     double m_maxHealth = 0;
     double m_maxLiquidation = 0;
 };

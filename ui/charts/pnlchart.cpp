@@ -4,6 +4,7 @@
 #include "engine.h"
 #include "localeticker.h"
 #include "qcustomplot_include.h"
+#include "riskasset.h"
 
 #include <QAction>
 
@@ -18,6 +19,19 @@ namespace {
 size_t index(PnlChart::Marker marker)
 {
     return static_cast<size_t>(marker);
+}
+
+// The x-axis in the risk asset's terms: a ratio pair's sweep holds B's price, so its A price divided by
+// B's is the A/B ratio; a short's and a long's sweep prices are the axis as they are.
+double axisScale(const PlanResult &result)
+{
+    return result.sweep.riskAsset == RiskAsset::Ratio ? 1.0 / result.plan.borrow.priceUsd : 1.0;
+}
+
+// A value on the x-axis as text: a ratio with 4 decimals, a price in dollars.
+QString axisText(const PlanResult &result, double x, int usdDecimals)
+{
+    return result.sweep.riskAsset == RiskAsset::Ratio ? display::number(x, 4) : display::usd(x, usdDecimals);
 }
 
 } // namespace
@@ -133,28 +147,48 @@ void PnlChart::showResult(const PlanResult &result)
     m_leveraged->setName(tr("Leveraged (%1)").arg(display::leverage(result.position.leverage)));
     m_hold->setName(tr("Hold %1").arg(display::units(plan.deposit, a, 2)));
 
-    setTitle(tr("P&L right after opening, against the price of %1").arg(a));
-    // B's price is held in the sweep; when B tracks A the axis reads as the A/B ratio times B's price.
-    plot()->xAxis->setLabel(tracks ? tr("%1 price (USD, %2 held at %3: reads as the %1/%2 ratio)")
-                                         .arg(a, b, display::usd(plan.borrow.priceUsd))
-                                   : tr("%1 price (USD)").arg(a));
+    const RiskAsset risk = sweep.riskAsset;
+    const double scale = axisScale(result);
+    const auto at = [&](double priceUsd) { return priceUsd * scale; };
+    const auto text = [&](double priceUsd) { return axisText(result, at(priceUsd), 0); };
+    if (risk == RiskAsset::Ratio) {
+        setTitle(tr("P&L right after opening, against the %1/%2 price ratio (a depeg)").arg(a, b));
+        plot()->xAxis->setLabel(
+            tr("%1/%2 ratio (%2 per %1; %2 held at %3)").arg(a, b, display::usd(plan.borrow.priceUsd)));
+    } else if (risk == RiskAsset::Borrow) {
+        setTitle(tr("P&L right after opening, against the price of %1 (a short)").arg(b));
+        plot()->xAxis->setLabel(
+            tr("%1 price (USD, %2 held at %3)").arg(b, a, display::usd(plan.collateral.priceUsd)));
+    } else {
+        setTitle(tr("P&L right after opening, against the price of %1").arg(a));
+        // B's price is held in the sweep; when B tracks A the axis reads as the A/B ratio times B's price.
+        plot()->xAxis->setLabel(tracks ? tr("%1 price (USD, %2 held at %3: reads as the %1/%2 ratio)")
+                                             .arg(a, b, display::usd(plan.borrow.priceUsd))
+                                       : tr("%1 price (USD)").arg(a));
+    }
 
     const double nan = std::numeric_limits<double>::quiet_NaN();
-    placeMarker(Marker::Spot, sweep.spotPriceUsd, tr("Spot %1").arg(display::usd(sweep.spotPriceUsd, 0)));
-    placeMarker(Marker::BreakEven, sweep.breakEvenPriceUsd,
-                tr("Break-even %1").arg(display::usd(sweep.breakEvenPriceUsd, 0)));
+    placeMarker(Marker::Spot, at(sweep.spotPriceUsd), tr("Spot %1").arg(text(sweep.spotPriceUsd)));
+    placeMarker(Marker::BreakEven, at(sweep.breakEvenPriceUsd),
+                tr("Break-even %1").arg(text(sweep.breakEvenPriceUsd)));
     const bool hasDebt = result.opened.debt > 0;
     const QString liquidationText =
         tracks ? tr("Liquidation %1").arg(display::ratio(result.position.liquidationRatio, b, a))
-               : tr("Liquidation %1").arg(display::usd(sweep.liquidationPriceUsd, 0));
-    placeMarker(Marker::Liquidation, hasDebt ? sweep.liquidationPriceUsd : nan, liquidationText);
-    placeMarker(Marker::ZeroEquity, hasDebt ? sweep.zeroEquityPriceUsd : nan,
-                tr("Zero equity %1 if not liquidated").arg(display::usd(sweep.zeroEquityPriceUsd, 0)));
+               : tr("Liquidation %1").arg(text(sweep.liquidationPriceUsd));
+    placeMarker(Marker::Liquidation, hasDebt ? at(sweep.liquidationPriceUsd) : nan, liquidationText);
+    placeMarker(Marker::ZeroEquity, hasDebt ? at(sweep.zeroEquityPriceUsd) : nan,
+                tr("Zero equity %1 if not liquidated").arg(text(sweep.zeroEquityPriceUsd)));
 
     m_liquidationZone->setVisible(hasDebt && sweep.liquidationPriceUsd > 0);
-    // From price 0 (never on screen to the left of it) up to the liquidation price.
-    m_liquidationZone->topLeft->setCoords(0, 0);
-    m_liquidationZone->bottomRight->setCoords(sweep.liquidationPriceUsd, 1);
+    if (risk == RiskAsset::Borrow) {
+        // A short is liquidated as B rises: from the liquidation price to far right of the grid.
+        m_liquidationZone->topLeft->setCoords(at(sweep.liquidationPriceUsd), 0);
+        m_liquidationZone->bottomRight->setCoords(at(sweep.liquidationPriceUsd) * 1e6, 1);
+    } else {
+        // From price 0 (never on screen to the left of it) up to the liquidation price.
+        m_liquidationZone->topLeft->setCoords(0, 0);
+        m_liquidationZone->bottomRight->setCoords(at(sweep.liquidationPriceUsd), 1);
+    }
     refresh();
 }
 
@@ -163,13 +197,14 @@ void PnlChart::drawCurves()
     if (!m_result)
         return;
     const PriceSweep &sweep = m_result->sweep;
+    const double scale = axisScale(*m_result);
     const auto n = static_cast<qsizetype>(sweep.points.size());
     QVector<double> prices(n);
     QVector<double> pnl(n);
     QVector<double> hold(n);
     for (qsizetype i = 0; i < n; ++i) {
         const SweepPoint &point = sweep.points[static_cast<size_t>(i)];
-        prices[i] = point.priceUsd;
+        prices[i] = point.priceUsd * scale;
         pnl[i] = leveragedPnl(point, m_unit);
         hold[i] = holdPnl(sweep, point, m_unit);
     }
@@ -181,7 +216,7 @@ void PnlChart::drawCurves()
     QVector<double> eventPnl;
     for (const LiquidationEvent &event : sweep.liquidations) {
         if (const auto at = sweepPointAt(sweep, event.priceUsd)) {
-            eventPrices.append(event.priceUsd);
+            eventPrices.append(event.priceUsd * scale);
             eventPnl.append(leveragedPnl(*at, m_unit));
         }
     }
@@ -225,20 +260,21 @@ void PnlChart::drawPinned(const PinnedPlots &pinnedPlots)
     QCustomPlot *p = plot();
     for (const PinnedPlot &pinnedPlot : pinnedPlots) {
         const PriceSweep &sweep = pinnedPlot.result->sweep;
+        const double scale = axisScale(*pinnedPlot.result);
         QVector<double> prices;
         QVector<double> pnl;
         prices.reserve(static_cast<qsizetype>(sweep.points.size()));
         pnl.reserve(prices.capacity());
         for (const SweepPoint &point : sweep.points) {
-            prices.append(point.priceUsd);
+            prices.append(point.priceUsd * scale);
             pnl.append(leveragedPnl(point, m_unit));
         }
         addPinnedGraph(p->xAxis, p->yAxis, pinnedPlot)->setData(prices, pnl, true);
         if (pinnedPlot.result->opened.debt > 0 && sweep.liquidationPriceUsd > 0) {
             auto *line = new QCPItemStraightLine(p);
             line->setPen(QPen(pinnedColor(pinnedPlot), 1.0, Qt::DashLine));
-            line->point1->setCoords(sweep.liquidationPriceUsd, 0);
-            line->point2->setCoords(sweep.liquidationPriceUsd, 1);
+            line->point1->setCoords(sweep.liquidationPriceUsd * scale, 0);
+            line->point2->setCoords(sweep.liquidationPriceUsd * scale, 1);
             trackPinnedItem(line);
         }
     }
@@ -249,23 +285,24 @@ QString PnlChart::pnlText(double usd, double fraction) const
     return tr("%1, %2").arg(display::usd(usd), display::signedPercent(fraction));
 }
 
-QString PnlChart::readOut(double priceUsd) const
+QString PnlChart::readOut(double x) const
 {
     if (!m_result)
         return {};
     const PriceSweep &sweep = m_result->sweep;
+    const double priceUsd = x / axisScale(*m_result);
     const std::optional<SweepPoint> at = sweepPointAt(sweep, priceUsd);
     if (!at)
         return {};
     QStringList lines;
-    lines << tr("%1 at %2").arg(m_result->plan.collateral.symbol, display::usd(priceUsd))
+    lines << tr("%1 at %2").arg(riskAxisSymbol(m_result->plan), axisText(*m_result, x, display::kUsdDecimals))
           << tr("Leveraged: %1").arg(pnlText(at->pnlUsd, at->pnlPct))
           << tr("Hold: %1").arg(pnlText(at->holdPnlUsd, holdPnl(sweep, *at, PnlUnit::Fraction)))
           << tr("Health factor: %1").arg(display::healthFactor(at->healthFactor));
     if (at->liquidatedShare > 0)
         lines << tr("Liquidated: %1 of the collateral").arg(display::percent(at->liquidatedShare, 1));
     for (const PinnedPlot &pinnedPlot : pinned())
-        if (const auto other = sweepPointAt(pinnedPlot.result->sweep, priceUsd))
+        if (const auto other = sweepPointAt(pinnedPlot.result->sweep, x / axisScale(*pinnedPlot.result)))
             lines << tr("%1: %2").arg(pinnedPlot.name, pnlText(other->pnlUsd, other->pnlPct));
     return lines.join(QLatin1Char('\n'));
 }

@@ -51,7 +51,7 @@ protected:
     void autoRange() override;
     void restyle(const ChartTheme &theme) override;
     void drawPinned(const PinnedPlots &pinned) override;
-    [[nodiscard]] QString readOut(double priceUsd) const override;
+    [[nodiscard]] QString readOut(double x) const override;
 
 private:
     struct MarkerItems {

@@ -1,13 +1,19 @@
 #include "summarypanel.h"
 
+#include "carry.h"
 #include "displayformat.h"
 #include "engine.h"
 #include "explain.h"
+#include "riskassessment.h"
+#include "riskasset.h"
 #include "riskstyle.h"
 
 #include <QGridLayout>
 #include <QLabel>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
 
 namespace lp {
 
@@ -35,7 +41,8 @@ void setTextColor(QLabel *label, const QColor &color)
 
 } // namespace
 
-SummaryPanel::SummaryPanel(QWidget *parent) : QWidget(parent), m_risk(new QLabel), m_staleNote(new QLabel)
+SummaryPanel::SummaryPanel(QWidget *parent)
+    : QWidget(parent), m_risk(new QLabel), m_staleNote(new QLabel), m_closeNow(new QLabel)
 {
     auto *layout = new QVBoxLayout(this);
     auto *heading = new QLabel(tr("Position after opening"));
@@ -73,6 +80,13 @@ SummaryPanel::SummaryPanel(QWidget *parent) : QWidget(parent), m_risk(new QLabel
     addItem(grid, Debt, QStringLiteral("summary.debt"), tr("Borrow asset owed after opening."));
     addItem(grid, Equity, QStringLiteral("summary.equity"),
             tr("Collateral value minus debt value at today's prices: what is yours."));
+    m_closeNow->setObjectName(QStringLiteral("summary.closeNow"));
+    m_closeNow->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_closeNow->setToolTip(
+        tr("What closing right now at today's prices pays out: equity minus the swap fees, "
+           "slippage, premium and gas of closing. Opening plus closing costs as a share of "
+           "equity."));
+    grid->addWidget(m_closeNow, grid->rowCount(), 0, 1, 2);
     addItem(grid, OpeningCosts, QStringLiteral("summary.openingCosts"),
             tr("Swap fees, slippage, flash-loan premium and gas paid to open the position."));
     addItem(grid, NetApy, QStringLiteral("summary.netApy"),
@@ -128,7 +142,11 @@ void SummaryPanel::showResult(const PlanResult &result)
     titleLabel(Leverage)->setText(tr("Leverage"));
     titleLabel(HealthFactor)->setText(tr("Health factor"));
     titleLabel(Ltv)->setText(tr("LTV (max)"));
-    titleLabel(LiquidationPrice)->setText(tracks ? tr("Liquidation ratio") : tr("Liquidation price"));
+    const bool isShort = effectiveRiskAsset(plan) == RiskAsset::Borrow;
+    titleLabel(LiquidationPrice)
+        ->setText(tracks    ? tr("Liquidation ratio")
+                  : isShort ? tr("Liquidation price of %1").arg(b)
+                            : tr("Liquidation price"));
     titleLabel(Distance)->setText(tr("Distance to liquidation"));
     titleLabel(Collateral)->setText(tr("Collateral"));
     titleLabel(Debt)->setText(tr("Debt"));
@@ -150,6 +168,14 @@ void SummaryPanel::showResult(const PlanResult &result)
     setValue(Collateral, display::units(pos.collateral, a), display::usd(pos.collateralUsd));
     setValue(Debt, display::units(pos.debt, b), display::usd(pos.debtUsd));
     setValue(Equity, display::usd(pos.equityUsd));
+    const double closing = hasDebt ? closingCostNowUsd(result) : 0.0;
+    const double proceeds = proceedsIfClosedNowUsd(result);
+    m_closeNow->setText(
+        std::isfinite(proceeds)
+            ? tr("if closed now %1; open + close costs %2 of equity")
+                  .arg(display::usd(proceeds),
+                       display::percent((result.opened.costs.totalUsd() + closing) / pos.equityUsd, 2))
+            : tr("if closed now: cannot close at today's prices"));
     const lp::OpeningCosts &costs = result.opened.costs;
     setValue(OpeningCosts, display::usd(costs.totalUsd()),
              tr("Swap fees %1\nSlippage %2\nFlash premium %3\nGas %4 (transactions: %5)")
@@ -178,16 +204,28 @@ void SummaryPanel::showResult(const PlanResult &result)
                           e.meaning);
     }
 
-    const risk::Level level = risk::levelForHealthFactor(pos.healthFactor);
-    const QColor color = risk::colorFor(level);
+    // The badge: the worse of the health factor's level and the chance of liquidation over the horizon
+    // with the carry (riskassessment.h); the cards of HF, distance and liquidation price keep the HF's.
+    const risk::Level hfLevel = risk::levelForHealthFactor(pos.healthFactor);
+    const RiskAssessment assessed = assessRisk(result);
+    const risk::Level level = std::max(hfLevel, static_cast<risk::Level>(assessed.level));
+    m_risk->setToolTip(tr("Risk by health factor (danger below %1, caution below %2), by the chance of "
+                          "liquidation over the horizon (danger from %3, caution from %4) and by the carry "
+                          "(caution when the net APY is negative): %5.")
+                           .arg(display::number(risk::kDangerHealthFactor, 1),
+                                display::number(risk::kCautionHealthFactor, 1),
+                                display::percent(kDangerLiquidationProbability, 0),
+                                display::percent(kCautionLiquidationProbability, 0), assessed.reason));
+    const QColor color = risk::colorFor(hfLevel);
     for (Item item : {HealthFactor, Distance, LiquidationPrice})
         setTextColor(valueLabel(item), color);
     setTextColor(valueLabel(NetApy),
                  risk::colorFor(pos.netApy >= 0 ? risk::Level::Safe : risk::Level::Danger));
     m_risk->setText(tr("Risk: %1").arg(levelName(level)));
+    const QColor badge = risk::colorFor(level);
     m_risk->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; border-radius: 4px; "
                                          "padding: 4px; font-weight: bold; }")
-                              .arg(color.name(), risk::textColorOn(color).name()));
+                              .arg(badge.name(), risk::textColorOn(badge).name()));
 }
 
 void SummaryPanel::setStale(bool stale)

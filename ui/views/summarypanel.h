@@ -41,6 +41,8 @@ public:
     [[nodiscard]] QLabel *valueLabel(Item item) const { return m_values.at(static_cast<size_t>(item)); }
     [[nodiscard]] QLabel *titleLabel(Item item) const { return m_titles.at(static_cast<size_t>(item)); }
     [[nodiscard]] QLabel *riskLabel() const { return m_risk; }
+    // Under the equity: the proceeds if closed now and the opening plus closing costs as a share of equity.
+    [[nodiscard]] QLabel *closeNowLabel() const { return m_closeNow; }
 
 private:
     void addItem(QGridLayout *grid, Item item, const QString &objectName, const QString &help);
@@ -50,6 +52,7 @@ private:
     std::array<QLabel *, ItemCount> m_values{};
     QLabel *m_risk;
     QLabel *m_staleNote;
+    QLabel *m_closeNow;
 };
 
 } // namespace lp

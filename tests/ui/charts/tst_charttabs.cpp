@@ -124,7 +124,7 @@ void TestChartTabs::chartNames()
     // Every page with a chart, by the name `render --chart` takes; Close has tables only.
     QCOMPARE(ChartTabs::chartNames(),
              (QStringList{QStringLiteral("pnl"), QStringLiteral("health"), QStringLiteral("loops"),
-                          QStringLiteral("time"), QStringLiteral("risk")}));
+                          QStringLiteral("time"), QStringLiteral("risk"), QStringLiteral("carry")}));
     ChartTabs::Page c{};
     QVERIFY(ChartTabs::chartFromName(QStringLiteral("loops"), &c));
     QCOMPARE(c, ChartTabs::Page::Loops);
@@ -132,13 +132,17 @@ void TestChartTabs::chartNames()
     QCOMPARE(c, ChartTabs::Page::Time);
     QVERIFY(ChartTabs::chartFromName(QStringLiteral("risk"), &c));
     QCOMPARE(c, ChartTabs::Page::Risk);
+    QVERIFY(ChartTabs::chartFromName(QStringLiteral("carry"), &c));
+    QCOMPARE(c, ChartTabs::Page::Carry);
     QVERIFY(!ChartTabs::chartFromName(QStringLiteral("close"), &c));
     ChartTabs tabs;
-    QCOMPARE(tabs.count(), 6);
+    QCOMPARE(tabs.count(), 7);
     tabs.setCurrentIndex(1);
     QCOMPARE(tabs.currentPage(), ChartTabs::Page::Health);
     tabs.setCurrentIndex(5);
     QCOMPARE(tabs.currentPage(), ChartTabs::Page::Risk);
+    tabs.setCurrentIndex(6);
+    QCOMPARE(tabs.currentPage(), ChartTabs::Page::Carry);
 }
 
 void TestChartTabs::exportPngAtSize()

@@ -43,9 +43,9 @@ private:
 
 void TestOutlookTabs::tabsNextToThePnlChart()
 {
-    // One row of tabs in the centre: the three price charts, then Time, Close and Risk.
+    // One row of tabs in the centre: the three price charts, then Time, Close, Risk and Carry.
     ChartTabs *tabs = m_window->chartTabs();
-    QCOMPARE(tabs->count(), 6);
+    QCOMPARE(tabs->count(), 7);
     QCOMPARE(tabs->widget(0), static_cast<QWidget *>(m_window->pnlChart()));
     QCOMPARE(tabs->tabText(3), QStringLiteral("Time"));
     QCOMPARE(tabs->tabText(4), QStringLiteral("Close"));

@@ -1,4 +1,5 @@
 // The summary panel: numbers from the result, risk colours from the named thresholds, the user's locale.
+#include "carry.h"
 #include "displayformat.h"
 #include "riskstyle.h"
 #include "summarypanel.h"
@@ -20,6 +21,8 @@ private slots:
     void riskLevelThresholds();
     void colourFollowsHealthFactor_data();
     void colourFollowsHealthFactor();
+    void badgeCountsTheChanceOfLiquidation();
+    void closeNowSitsNextToEquity();
     void showsTheResultInTheUsersLocale_data();
     void showsTheResultInTheUsersLocale();
     void noDebtHasNoLiquidationPrice();
@@ -68,6 +71,9 @@ void TestSummaryPanel::colourFollowsHealthFactor()
     Plan plan = defaultPlan();
     plan.strategy.ltvFraction = ltvFraction;
     plan.strategy.loops = loops;
+    // A calm price (20 % a year), so that the chance of liquidation over the year agrees with the HF's
+    // level and the badge shows it (badgeCountsTheChanceOfLiquidation covers the other case).
+    plan.risk.annualVolatility = 0.2;
     const PlanResult result = expectedResult(plan);
     SummaryPanel panel;
     panel.showResult(result);
@@ -75,6 +81,37 @@ void TestSummaryPanel::colourFollowsHealthFactor()
     const QColor expected = risk::colorFor(risk::levelForHealthFactor(result.position.healthFactor));
     QCOMPARE(panel.valueLabel(SummaryPanel::HealthFactor)->palette().color(QPalette::WindowText), expected);
     QCOMPARE(panel.valueLabel(SummaryPanel::Distance)->palette().color(QPalette::WindowText), expected);
+}
+
+void TestSummaryPanel::badgeCountsTheChanceOfLiquidation()
+{
+    // HF 1.55 reads "safe" by the health factor alone, but at 70 % volatility the chance of liquidation
+    // within the year is 65 % (tests/model/outlook/tst_riskassessment.cpp): the badge says Danger, while
+    // the HF card keeps the HF's own colour.
+    Plan plan = defaultPlan();
+    plan.strategy.mode = StrategyMode::TargetHealthFactor;
+    plan.strategy.healthFactor = 1.55;
+    plan.risk.annualVolatility = 0.7;
+    const PlanResult result = expectedResult(plan);
+    QVERIFY(risk::levelForHealthFactor(result.position.healthFactor) == risk::Level::Safe);
+    SummaryPanel panel;
+    panel.showResult(result);
+    QCOMPARE(panel.riskLabel()->text(), QStringLiteral("Risk: Danger"));
+    QVERIFY(panel.riskLabel()->toolTip().contains(QStringLiteral("chance of liquidation within 365 days")));
+    QCOMPARE(panel.valueLabel(SummaryPanel::HealthFactor)->palette().color(QPalette::WindowText),
+             risk::colorFor(risk::Level::Safe));
+}
+
+void TestSummaryPanel::closeNowSitsNextToEquity()
+{
+    const PlanResult result = expectedResult(defaultPlan());
+    SummaryPanel panel;
+    panel.showResult(result);
+    const QString text = panel.closeNowLabel()->text();
+    const double proceeds = proceedsIfClosedNowUsd(result);
+    QVERIFY(proceeds < result.position.equityUsd);
+    QVERIFY2(text.startsWith(QStringLiteral("if closed now ") + display::usd(proceeds)), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("of equity")), qPrintable(text));
 }
 
 void TestSummaryPanel::showsTheResultInTheUsersLocale_data()
