@@ -89,6 +89,9 @@ struct Plan {
     int horizonDays = 365;
     RiskInputs risk;
     LiquidationRuleSet liquidationRules = LiquidationRuleSet::AaveV30;
+    // The rule set's numbers (V4's target HF and bonus curve, Morpho's pre-liquidation, the protocol fee):
+    // the market's, or the protocols' published defaults.
+    LiquidationRuleParams liquidationRuleParams;
     // Apply the market's e-mode category when collateral and borrow asset are both in it.
     bool useEMode = true;
     // The values above that hold the market's preset rather than the plan's own: they are not written

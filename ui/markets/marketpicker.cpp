@@ -235,11 +235,15 @@ void MarketPicker::refresh()
     }
     m_market->setCurrentIndex(std::max(index, 0));
     if (market) {
-        m_info->setText(tr("%1 · as of %2 · source: %3")
-                            .arg(market->chain, QLocale().toString(market->asOf, QLocale::ShortFormat),
+        const QDate today = QDate::currentDate();
+        const QString stale =
+            isStale(*market, today) ? tr(" (stale: %1 days old)").arg(market->asOf.daysTo(today)) : QString();
+        m_info->setText(tr("%1 · as of %2%3 · rules: %4 · source: %5")
+                            .arg(market->chain, QLocale().toString(market->asOf, QLocale::ShortFormat), stale,
+                                 toString(m_plan.liquidationRules),
                                  market->source.left(90) +
                                      (market->source.size() > 90 ? QStringLiteral("…") : QString())));
-        m_info->setToolTip(market->source +
+        m_info->setToolTip(describe(m_plan.liquidationRules) + QStringLiteral("\n\n") + market->source +
                            (market->notes.isEmpty() ? QString() : QStringLiteral("\n\n") + market->notes));
     } else {
         m_info->setText(m_plan.market.isEmpty()
