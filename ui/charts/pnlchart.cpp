@@ -69,15 +69,17 @@ PnlChart::PnlChart(QWidget *parent)
     p->addAction(m_percentAction);
 
     // The what-if menu: none, or one of the rule sets.
-    auto *menu = new QMenu(tr("Compare With Rule Set"), this);
+    auto *menu = new QMenu(tr("Compare &With Rule Set"), this);
     m_compareGroup = new QActionGroup(this);
-    QAction *none = menu->addAction(tr("None"));
+    QAction *none = menu->addAction(tr("&None"));
     none->setCheckable(true);
     none->setChecked(true);
     m_compareGroup->addAction(none);
     connect(none, &QAction::triggered, this, [this] { setCompareRuleSet(std::nullopt); });
+    int n = 0;
     for (const LiquidationRuleSet r : allLiquidationRuleSets) {
-        QAction *a = menu->addAction(toString(r));
+        // "&1 aave-v3.0", "&2 aave-v3.3", ...: a mnemonic per item.
+        QAction *a = menu->addAction(QStringLiteral("&%1 %2").arg(++n).arg(toString(r)));
         a->setCheckable(true);
         a->setData(toString(r));
         a->setToolTip(describe(r));
