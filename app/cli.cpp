@@ -15,8 +15,9 @@ namespace lp::cli {
 
 namespace {
 
-const QStringList kCommands{QStringLiteral("report"), QStringLiteral("export-csv"), QStringLiteral("render"),
-                            QStringLiteral("backtest"), QStringLiteral("market"),
+const QStringList kCommands{QStringLiteral("report"),    QStringLiteral("export-csv"),
+                            QStringLiteral("render"),    QStringLiteral("backtest"),
+                            QStringLiteral("liquidate"), QStringLiteral("market"),
                             QStringLiteral("prices")};
 // Answered without a display, so `--help` and `--version` work over ssh and in CI.
 const QStringList kInfoOptions{QStringLiteral("--help"), QStringLiteral("-h"), QStringLiteral("--version"),
@@ -40,6 +41,9 @@ QString usageText()
         "                                     write one table as CSV (stdout without -o)\n"
         "  backtest PLAN PRICES.csv [--format json|text]\n"
         "                                     replay the plan through date,price rows of Token A\n"
+        "  liquidate PLAN --price P [--format json|text] [--path]\n"
+        "                                     the liquidation calls when Token A jumps (or falls) to P,\n"
+        "                                     under the plan's liquidation rule set\n"
         "  render PLAN --chart pnl|health|loops|time|risk|carry -o FILE.png|.pdf [--size WxH]\n"
         "                                     draw one chart into a PNG or PDF (default 1200x800)\n"
         "  market fetch --rpc URL --pool-provider ADDRESS [-o FILE] [--format json|text]\n"
@@ -121,6 +125,8 @@ int run(const QStringList &arguments)
         return runRender(args);
     if (command == QLatin1String("backtest"))
         return runBacktestCommand(args);
+    if (command == QLatin1String("liquidate"))
+        return runLiquidateCommand(args);
     if (command == QLatin1String("market"))
         return runMarketCommand(args);
     if (command == QLatin1String("prices"))

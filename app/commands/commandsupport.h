@@ -51,6 +51,8 @@ loadAndCompute(const QCommandLineParser &parser, int *exitCode,
 [[nodiscard]] int runExportCsv(const QStringList &args);
 // `backtest PLAN PRICES.csv [--format json|text]` (backtestcommand.cpp).
 [[nodiscard]] int runBacktestCommand(const QStringList &args);
+// `liquidate PLAN --price P [--format json|text] [--path]` (liquidatecommand.cpp).
+[[nodiscard]] int runLiquidateCommand(const QStringList &args);
 // `render PLAN --chart NAME -o FILE [--size WxH]` (rendercommand.cpp); needs a QApplication.
 [[nodiscard]] int runRender(const QStringList &args);
 

@@ -119,7 +119,7 @@ Expected<Plan> parsePlan(const QByteArray &json, const MarketRegistry &markets)
     root.string(QStringLiteral("market"), &plan.market);
     root.boolean(QStringLiteral("eMode"), &plan.useEMode);
     root.choice(QStringLiteral("liquidationRules"), &plan.liquidationRules, &liquidationRuleSetFromString,
-                {toString(LiquidationRuleSet::AaveV30), toString(LiquidationRuleSet::AaveV33)});
+                liquidationRuleSetSpellings());
 
     // What the named market can supply for these two assets; it relaxes the required fields.
     const QString collateralSymbol =

@@ -91,6 +91,10 @@ QJsonObject reportJson(const PlanResult &r, const Outlook &o, const MarketRegist
             {QStringLiteral("debtRepaid"), num(e.debtRepaid)},
             {QStringLiteral("collateralSeized"), num(e.collateralSeized)},
             {QStringLiteral("penaltyUsd"), num(e.penaltyUsd)},
+            {QStringLiteral("bonus"), num(e.bonus)},
+            {QStringLiteral("protocolFeeCollateral"), num(e.protocolFeeCollateral)},
+            {QStringLiteral("debtWrittenOff"), num(e.debtWrittenOff)},
+            {QStringLiteral("healthFactorAfter"), num(e.healthFactorAfter)},
         });
     }
     const PriceSweep &sw = r.sweep;

@@ -112,6 +112,11 @@ const QStringList &eModeFieldNames()
     return names;
 }
 
+bool isStale(const Market &market, const QDate &today)
+{
+    return !market.asOf.isValid() || market.asOf.daysTo(today) > kMarketStaleAfterDays;
+}
+
 const QStringList &marketFieldNames()
 {
     static const QStringList names{QStringLiteral("format"),
@@ -124,6 +129,7 @@ const QStringList &marketFieldNames()
                                    QStringLiteral("source"),
                                    QStringLiteral("notes"),
                                    QStringLiteral("liquidationRules"),
+                                   QStringLiteral("liquidationRuleParams"),
                                    QStringLiteral("flashLoanPremium"),
                                    QStringLiteral("reserves"),
                                    QStringLiteral("eModes"),
@@ -270,7 +276,7 @@ ValidationErrors validateMarket(const Market &m)
                 c.fail(mp, QStringLiteral("no reserve \"%1\" in this market").arg(e.members[j].left(32)));
             else if (firstIndexOf(e.members, e.members[j]) < j)
                 c.fail(mp, QStringLiteral("\"%1\" is listed twice").arg(e.members[j]));
-            else if (m.liquidationRules == LiquidationRuleSet::AaveV30 && categoryOf.contains(key) &&
+            else if (!allowsSeveralEModesPerAsset(m.liquidationRules) && categoryOf.contains(key) &&
                      categoryOf.value(key) != k)
                 // v3.0 keeps one category per asset (docs/markets.md, "E-mode"); v3.2+ allows several.
                 c.fail(mp,

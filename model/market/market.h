@@ -66,6 +66,9 @@ struct Market {
     QString source; // where the values come from (the source tags and commits of docs/markets.md)
     QString notes;
     LiquidationRuleSet liquidationRules = LiquidationRuleSet::AaveV30;
+    // The rule set's numbers (file object "liquidationRuleParams"; absent: the protocols' defaults). The
+    // protocol fee comes from the collateral reserve's liquidationProtocolFee instead.
+    LiquidationRuleParams liquidationRuleParams;
     double flashLoanPremium = 0.0005;
     QList<Reserve> reserves;
     QList<EModeCategory> eModes;
@@ -83,6 +86,12 @@ struct Market {
     [[nodiscard]] qsizetype eModeIndexFor(const QString &collateralSymbol, const QString &borrowSymbol) const;
     friend bool operator==(const Market &, const Market &) = default;
 };
+
+// A market whose values are more than this many days older than today is shown as stale: governance moves
+// parameters, so an old preset may no longer be what the protocol runs.
+inline constexpr int kMarketStaleAfterDays = 90;
+// Whether the market's asOf date is more than kMarketStaleAfterDays before `today`.
+[[nodiscard]] bool isStale(const Market &market, const QDate &today);
 
 // The collateral parameters that apply to a pair: the category's when e-mode applies, else the reserve's.
 struct CollateralParameters {

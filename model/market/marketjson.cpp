@@ -120,7 +120,22 @@ Expected<Market> parseMarket(const QByteArray &json)
     root.string(QStringLiteral("source"), &m.source, true);
     root.string(QStringLiteral("notes"), &m.notes);
     root.choice(QStringLiteral("liquidationRules"), &m.liquidationRules, &liquidationRuleSetFromString,
-                {toString(LiquidationRuleSet::AaveV30), toString(LiquidationRuleSet::AaveV33)}, true);
+                liquidationRuleSetSpellings(), true);
+    if (root.contains(QStringLiteral("liquidationRuleParams"))) {
+        ObjectReader rp(root.object(QStringLiteral("liquidationRuleParams")),
+                        root.path(QStringLiteral("liquidationRuleParams")), &errors);
+        LiquidationRuleParams &q = m.liquidationRuleParams;
+        rp.number(QStringLiteral("targetHealthFactor"), &q.targetHealthFactor);
+        rp.number(QStringLiteral("bonusFactor"), &q.bonusFactor);
+        rp.number(QStringLiteral("healthFactorForMaxBonus"), &q.healthFactorForMaxBonus);
+        rp.number(QStringLiteral("riskPremium"), &q.riskPremium);
+        rp.number(QStringLiteral("preLltv"), &q.preLltv);
+        rp.number(QStringLiteral("preCloseFactor1"), &q.preCloseFactor1);
+        rp.number(QStringLiteral("preCloseFactor2"), &q.preCloseFactor2);
+        rp.number(QStringLiteral("preIncentiveFactor1"), &q.preIncentiveFactor1);
+        rp.number(QStringLiteral("preIncentiveFactor2"), &q.preIncentiveFactor2);
+        rp.rejectRest();
+    }
     root.number(QStringLiteral("flashLoanPremium"), &m.flashLoanPremium, true);
     root.stringList(QStringLiteral("estimates"), &m.estimates);
     const QJsonArray reserves = root.array(QStringLiteral("reserves"), true);
@@ -202,6 +217,19 @@ QJsonObject marketToJson(const Market &m)
                      {QStringLiteral("eModes"), eModes}};
     if (m.chainId != 0)
         root[QStringLiteral("chainId")] = m.chainId;
+    if (m.liquidationRuleParams != LiquidationRuleParams{}) {
+        const LiquidationRuleParams &q = m.liquidationRuleParams;
+        root[QStringLiteral("liquidationRuleParams")] =
+            QJsonObject{{QStringLiteral("targetHealthFactor"), q.targetHealthFactor},
+                        {QStringLiteral("bonusFactor"), q.bonusFactor},
+                        {QStringLiteral("healthFactorForMaxBonus"), q.healthFactorForMaxBonus},
+                        {QStringLiteral("riskPremium"), q.riskPremium},
+                        {QStringLiteral("preLltv"), q.preLltv},
+                        {QStringLiteral("preCloseFactor1"), q.preCloseFactor1},
+                        {QStringLiteral("preCloseFactor2"), q.preCloseFactor2},
+                        {QStringLiteral("preIncentiveFactor1"), q.preIncentiveFactor1},
+                        {QStringLiteral("preIncentiveFactor2"), q.preIncentiveFactor2}};
+    }
     if (!m.notes.isEmpty())
         root[QStringLiteral("notes")] = m.notes;
     if (m.fetched)

@@ -60,6 +60,8 @@ QJsonValue marketReportJson(const Plan &plan, const MarketRegistry &markets)
         {QStringLiteral("liquidationRulesSource"), isOverridden(plan, MarketField::LiquidationRules, preset)
                                                        ? QStringLiteral("plan")
                                                        : QStringLiteral("preset")},
+        {QStringLiteral("liquidationRulesDescription"), describe(plan.liquidationRules)},
+        {QStringLiteral("liquidationRulesReference"), ruleSetSource(plan.liquidationRules)},
         {QStringLiteral("eMode"), preset.eMode >= 0 ? QJsonValue(preset.eModeLabel) : QJsonValue()},
         {QStringLiteral("collateral"),
          side(plan, preset, plan.collateral.symbol, preset.collateralReserve, kCollateralFields)},
@@ -86,6 +88,8 @@ QStringList marketReportText(const Plan &plan, const MarketRegistry &markets)
                    .arg(plan.market);
     if (market)
         out << QStringLiteral("  Source: %1").arg(market->source);
+    out << QStringLiteral("  Rules: %1 (%2)")
+               .arg(describe(plan.liquidationRules), ruleSetSource(plan.liquidationRules));
     for (MarketField f : marketFields()) {
         if (f == MarketField::LiquidationRules)
             continue;

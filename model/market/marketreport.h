@@ -13,7 +13,9 @@ class MarketRegistry;
 // the value in use, whether it came from the plan or the preset (and where in the market file), and
 // whether the preset marks it as an estimate. Null for a plan that names no market.
 //
-//   {"id", "known", "name", "chain", "asOf", "source", "liquidationRules", "eMode": label | null,
+//   {"id", "known", "name", "chain", "asOf", "source", "liquidationRules", "liquidationRulesSource":
+//    "plan" | "preset", "liquidationRulesDescription", "liquidationRulesReference" (the rule set's public
+//    source), "eMode": label | null,
 //    "collateral": {"symbol", "inMarket", "parameters": {"ltv": {"value", "source": "plan" | "preset",
 //                   "presetField": "reserves[1].ltv" | null, "estimate"}, ...}},
 //    "borrow": {...}}

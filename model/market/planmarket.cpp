@@ -52,6 +52,7 @@ Plan presetAsPlan(const MarketPreset &preset)
     p.collateral = preset.collateral;
     p.borrow = preset.borrow;
     p.liquidationRules = preset.liquidationRules;
+    p.liquidationRuleParams = preset.liquidationRuleParams;
     return p;
 }
 
@@ -97,6 +98,7 @@ MarketPreset marketPreset(const Market &market, const QString &collateralSymbol,
     MarketPreset p;
     p.marketId = market.id;
     p.liquidationRules = market.liquidationRules;
+    p.liquidationRuleParams = market.liquidationRuleParams;
     p.available = MarketField::LiquidationRules;
     if (market.isEstimate(QStringLiteral("liquidationRules")))
         p.estimates |= MarketField::LiquidationRules;
@@ -114,6 +116,7 @@ MarketPreset marketPreset(const Market &market, const QString &collateralSymbol,
             r.symbol,    r.defaultPriceUsd, cp->ltv, cp->liquidationThreshold, cp->liquidationBonus,
             r.supplyApy, r.nativeYield};
         p.eMode = cp->eModeIndex;
+        p.liquidationRuleParams.protocolFee = r.liquidationProtocolFee;
         // Estimates of the e-mode values are the category's, the others the reserve's.
         const auto estimate = [&](const char *field) {
             return p.eMode >= 0 ? market.eModes[p.eMode].isEstimate(QLatin1String(field))
@@ -134,7 +137,9 @@ MarketPreset marketPreset(const Market &market, const QString &collateralSymbol,
         p.borrowReserve = b;
         p.borrow.symbol = r.symbol;
         p.borrow.priceUsd = r.defaultPriceUsd;
-        p.borrow.borrowApy = r.borrowApy;
+        // Aave V4: the base drawn rate plus the user's risk premium (the market's rule numbers).
+        p.borrow.borrowApy = borrowRateUnder(
+            LiquidationRules::forRuleSet(market.liquidationRules, market.liquidationRuleParams), r.borrowApy);
         mark(MarketField::BorrowPriceUsd, r.isEstimate(QStringLiteral("defaultPriceUsd")));
         mark(MarketField::BorrowApy, r.isEstimate(QStringLiteral("borrowApy")));
     }
@@ -154,6 +159,8 @@ MarketPreset marketPreset(const MarketRegistry &markets, const Plan &plan)
 
 void applyPreset(Plan *plan, const MarketPreset &preset, MarketFields reset)
 {
+    if (!preset.marketId.isEmpty())
+        plan->liquidationRuleParams = preset.liquidationRuleParams;
     for (MarketField f : marketFields()) {
         if (!plan->presetFields.testFlag(f) && !reset.testFlag(f))
             continue;

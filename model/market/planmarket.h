@@ -35,6 +35,9 @@ struct MarketPreset {
     CollateralAsset collateral; // preset values, where `available` says so
     BorrowAsset borrow;
     LiquidationRuleSet liquidationRules = LiquidationRuleSet::AaveV30;
+    // The rule set's numbers: the market's, with the collateral reserve's protocol fee. They always follow
+    // the market (a plan overrides the rule set, not its numbers).
+    LiquidationRuleParams liquidationRuleParams;
     qsizetype collateralReserve = -1; // index into Market::reserves; -1: not a collateral asset there
     qsizetype borrowReserve = -1;     // -1: not borrowable there
     qsizetype eMode = -1;             // index into Market::eModes of the category applied, or -1

@@ -16,7 +16,7 @@ double Costs::swapKeep() const
 LiquidationParams liquidationParams(const Plan &plan, double priceBUsd)
 {
     return {priceBUsd, plan.collateral.liquidationThreshold, plan.collateral.liquidationBonus,
-            LiquidationRules::forRuleSet(plan.liquidationRules)};
+            LiquidationRules::forRuleSet(plan.liquidationRules, plan.liquidationRuleParams)};
 }
 
 ValidationErrors validatePlan(const Plan &plan)

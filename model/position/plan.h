@@ -94,6 +94,9 @@ struct Plan {
     LiquidationRuleSet liquidationRules = LiquidationRuleSet::AaveV30;
     // The price every risk figure runs against (collateral, borrow or ratio); Auto: from the price model.
     RiskAsset riskAsset = RiskAsset::Auto;
+    // The rule set's numbers (V4's target HF and bonus curve, Morpho's pre-liquidation, the protocol fee):
+    // the market's, or the protocols' published defaults.
+    LiquidationRuleParams liquidationRuleParams;
     // Apply the market's e-mode category when collateral and borrow asset are both in it.
     bool useEMode = true;
     // Protection rules simulated on the Monte Carlo paths and the backtest (protectionrule.h); optional.

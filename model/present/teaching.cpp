@@ -4,6 +4,7 @@
 #include "displayformat.h"
 #include "engine.h"
 #include "explain.h"
+#include "rulesetexplain.h"
 
 #include <QCoreApplication>
 
@@ -199,6 +200,8 @@ TeachingFrame monitorFrame(const PlanResult &r)
                              liquidationText(f, plan), display::percent(r.position.distanceToLiquidation, 1),
                              plan.collateral.symbol)
                   : tr("Without debt this is simply holding %1.").arg(plan.collateral.symbol);
+    if (f.debt > 0.0)
+        f.story += QLatin1Char(' ') + ruleSetParagraph(r);
     for (Figure figure : {Figure::HealthFactor, Figure::LiquidationPrice, Figure::Distance})
         f.formulas << explain(r, figure).formula;
     return f;
@@ -309,13 +312,14 @@ TeachingFrame whatIfFrame(const PlanResult &result, double priceChange)
                   .arg(display::usd(pa), calls == 1 ? tr("once") : tr("%1 times").arg(calls),
                        display::units(repaid, b), display::units(seized, a), display::usd(penalty),
                        display::usd(f.pnlUsd), display::usd(f.holdPnlUsd));
+    f.story += QLatin1Char(' ') + ruleSetParagraph(result);
     f.formulas << tr("First call at %1: repaid = %2 of the debt = %3")
                       .arg(display::usd(first.priceUsd), display::percent(first.closeFactor, 0),
                            display::units(first.debtRepaid, b))
                << tr("Seized = repaid × PB × (1 + bonus) / PA = %1 × %2 × %3 / %4 = %5")
                       .arg(display::units(first.debtRepaid, b), display::usd(pb),
-                           display::parameter(1.0 + plan.collateral.liquidationBonus),
-                           display::usd(first.priceUsd), display::units(first.collateralSeized, a))
+                           display::number(1.0 + first.bonus, 4), display::usd(first.priceUsd),
+                           display::units(first.collateralSeized, a))
                << hfFormula(f, plan);
     // Every further call on the way down, each with what it repaid and seized.
     for (size_t k = 1; k < f.liquidations.size(); ++k) {

@@ -7,6 +7,8 @@
 #include "riskasset.h"
 
 #include <QAction>
+#include <QActionGroup>
+#include <QMenu>
 
 #include <algorithm>
 #include <cmath>
@@ -61,6 +63,9 @@ PnlChart::PnlChart(QWidget *parent)
     m_liquidations = p->addGraph();
     m_liquidations->setLineStyle(QCPGraph::lsNone);
     m_liquidations->removeFromLegend();
+    m_compare = p->addGraph();
+    m_compare->removeFromLegend();
+    m_compare->setVisible(false);
 
     m_markers.at(index(Marker::Spot)) = makeMarker(0.03, Qt::AlignLeft | Qt::AlignTop);
     m_markers.at(index(Marker::BreakEven)) = makeMarker(0.13, Qt::AlignLeft | Qt::AlignTop);
@@ -76,6 +81,27 @@ PnlChart::PnlChart(QWidget *parent)
     connect(m_percentAction, &QAction::toggled, this,
             [this](bool on) { setPnlUnit(on ? PnlUnit::Fraction : PnlUnit::Usd); });
     p->addAction(m_percentAction);
+
+    // The what-if menu: none, or one of the rule sets.
+    auto *menu = new QMenu(tr("Compare &With Rule Set"), this);
+    m_compareGroup = new QActionGroup(this);
+    QAction *none = menu->addAction(tr("&None"));
+    none->setCheckable(true);
+    none->setChecked(true);
+    m_compareGroup->addAction(none);
+    connect(none, &QAction::triggered, this, [this] { setCompareRuleSet(std::nullopt); });
+    int n = 0;
+    for (const LiquidationRuleSet r : allLiquidationRuleSets) {
+        // "&1 aave-v3.0", "&2 aave-v3.3", ...: a mnemonic per item.
+        QAction *a = menu->addAction(QStringLiteral("&%1 %2").arg(++n).arg(toString(r)));
+        a->setCheckable(true);
+        a->setData(toString(r));
+        a->setToolTip(describe(r));
+        m_compareGroup->addAction(a);
+        connect(a, &QAction::triggered, this, [this, r] { setCompareRuleSet(r); });
+    }
+    menu->menuAction()->setObjectName(QStringLiteral("pnlCompareRules"));
+    p->addAction(menu->menuAction());
     finishSetup();
 }
 
@@ -118,6 +144,7 @@ void PnlChart::restyle(const ChartTheme &theme)
 {
     m_hold->setPen(QPen(theme.secondary, 1.6, Qt::DashLine));
     m_leveraged->setPen(QPen(theme.primary, 2.2));
+    m_compare->setPen(QPen(theme.accent, 1.8, Qt::DashDotLine));
     m_liquidations->setScatterStyle(
         QCPScatterStyle(QCPScatterStyle::ssDiamond, theme.danger, theme.background, 9));
     m_liquidationZone->setBrush(theme.zone);
@@ -134,9 +161,32 @@ void PnlChart::restyle(const ChartTheme &theme)
     style(Marker::ZeroEquity, theme.danger, Qt::DashDotLine);
 }
 
+void PnlChart::setCompareRuleSet(std::optional<LiquidationRuleSet> rules)
+{
+    m_compareRules = rules;
+    const QString key = rules ? toString(*rules) : QString();
+    for (QAction *a : m_compareGroup->actions())
+        a->setChecked(a->data().toString() == key);
+    computeCompare();
+    drawCurves();
+    refresh();
+}
+
+void PnlChart::computeCompare()
+{
+    m_compareResult.reset();
+    if (!m_result || !m_compareRules)
+        return;
+    Plan other = m_result->plan;
+    other.liquidationRules = *m_compareRules;
+    if (Expected<PlanResult> r = computePlan(other))
+        m_compareResult = std::make_unique<PlanResult>(std::move(r).value());
+}
+
 void PnlChart::showResult(const PlanResult &result)
 {
     m_result = std::make_unique<PlanResult>(result);
+    computeCompare();
     const PriceSweep &sweep = result.sweep;
     const Plan &plan = result.plan;
     const QString &a = plan.collateral.symbol;
@@ -221,6 +271,24 @@ void PnlChart::drawCurves()
         }
     }
     m_liquidations->setData(eventPrices, eventPnl);
+    m_compare->setVisible(m_compareResult != nullptr);
+    if (m_compareResult) {
+        const PriceSweep &other = m_compareResult->sweep;
+        QVector<double> otherPrices;
+        QVector<double> otherPnl;
+        for (const SweepPoint &point : other.points) {
+            otherPrices.append(point.priceUsd);
+            otherPnl.append(leveragedPnl(point, m_unit));
+        }
+        m_compare->setData(otherPrices, otherPnl, true);
+        m_compare->setName(tr("Under %1: %2 bonus paid")
+                               .arg(toString(m_compareResult->plan.liquidationRules),
+                                    display::usd(liquidationPenaltyUsd(other), 0)));
+        m_compare->addToLegend();
+    } else {
+        m_compare->setData(QVector<double>(), QVector<double>());
+        m_compare->removeFromLegend();
+    }
     if (eventPrices.isEmpty()) {
         m_liquidations->removeFromLegend();
     } else {

@@ -7,7 +7,9 @@
 
 #include <array>
 #include <memory>
+#include <optional>
 
+class QActionGroup;
 class QCPGraph;
 class QCPItemRect;
 class QCPItemStraightLine;
@@ -47,6 +49,12 @@ public:
     [[nodiscard]] double markerPriceUsd(Marker marker) const;
     [[nodiscard]] QString markerLabel(Marker marker) const;
 
+    // What-if: the same plan under another liquidation rule set, drawn as a dashed curve next to the plan's
+    // own (e.g. Aave v3.3 against Morpho Blue at the same LTV). Nullopt hides it. Also in the context menu.
+    void setCompareRuleSet(std::optional<LiquidationRuleSet> rules);
+    [[nodiscard]] std::optional<LiquidationRuleSet> compareRuleSet() const { return m_compareRules; }
+    [[nodiscard]] QCPGraph *compareGraph() const { return m_compare; }
+
 protected:
     void autoRange() override;
     void restyle(const ChartTheme &theme) override;
@@ -62,11 +70,16 @@ private:
     MarkerItems makeMarker(double labelY, Qt::Alignment alignment);
     void placeMarker(Marker marker, double priceUsd, const QString &text);
     void drawCurves();
+    void computeCompare();
     [[nodiscard]] QString pnlText(double usd, double fraction) const;
 
     QCPGraph *m_leveraged;
     QCPGraph *m_hold;
     QCPGraph *m_liquidations;
+    QCPGraph *m_compare;
+    QActionGroup *m_compareGroup;
+    std::optional<LiquidationRuleSet> m_compareRules;
+    std::unique_ptr<PlanResult> m_compareResult; // the plan under m_compareRules
     QCPItemRect *m_liquidationZone;
     QCPItemStraightLine *m_zeroLine;
     std::array<MarkerItems, kMarkerCount> m_markers;

@@ -23,6 +23,8 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 #include <limits>
 
 namespace lp {
@@ -127,9 +129,8 @@ QWidget *MarketEditorDialog::buildMarketForm()
     // Three lines of the font in use, not a pixel count: a larger font keeps them readable.
     m_notes->setMaximumHeight(m_notes->fontMetrics().lineSpacing() * 3 + 2 * m_notes->frameWidth() +
                               static_cast<int>(2 * m_notes->document()->documentMargin()));
-    m_rules->addItem(tr("Aave v3.0 (50 % close factor above HF 0.95)"),
-                     toString(LiquidationRuleSet::AaveV30));
-    m_rules->addItem(tr("Aave v3.3 ($2,000 and $1,000 dust rules)"), toString(LiquidationRuleSet::AaveV33));
+    for (const LiquidationRuleSet r : allLiquidationRuleSets)
+        m_rules->addItem(describe(r), toString(r));
     m_flashPremium->setRange(0, 99.99);
     m_flashPremium->setDecimals(3);
     m_flashPremium->setSuffix(QStringLiteral(" %"));
@@ -194,7 +195,8 @@ void MarketEditorDialog::showMarket(const Market &m, bool readOnly, const QStrin
     m_source->setText(m.source);
     m_source->setCursorPosition(0);
     m_notes->setPlainText(m.notes);
-    m_rules->setCurrentIndex(m.liquidationRules == LiquidationRuleSet::AaveV30 ? 0 : 1);
+    m_rules->setCurrentIndex(std::max(0, m_rules->findData(toString(m.liquidationRules))));
+    m_ruleParams = m.liquidationRuleParams;
     m_flashPremium->setValue(m.flashLoanPremium * 100.0);
     m_reserves->setReserves(m.reserves);
     m_eModes->setCategories(m.eModes);
@@ -240,8 +242,9 @@ Market MarketEditorDialog::editedMarket(ValidationErrors *errors) const
     m.asOf = m_asOf->date();
     m.source = m_source->text().trimmed();
     m.notes = m_notes->toPlainText().trimmed();
-    m.liquidationRules =
-        m_rules->currentIndex() == 0 ? LiquidationRuleSet::AaveV30 : LiquidationRuleSet::AaveV33;
+    if (!liquidationRuleSetFromString(m_rules->currentData().toString(), &m.liquidationRules))
+        m.liquidationRules = LiquidationRuleSet::AaveV30;
+    m.liquidationRuleParams = m_ruleParams;
     m.flashLoanPremium = m_flashPremium->value() / 100.0;
     m.estimates = m_marketEstimates;
     m.reserves = m_reserves->reserves(out);

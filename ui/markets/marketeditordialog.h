@@ -71,6 +71,7 @@ private:
     QString m_userDirectory;
     QString m_savedId; // the user market the editors came from; empty for a preset or an unsaved market
     QStringList m_marketEstimates;
+    LiquidationRuleParams m_ruleParams; // kept as read: the editor has no fields for them
     bool m_readOnly = true;
 
     QListWidget *m_list;

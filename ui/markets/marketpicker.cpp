@@ -128,9 +128,8 @@ QString MarketPicker::freshnessText(const Market &market, const QDate &today)
     const QString date = QLocale().toString(market.asOf, QLocale::ShortFormat);
     QString text = market.fetched ? tr("as of %1, block %2").arg(date).arg(market.fetched->blockNumber)
                                   : tr("as of %1").arg(date);
-    const qint64 days = market.asOf.daysTo(today);
-    if (days > kStaleDays)
-        text += tr(" (%1 days old)").arg(days);
+    if (isStale(market, today))
+        text += tr(" (stale: %1 days old)").arg(market.asOf.daysTo(today));
     return text;
 }
 
@@ -246,11 +245,12 @@ void MarketPicker::refresh()
     }
     m_market->setCurrentIndex(std::max(index, 0));
     if (market) {
-        m_info->setText(tr("%1 · %2 · source: %3")
+        m_info->setText(tr("%1 · %2 · rules: %3 · source: %4")
                             .arg(market->chain, freshnessText(*market, QDate::currentDate()),
+                                 toString(m_plan.liquidationRules),
                                  market->source.left(90) +
                                      (market->source.size() > 90 ? QStringLiteral("…") : QString())));
-        m_info->setToolTip(market->source +
+        m_info->setToolTip(describe(m_plan.liquidationRules) + QStringLiteral("\n\n") + market->source +
                            (market->notes.isEmpty() ? QString() : QStringLiteral("\n\n") + market->notes));
     } else {
         m_info->setText(m_plan.market.isEmpty()

@@ -47,8 +47,7 @@ public:
     [[nodiscard]] QTableWidget *parameterTable() const { return m_parameters; }
     // How fresh a market is, as the picker and the status bar say it: "as of 11/30/26, block 123" for
     // a market read from the chain, "as of 1/2/25" (the locale's short date), then its age when it is more
-    // than kStaleDays old on `today` ("(697 days old)").
-    static constexpr qint64 kStaleDays = 30;
+    // stale on `today` (lp::isStale: more than 90 days old, "(stale: 697 days old)").
     [[nodiscard]] static QString freshnessText(const Market &market, const QDate &today);
     // The table row of a field (the order of lp::marketFields()).
     [[nodiscard]] static int rowOf(MarketField field);

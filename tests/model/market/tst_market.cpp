@@ -70,6 +70,7 @@ class TestMarket : public QObject {
     Q_OBJECT
 private slots:
     void sampleIsValid();
+    void staleAfterNinetyDays();
     void roleLists();
     void reserveLookupIgnoresCase();
     void pairInsideEModeGetsCategoryParameters();
@@ -86,6 +87,17 @@ void TestMarket::sampleIsValid()
 {
     const ValidationErrors errors = validateMarket(sample());
     QVERIFY2(errors.isEmpty(), qPrintable(formatErrors(errors)));
+}
+
+void TestMarket::staleAfterNinetyDays()
+{
+    Market m;
+    m.asOf = QDate(2026, 1, 1);
+    QVERIFY(!isStale(m, QDate(2026, 1, 1)));
+    QVERIFY(!isStale(m, QDate(2026, 4, 1))); // 90 days
+    QVERIFY(isStale(m, QDate(2026, 4, 2)));  // 91 days
+    m.asOf = QDate();
+    QVERIFY(isStale(m, QDate(2026, 1, 1)));
 }
 
 void TestMarket::roleLists()

@@ -143,7 +143,7 @@ void TestMarketJson::brokenFiles_data()
     row("reserve as a string", "reserves[1]", QStringLiteral("USDT"), "reserves[1]");
     row("member as a number", "eModes[0].members", QJsonArray{1}, "eModes[0].members[0]");
     row("rate strategy as an array", "reserves[0].rateStrategy", QJsonArray{}, "reserves[0].rateStrategy");
-    row("unknown rule set", "liquidationRules", QStringLiteral("aave-v4"), "liquidationRules");
+    row("unknown rule set", "liquidationRules", QStringLiteral("aave-v9"), "liquidationRules");
     row("wrong format", "format", QStringLiteral("leverage-planner-plan"), "format");
     // Missing and unknown fields: a typo must not fall back to a default.
     row("missing asOf", "asOf", removed, "asOf");

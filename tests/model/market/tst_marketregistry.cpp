@@ -23,6 +23,8 @@ private slots:
     void unsourcedValuesAreEstimates();
     void eModeCategories();
     void liquidationRules();
+    void morphoPresetsFollowTheirLltv();
+    void zerolendPresetsSayTheyAreWoundDown();
     void presetApysFollowTheirRateStrategy();
     void userMarketsSaveLoadRemove();
     void presetsCannotBeOverwrittenOrRemoved();
@@ -34,9 +36,12 @@ void TestMarketRegistry::everyPresetValidates()
     QVERIFY2(MarketRegistry::builtInErrors().isEmpty(),
              qPrintable(formatErrors(MarketRegistry::builtInErrors())));
     const MarketRegistry &reg = MarketRegistry::builtIn();
-    QCOMPARE(reg.ids(),
-             QStringList({QStringLiteral("aave-v3-ethereum"), QStringLiteral("zerolend-ethereum-lrt"),
-                          QStringLiteral("zerolend-linea"), QStringLiteral("zerolend-zksync")}));
+    QCOMPARE(reg.ids(), QStringList({QStringLiteral("aave-v3-ethereum"), QStringLiteral("aave-v4-ethereum"),
+                                     QStringLiteral("morpho-blue-base-cbbtc-usdc"),
+                                     QStringLiteral("morpho-blue-ethereum-wbtc-usdc"),
+                                     QStringLiteral("morpho-blue-ethereum-wsteth-weth"),
+                                     QStringLiteral("zerolend-ethereum-lrt"),
+                                     QStringLiteral("zerolend-linea"), QStringLiteral("zerolend-zksync")}));
     for (const MarketRegistry::Entry &e : reg.entries()) {
         QVERIFY(e.builtIn);
         QVERIFY(e.filePath.startsWith(QStringLiteral(":/markets/")));
@@ -183,10 +188,43 @@ void TestMarketRegistry::eModeCategories()
 void TestMarketRegistry::liquidationRules()
 {
     for (const MarketRegistry::Entry &e : MarketRegistry::builtIn().entries()) {
-        const LiquidationRuleSet expected = e.market.id.startsWith(QLatin1String("zerolend"))
-                                                ? LiquidationRuleSet::AaveV30
-                                                : LiquidationRuleSet::AaveV33;
+        const QString &id = e.market.id;
+        const LiquidationRuleSet expected =
+            id.startsWith(QLatin1String("zerolend"))      ? LiquidationRuleSet::AaveV30
+            : id.startsWith(QLatin1String("aave-v4"))     ? LiquidationRuleSet::AaveV4
+            : id.startsWith(QLatin1String("morpho-blue")) ? LiquidationRuleSet::MorphoBlue
+                                                          : LiquidationRuleSet::AaveV33;
         QCOMPARE(toString(e.market.liquidationRules), toString(expected));
+    }
+}
+
+void TestMarketRegistry::morphoPresetsFollowTheirLltv()
+{
+    // A Morpho Blue market has one collateral and one loan asset; its bonus is the incentive factor at the
+    // LLTV (min(1.15, 1 / (0.3 LLTV + 0.7)) - 1), there is no protocol fee, and the borrow limit sits
+    // below the LLTV.
+    int seen = 0;
+    for (const MarketRegistry::Entry &e : MarketRegistry::builtIn().entries()) {
+        if (e.market.liquidationRules != LiquidationRuleSet::MorphoBlue)
+            continue;
+        ++seen;
+        QCOMPARE(e.market.collateralSymbols().size(), 1);
+        QCOMPARE(e.market.borrowSymbols().size(), 1);
+        const Reserve *c = e.market.reserve(e.market.collateralSymbols().first());
+        QVERIFY(c->ltv < c->liquidationThreshold);
+        LP_COMPARE_REL(c->liquidationBonus, morphoIncentiveFactor(c->liquidationThreshold) - 1.0, 1e-8);
+        QCOMPARE(c->liquidationProtocolFee, 0.0);
+        QVERIFY(e.market.asOf.year() == 2026);
+    }
+    QCOMPARE(seen, 3);
+}
+
+void TestMarketRegistry::zerolendPresetsSayTheyAreWoundDown()
+{
+    for (const char *id : {"zerolend-zksync", "zerolend-linea", "zerolend-ethereum-lrt"}) {
+        const Market *m = MarketRegistry::builtIn().find(QLatin1String(id));
+        QVERIFY(m->notes.startsWith(QStringLiteral("Wound down 2026-02, LTV 0 on most reserves")));
+        QVERIFY(m->notes.contains(QStringLiteral("2026-02-16")));
     }
 }
 
@@ -279,7 +317,7 @@ void TestMarketRegistry::brokenUserFileIsReportedWithItsName()
     const ValidationErrors errors = reg.loadUserMarkets(tmp.path());
     QVERIFY(!errors.isEmpty());
     QVERIFY2(errors.first().field.startsWith(QStringLiteral("bad.json: ")), qPrintable(errors.first().field));
-    QCOMPARE(reg.ids().size(), 4); // the presets are still there, the bad file is skipped
+    QCOMPARE(reg.ids().size(), 8); // the presets are still there, the bad file is skipped
 }
 
 QTEST_APPLESS_MAIN(TestMarketRegistry)

@@ -2,6 +2,8 @@
 #include "pnlchart.h"
 #include "uitestutil.h"
 
+#include <QDir>
+
 #include <cmath>
 
 using namespace lp;
@@ -18,6 +20,7 @@ private slots:
     void axesAndLegendAreLabelled();
     void tickLabelsUseThousandsSeparators();
     void smallPricesGetDecimalTicks();
+    void compareRuleSetDrawsTheOtherSweep();
 };
 
 void TestPnlChart::curvesAreTheSweep()
@@ -101,6 +104,48 @@ void TestPnlChart::smallPricesGetDecimalTicks()
                          [](const QString &l) { return l.contains(QLatin1Char('.')); }),
              qPrintable(QStringList(labels.begin(), labels.end()).join(QLatin1Char('|'))));
     QCOMPARE(QSet<QString>(labels.begin(), labels.end()).size(), labels.size()); // no two ticks read the same
+}
+
+void TestPnlChart::compareRuleSetDrawsTheOtherSweep()
+{
+    // The same plan under Aave v3.3 and, as a what-if, Morpho Blue: the dashed curve is the Morpho sweep,
+    // which differs below the liquidation price (all of the debt repaid at once, Morpho's incentive).
+    Plan plan = defaultPlan();
+    plan.liquidationRules = LiquidationRuleSet::AaveV33;
+    Plan other = plan;
+    other.liquidationRules = LiquidationRuleSet::MorphoBlue;
+    const PlanResult mine = expectedResult(plan);
+    const PlanResult theirs = expectedResult(other);
+    PnlChart chart;
+    chart.showResult(mine);
+    QVERIFY(!chart.compareGraph()->visible());
+    chart.setCompareRuleSet(LiquidationRuleSet::MorphoBlue);
+    QVERIFY(chart.compareGraph()->visible());
+    QVERIFY(leveragedGraphMatches(chart.compareGraph(), theirs.sweep));
+    QVERIFY(leveragedGraphMatches(chart.leveragedGraph(), mine.sweep));
+    QVERIFY(chart.compareGraph()->name().startsWith(QStringLiteral("Under morpho-blue")));
+    // Above the liquidation price both agree; well below it they do not.
+    const auto at = [](const PriceSweep &s, size_t i) { return s.points[i].equityUsd; };
+    QCOMPARE(at(mine.sweep, 2000), at(theirs.sweep, 2000));
+    bool differs = false;
+    for (size_t i = 0; i < 2001; ++i)
+        differs |= std::abs(at(mine.sweep, i) - at(theirs.sweep, i)) > 1.0;
+    QVERIFY(differs);
+    // A new result keeps the what-if; None hides it.
+    chart.showResult(mine);
+    QVERIFY(leveragedGraphMatches(chart.compareGraph(), theirs.sweep));
+    const QByteArray out = qgetenv("LP_SCREENSHOT_DIR");
+    if (!out.isEmpty()) {
+        chart.resize(1000, 620);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        QVERIFY(QDir().mkpath(QString::fromLocal8Bit(out)));
+        QVERIFY(chart.grab().save(
+            QDir(QString::fromLocal8Bit(out)).filePath(QStringLiteral("rules-whatif.png"))));
+    }
+    chart.setCompareRuleSet(std::nullopt);
+    QVERIFY(!chart.compareGraph()->visible());
+    QVERIFY(!chart.compareRuleSet());
 }
 
 QTEST_MAIN(TestPnlChart)

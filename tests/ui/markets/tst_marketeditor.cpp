@@ -21,6 +21,9 @@
 
 using namespace lp;
 
+// The presets in resources/markets.
+constexpr int kPresets = 8;
+
 class TestMarketEditor : public QObject {
     Q_OBJECT
 private slots:
@@ -38,7 +41,7 @@ void TestMarketEditor::presetIsReadOnlyAndMarksEstimates()
     QTemporaryDir dir;
     MarketRegistry reg = MarketRegistry::withBuiltIn();
     MarketEditorDialog dialog(&reg, dir.path());
-    QCOMPARE(dialog.marketList()->count(), 4);
+    QCOMPARE(dialog.marketList()->count(), kPresets);
     QVERIFY(dialog.selectMarket(QStringLiteral("zerolend-zksync")));
     QVERIFY(dialog.isReadOnly());
     QCOMPARE(dialog.editedMarket(), *reg.find(QStringLiteral("zerolend-zksync")));
@@ -105,11 +108,11 @@ void TestMarketEditor::duplicateEditSaveAndReload()
     MarketRegistry fresh = MarketRegistry::withBuiltIn();
     QVERIFY(fresh.loadUserMarkets(dir.path()).isEmpty());
     QCOMPARE(*fresh.find(QStringLiteral("zerolend-zksync-copy")), *saved);
-    QCOMPARE(dialog.marketList()->count(), 5);
+    QCOMPARE(dialog.marketList()->count(), kPresets + 1);
     // Delete it again.
     QVERIFY(dialog.removeMarket());
     QVERIFY(!QFile::exists(file));
-    QCOMPARE(dialog.marketList()->count(), 4);
+    QCOMPARE(dialog.marketList()->count(), kPresets);
 }
 
 void TestMarketEditor::invalidEditIsNotSavedAndNamesTheField()

@@ -51,7 +51,7 @@ void TestMarketPicker::showsChainDateAndSource()
 {
     MarketPicker picker(&MarketRegistry::builtIn());
     QSignalSpy edited(&picker, &MarketPicker::planEdited);
-    QCOMPARE(picker.marketBox()->count(), 5); // "none" and the four presets
+    QCOMPARE(picker.marketBox()->count(), 9); // "none" and the eight presets
     picker.chooseMarket(QStringLiteral("zerolend-zksync"));
     QCOMPARE(edited.count(), 1);
     QCOMPARE(picker.plan().market, QStringLiteral("zerolend-zksync"));
@@ -59,6 +59,11 @@ void TestMarketPicker::showsChainDateAndSource()
     QVERIFY2(info.contains(QStringLiteral("zkSync Era")), qPrintable(info));
     QVERIFY2(info.contains(QLocale().toString(QDate(2025, 1, 15), QLocale::ShortFormat)), qPrintable(info));
     QVERIFY2(info.contains(QStringLiteral("deadshotryker/deploy@1883fa1f")), qPrintable(info));
+    // The rule set in use, and a date more than 90 days back flagged as stale.
+    QVERIFY2(info.contains(QStringLiteral("rules: aave-v3.0")), qPrintable(info));
+    QVERIFY2(info.contains(
+                 QStringLiteral("(stale: %1 days old)").arg(QDate(2025, 1, 15).daysTo(QDate::currentDate()))),
+             qPrintable(info));
     // The default plan's wstETH is no zkSync collateral: the first collateral asset is taken.
     QCOMPARE(picker.collateralBox()->count(), 7);
     QCOMPARE(picker.plan().collateral.symbol, QStringLiteral("USDC.e"));

@@ -310,8 +310,10 @@ private slots:
         m.asOf = QDate(2026, 11, 1);
         const QString date = QLocale().toString(m.asOf, QLocale::ShortFormat);
         QCOMPARE(MarketPicker::freshnessText(m, QDate(2026, 11, 30)), QStringLiteral("as of %1").arg(date));
-        QCOMPARE(MarketPicker::freshnessText(m, QDate(2026, 12, 2)),
-                 QStringLiteral("as of %1 (31 days old)").arg(date));
+        // Stale after 90 days (isStale, the one rule the picker and the status bar follow).
+        QCOMPARE(MarketPicker::freshnessText(m, QDate(2026, 12, 2)), QStringLiteral("as of %1").arg(date));
+        QCOMPARE(MarketPicker::freshnessText(m, QDate(2027, 2, 1)),
+                 QStringLiteral("as of %1 (stale: 92 days old)").arg(date));
         m.fetched = FetchedRecord{};
         m.fetched->blockNumber = 90;
         QCOMPARE(MarketPicker::freshnessText(m, QDate(2026, 11, 30)),
