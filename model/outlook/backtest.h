@@ -22,11 +22,11 @@ struct PricePoint {
 };
 
 // Parses `date,price` rows: ISO dates (YYYY-MM-DD), prices in the C locale (`.` decimals), comma
-// separated, CRLF or LF, cells optionally in double quotes, blank lines and lines starting with "#" (comments:
-// `prices fetch` names its source there) ignored, an optional header as
-// the first non-blank line (any row whose date cell is not a date and price cell not a number). Errors
-// name the line: "line 7" with a bad date, a price that is not a finite number or not above 0, a date not
-// after the one before, a wrong number of cells; an empty series is an error too.
+// separated, CRLF or LF, cells optionally in double quotes, blank lines and lines starting with "#"
+// (comments: `prices fetch` names its source there) ignored, an optional header as the first non-blank line
+// (any row whose date cell is not a date and price cell not a number). Errors name the line: "line 7" with a
+// bad date, a price that is not a finite number or not above 0, a date not after the one before, a wrong
+// number of cells; an empty series is an error too.
 [[nodiscard]] Expected<std::vector<PricePoint>> parsePriceCsv(const QByteArray &csv);
 
 struct BacktestLiquidation {
