@@ -4,6 +4,7 @@
 
 #include "commandsupport.h"
 #include "marketfetchcommand.h"
+#include "positioncommand.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -14,8 +15,10 @@ namespace lp::cli {
 
 namespace {
 
-const QStringList kCommands{QStringLiteral("report"), QStringLiteral("export-csv"), QStringLiteral("render"),
-                            QStringLiteral("backtest"), QStringLiteral("market")};
+const QStringList kCommands{QStringLiteral("report"), QStringLiteral("export-csv"),
+                            QStringLiteral("render"), QStringLiteral("backtest"),
+                            QStringLiteral("market"), QStringLiteral("position"),
+                            QStringLiteral("watch")};
 // Answered without a display, so `--help` and `--version` work over ssh and in CI.
 const QStringList kInfoOptions{QStringLiteral("--help"), QStringLiteral("-h"), QStringLiteral("--version"),
                                QStringLiteral("-v")};
@@ -40,11 +43,17 @@ QString usageText()
         "                                     draw one chart into a PNG or PDF (default 1200x800)\n"
         "  market fetch --rpc URL --pool-provider ADDRESS [-o FILE] [--format json|text]\n"
         "                                     read an Aave v3 market from a JSON-RPC node (the only\n"
-        "                                     network use, and only on request); exit 1 when it fails\n\n"
+        "                                     network use, and only on request); exit 1 when it fails\n"
+        "  position ADDRESS --rpc URL --pool-provider ADDRESS [--format json|text] [--plan -o FILE]\n"
+        "                                     read an account (read-only): health, each asset's\n"
+        "                                     liquidation price, the pool's own health factor\n"
+        "  watch ADDRESS --rpc URL --pool-provider ADDRESS --alert-below HF [--every S] [--count N]\n"
+        "        [--log FILE]                 one line per reading; exit 3 on the first alert\n\n"
         "Options:\n"
         "  -h, --help      show this help\n"
         "  -v, --version   show the version\n\n"
-        "Exit codes: 0 ok, 2 bad input (arguments or plan file), 1 any other failure.\n");
+        "Exit codes: 0 ok, 2 bad input (arguments or plan file), 1 any other failure;\n"
+        "            watch: 3 when the alert level is crossed.\n");
 }
 
 // A first argument that reads as a mistyped command rather than a plan to open: a bare word
@@ -102,6 +111,10 @@ int run(const QStringList &arguments)
         return runBacktestCommand(args);
     if (command == QLatin1String("market"))
         return runMarketCommand(args);
+    if (command == QLatin1String("position"))
+        return runPositionCommand(args);
+    if (command == QLatin1String("watch"))
+        return runWatchCommand(args);
     printErr(QStringLiteral("leverage-planner: unknown command \"%1\"; the commands are %2 (see --help)")
                  .arg(command, kCommands.join(QStringLiteral(", "))));
     return BadInput;

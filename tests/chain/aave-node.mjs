@@ -3,6 +3,7 @@
 //   node aave-node.mjs start STATE.json   starts anvil on 127.0.0.1 (a free port), deploys the market
 //                                          from @aave/core-v3's compiled artifacts and writes STATE.json:
 //                                          the RPC URL, anvil's pid, every address and every deployed value
+//   node aave-node.mjs start STATE.json --positions   the same, then opens the accounts of positions.mjs
 //   node aave-node.mjs stop STATE.json     stops that anvil
 //
 // When node's packages are missing, `start` writes {"skip": "why"} and exits 0, so the tests that read
@@ -16,9 +17,9 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
-const [command, statePath] = process.argv.slice(2);
-if (!['start', 'stop'].includes(command) || !statePath) {
-    console.error('usage: node aave-node.mjs start|stop STATE.json');
+const [command, statePath, extra] = process.argv.slice(2);
+if (!['start', 'stop'].includes(command) || !statePath || (extra && extra !== '--positions')) {
+    console.error('usage: node aave-node.mjs start|stop STATE.json [--positions]');
     process.exit(2);
 }
 
@@ -236,6 +237,7 @@ try {
             availableLiquidity: r.availableLiquidity, totalDebt: r.totalDebt,
         }))),
     };
+    if (extra === '--positions') await (await import('./positions.mjs')).openPositions(ethers, provider, state);
     writeFileSync(statePath, JSON.stringify(state, null, 1));
     console.log(`aave-node: Aave v3 (revision ${state.poolRevision}) deployed on ${rpc} (anvil pid ${anvil.pid}), ` +
         `PoolAddressesProvider ${providerAddress}`);
