@@ -114,11 +114,23 @@ AccountLiquidationPrice liquidationPriceOf(const Account &account, const QString
     double factor = numerator / denominator;
     const bool risesHurt = denominator < 0.0;
     if (account.thresholdStep > 0.0) {
+        // When L flips between two values, the health factor jumps over 1 where the weighted threshold
+        // crosses the upper one, B: (Th + f Tm) / (Ch + f Cm) = B, f = (B Ch - Th) / (Tm - B Cm).
         double previous = std::numeric_limits<double>::quiet_NaN();
+        double beforePrevious = std::numeric_limits<double>::quiet_NaN();
         for (int i = 0; i < 16; ++i) {
             const double L = weightedThreshold(hold, move, factor, account.thresholdStep);
             if (L == previous)
                 break;
+            if (L == beforePrevious) {
+                const double upper = std::max(L, previous);
+                const double jump =
+                    (upper * hold.collateral - hold.threshold) / (move.threshold - upper * move.collateral);
+                if (std::isfinite(jump) && jump > 0.0)
+                    factor = jump;
+                break;
+            }
+            beforePrevious = previous;
             previous = L;
             std::tie(numerator, denominator) = solve(L, false);
             if (denominator == 0.0 || !(numerator / denominator > 0.0))
