@@ -79,12 +79,17 @@ private slots:
         QTest::addColumn<QStringList>("collaterals");
         QTest::addColumn<QStringList>("debts");
         QTest::addColumn<int>("eMode");
-        QTest::newRow("one pair") << "onePair" << QStringList{"WETH"} << QStringList{"USDC"} << 0;
-        QTest::newRow("e-mode pair") << "eModePair" << QStringList{"USDC"} << QStringList{"DAI"} << 1;
+        QTest::newRow("one pair") << QStringLiteral("onePair") << QStringList{QStringLiteral("WETH")}
+                                  << QStringList{QStringLiteral("USDC")} << 0;
+        QTest::newRow("e-mode pair") << QStringLiteral("eModePair") << QStringList{QStringLiteral("USDC")}
+                                     << QStringList{QStringLiteral("DAI")} << 1;
         QTest::newRow("two collaterals")
-            << "twoCollaterals" << QStringList{"WETH", "WBTC"} << QStringList{"USDC"} << 0;
-        QTest::newRow("two debts") << "twoDebts" << QStringList{"WETH"} << QStringList{"USDC", "WBTC"} << 0;
-        QTest::newRow("no debt") << "noDebt" << QStringList{"WETH"} << QStringList{} << 0;
+            << QStringLiteral("twoCollaterals") << QStringList{QStringLiteral("WETH"), QStringLiteral("WBTC")}
+            << QStringList{QStringLiteral("USDC")} << 0;
+        QTest::newRow("two debts") << QStringLiteral("twoDebts") << QStringList{QStringLiteral("WETH")}
+                                   << QStringList{QStringLiteral("USDC"), QStringLiteral("WBTC")} << 0;
+        QTest::newRow("no debt") << QStringLiteral("noDebt") << QStringList{QStringLiteral("WETH")}
+                                 << QStringList{} << 0;
     }
 
     // The health factor as the pool computes it to 1e-9, and every balance exactly as the aToken and debt

@@ -49,8 +49,9 @@ AccountView::AccountView(QWidget *parent)
     m_summary->setWordWrap(true);
     m_pairNote->setWordWrap(true);
     m_table->setColumnCount(8);
-    m_table->setHorizontalHeaderLabels({tr("Asset"), tr("Collateral"), tr("Debt"), tr("Price (USD)"), tr("LTV"),
-                                        tr("Liq. threshold"), tr("Liquidation price"), tr("Move to liquidation")});
+    m_table->setHorizontalHeaderLabels({tr("Asset"), tr("Collateral"), tr("Debt"), tr("Price (USD)"),
+                                        tr("LTV"), tr("Liq. threshold"), tr("Liquidation price"),
+                                        tr("Move to liquidation")});
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -100,7 +101,8 @@ void AccountView::setAccount(const Account &account, const QString &title, const
                                 QLocale().toString(a.priceUsd, 'f', 4),
                                 pct(a.ltv),
                                 a.countsAsCollateral() ? pct(a.liquidationThreshold) : tr("not collateral"),
-                                std::isnan(p.priceUsd) ? QStringLiteral("—") : QLocale().toString(p.priceUsd, 'f', 4),
+                                std::isnan(p.priceUsd) ? QStringLiteral("—")
+                                                       : QLocale().toString(p.priceUsd, 'f', 4),
                                 move};
         for (int c = 0; c < cells.size(); ++c)
             m_table->setItem(row, c, new QTableWidgetItem(cells[c]));
@@ -109,13 +111,15 @@ void AccountView::setAccount(const Account &account, const QString &title, const
     m_whatIfAsset->clear();
     for (const AccountLiquidationPrice &p : prices)
         if (p.direction != AccountLiquidationPrice::Direction::Never)
-            m_whatIfAsset->addItem(p.symbols.size() > 1 ? tr("%1 (together)").arg(p.name) : p.name, p.symbols);
+            m_whatIfAsset->addItem(p.symbols.size() > 1 ? tr("%1 (together)").arg(p.name) : p.name,
+                                   p.symbols);
     m_whatIfAsset->blockSignals(false);
     m_whatIfSlider->setValue(0);
     const Expected<Plan> plan = planFromAccount(account);
-    m_pairNote->setText(plan ? tr("One collateral and one debt: File > Save As Plan opens it in every planning view.")
-                             : tr("The planning views (charts, close, risk, backtest) need a single pair: %1")
-                                   .arg(plan.errors().first().message));
+    m_pairNote->setText(
+        plan ? tr("One collateral and one debt: File > Save As Plan opens it in every planning view.")
+             : tr("The planning views (charts, close, risk, backtest) need a single pair: %1")
+                   .arg(plan.errors().first().message));
     Q_UNUSED(f);
     updateWhatIf();
 }
@@ -123,7 +127,8 @@ void AccountView::setAccount(const Account &account, const QString &title, const
 void AccountView::setWhatIf(const QString &name, double factor)
 {
     for (int i = 0; i < m_whatIfAsset->count(); ++i)
-        if (m_whatIfAsset->itemText(i) == name || m_whatIfAsset->itemData(i).toStringList().join(QLatin1Char(',')) == name)
+        if (m_whatIfAsset->itemText(i) == name ||
+            m_whatIfAsset->itemData(i).toStringList().join(QLatin1Char(',')) == name)
             m_whatIfAsset->setCurrentIndex(i);
     m_whatIfSlider->setValue(static_cast<int>(std::lround((factor - 1.0) * 100.0)));
 }
@@ -135,8 +140,9 @@ QString AccountView::summaryText() const
               "borrowing power left %7%8")
         .arg(hfText(f.healthFactor), money(f.totalCollateralUsd), money(f.totalDebtUsd), pct(f.currentLtv),
              pct(f.ltv), pct(f.liquidationThreshold), money(f.borrowingPowerUsd),
-             m_account.eModeCategory == 0 ? QString()
-                                          : tr(" · e-mode %1 (%2)").arg(m_account.eModeCategory).arg(m_account.eModeLabel));
+             m_account.eModeCategory == 0
+                 ? QString()
+                 : tr(" · e-mode %1 (%2)").arg(m_account.eModeCategory).arg(m_account.eModeLabel));
 }
 
 QString AccountView::whatIfText() const
@@ -158,10 +164,11 @@ void AccountView::updateWhatIf()
     }
     const double factor = 1.0 + m_whatIfSlider->value() / 100.0;
     const AccountFigures f = accountFigures(withPricesScaled(m_account, symbols, factor));
-    m_whatIfResult->setText(tr("%1%2 %: health factor %3%4")
-                                .arg(m_whatIfSlider->value() >= 0 ? QStringLiteral("+") : QString())
-                                .arg(m_whatIfSlider->value())
-                                .arg(hfText(f.healthFactor), f.healthFactor < 1.0 ? tr(" — liquidatable") : QString()));
+    m_whatIfResult->setText(
+        tr("%1%2 %: health factor %3%4")
+            .arg(m_whatIfSlider->value() >= 0 ? QStringLiteral("+") : QString())
+            .arg(m_whatIfSlider->value())
+            .arg(hfText(f.healthFactor), f.healthFactor < 1.0 ? tr(" — liquidatable") : QString()));
 }
 
 } // namespace lp

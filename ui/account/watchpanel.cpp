@@ -36,9 +36,10 @@ double nearestDistance(const Account &account)
 
 WatchPanel::WatchPanel(QWidget *parent)
     : QWidget(parent), m_title(new QLabel(this)), m_interval(new QSpinBox(this)),
-      m_alertHf(new QDoubleSpinBox(this)), m_alertDistance(new QDoubleSpinBox(this)), m_logPath(new QLineEdit(this)),
-      m_startStop(new QPushButton(tr("Start"), this)), m_banner(new QLabel(this)), m_status(new QLabel(this)),
-      m_plot(new QCustomPlot(this)), m_timer(new QTimer(this))
+      m_alertHf(new QDoubleSpinBox(this)), m_alertDistance(new QDoubleSpinBox(this)),
+      m_logPath(new QLineEdit(this)), m_startStop(new QPushButton(tr("Start"), this)),
+      m_banner(new QLabel(this)), m_status(new QLabel(this)), m_plot(new QCustomPlot(this)),
+      m_timer(new QTimer(this))
 {
     QFont big = m_title->font();
     big.setPointSizeF(big.pointSizeF() * 1.3);
@@ -186,7 +187,8 @@ QString WatchPanel::statusText() const
 
 void WatchPanel::showAlert(const QString &message)
 {
-    const QString text = tr("%1: %2").arg(m_title->text().isEmpty() ? tr("Position") : m_title->text(), message);
+    const QString text =
+        tr("%1: %2").arg(m_title->text().isEmpty() ? tr("Position") : m_title->text(), message);
     if (m_tray && QSystemTrayIcon::supportsMessages())
         m_tray->showMessage(tr("Leverage Planner: health alert"), text, QSystemTrayIcon::Warning);
     m_banner->setText(text);
@@ -200,7 +202,8 @@ void WatchPanel::appendLog(const QString &row)
     if (path.isEmpty())
         return;
     if (m_log.isEmpty())
-        m_log = "time_utc,health_factor,total_collateral_usd,total_debt_usd,nearest_liquidation_distance,status\n";
+        m_log = "time_utc,health_factor,total_collateral_usd,total_debt_usd,nearest_liquidation_distance,"
+                "status\n";
     m_log += row.toUtf8();
     const ValidationErrors errors = writeFileAtomically(m_log, path);
     if (!errors.isEmpty())
