@@ -116,10 +116,10 @@ private slots:
                                   .value(QStringLiteral("position"))
                                   .toObject();
         const QJsonArray assets = position.value(QStringLiteral("assets")).toArray();
-        const QJsonObject weth = assets[0].toObject().value(QStringLiteral("symbol")) == u"WETH"
+        const QJsonObject weth = assets[0].toObject().value(QStringLiteral("symbol")).toString() == u"WETH"
                                      ? assets[0].toObject()
                                      : assets[1].toObject();
-        const QJsonObject usdc = assets[0].toObject().value(QStringLiteral("symbol")) == u"USDC"
+        const QJsonObject usdc = assets[0].toObject().value(QStringLiteral("symbol")).toString() == u"USDC"
                                      ? assets[0].toObject()
                                      : assets[1].toObject();
         const auto near = [](double a, double b) { return std::abs(a / b - 1.0) < 1e-12; };
