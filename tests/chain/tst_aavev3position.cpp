@@ -156,6 +156,9 @@ private slots:
     void liquidationPricesOnChain()
     {
         QFETCH(QString, name);
+        // A fresh block first: interest accrues with the block time, so the account is read as of now,
+        // not as of the last block (which can be minutes old on an idle node).
+        rpc(*m_client, QStringLiteral("evm_mine"));
         const FetchedPosition p = fetch(name);
         int applied = 0;
         for (const AccountLiquidationPrice &l : liquidationPrices(p.account)) {

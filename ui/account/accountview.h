@@ -3,7 +3,7 @@
 // File > Open Position...'s view of an account with any number of assets: its health, a table of the
 // assets with each one's liquidation price, and a what-if slider that moves one asset (or a group) and
 // shows the health factor there. Says plainly when the planning views need a single pair.
-#include "account.h"
+#include "../../model/account/account.h" // the account room is not on lp_ui's include path
 
 #include <QWidget>
 

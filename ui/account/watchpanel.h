@@ -5,9 +5,9 @@
 // raises an alert (a tray message where the desktop has a tray, and always a banner in the window) when the
 // health factor falls below the alert level or the nearest liquidation comes closer than a set move: once
 // per crossing, with the numbers. A failed reading is shown as failed and retried; it never reads as safe.
-#include "account.h"
+#include "../../model/account/account.h" // the account room is not on lp_ui's include path
+#include "../../model/account/healthalert.h"
 #include "expected.h"
-#include "healthalert.h"
 
 #include <QDateTime>
 #include <QWidget>
