@@ -5,6 +5,7 @@
 #include "commandsupport.h"
 #include "marketfetchcommand.h"
 #include "pricesfetchcommand.h"
+#include "positioncommand.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -18,7 +19,8 @@ namespace {
 const QStringList kCommands{QStringLiteral("report"),    QStringLiteral("export-csv"),
                             QStringLiteral("render"),    QStringLiteral("backtest"),
                             QStringLiteral("liquidate"), QStringLiteral("market"),
-                            QStringLiteral("prices")};
+                            QStringLiteral("prices"),    QStringLiteral("position"),
+                            QStringLiteral("watch")};
 // Answered without a display, so `--help` and `--version` work over ssh and in CI.
 const QStringList kInfoOptions{QStringLiteral("--help"), QStringLiteral("-h"), QStringLiteral("--version"),
                                QStringLiteral("-v")};
@@ -51,10 +53,16 @@ QString usageText()
         "                                     network use, and only on request); exit 1 when it fails\n"
         "  prices fetch --coin ID --from DATE --to DATE [-o FILE] [--api URL]\n"
         "                                     daily prices from DefiLlama as the CSV backtest reads\n\n"
+        "  position ADDRESS --rpc URL --pool-provider ADDRESS [--format json|text] [--plan -o FILE]\n"
+        "                                     read an account (read-only): health, each asset's\n"
+        "                                     liquidation price, the pool's own health factor\n"
+        "  watch ADDRESS --rpc URL --pool-provider ADDRESS --alert-below HF [--every S] [--count N]\n"
+        "        [--log FILE]                 one line per reading; exit 3 on the first alert\n\n"
         "Options:\n"
         "  -h, --help      show this help\n"
         "  -v, --version   show the version\n\n"
-        "Exit codes: 0 ok, 2 bad input (arguments or plan file), 1 any other failure.\n");
+        "Exit codes: 0 ok, 2 bad input (arguments or plan file), 1 any other failure;\n"
+        "            watch: 3 when the alert level is crossed.\n");
 }
 
 // A first argument that reads as a mistyped command rather than a plan to open: a bare word
@@ -131,6 +139,10 @@ int run(const QStringList &arguments)
         return runMarketCommand(args);
     if (command == QLatin1String("prices"))
         return runPricesCommand(args);
+    if (command == QLatin1String("position"))
+        return runPositionCommand(args);
+    if (command == QLatin1String("watch"))
+        return runWatchCommand(args);
     printErr(QStringLiteral("leverage-planner: unknown command \"%1\"; the commands are %2 (see --help)")
                  .arg(command, kCommands.join(QStringLiteral(", "))));
     return BadInput;

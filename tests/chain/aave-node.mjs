@@ -5,6 +5,7 @@
 //                                          the RPC URL, anvil's pid, every address and every deployed value
 //   node aave-node.mjs start STATE.json N  the same with N reserves (N > 4 adds TKN5 ... TKN<N>, each with
 //                                          its own token, price feed and rate strategy): the benchmark's market
+//   node aave-node.mjs start STATE.json --positions   the same, then opens the accounts of positions.mjs
 //   node aave-node.mjs stop STATE.json     stops that anvil
 //
 // When node's packages are missing, `start` writes {"skip": "why"} and exits 0, so the tests that read
@@ -18,10 +19,11 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
-const [command, statePath, reserveCountText] = process.argv.slice(2);
-const reserveCount = Number(reserveCountText || 4);
-if (!['start', 'stop'].includes(command) || !statePath) {
-    console.error('usage: node aave-node.mjs start|stop STATE.json');
+const [command, statePath, extra] = process.argv.slice(2);
+const positions = extra === '--positions';
+const reserveCount = positions || !extra ? 4 : Number(extra);
+if (!['start', 'stop'].includes(command) || !statePath || !(Number.isInteger(reserveCount) && reserveCount >= 4)) {
+    console.error('usage: node aave-node.mjs start|stop STATE.json [N | --positions]');
     process.exit(2);
 }
 
@@ -246,6 +248,7 @@ try {
             availableLiquidity: r.availableLiquidity, totalDebt: r.totalDebt,
         }))),
     };
+    if (extra === '--positions') await (await import('./positions.mjs')).openPositions(ethers, provider, state);
     writeFileSync(statePath, JSON.stringify(state, null, 1));
     console.log(`aave-node: Aave v3 (revision ${state.poolRevision}) deployed on ${rpc} (anvil pid ${anvil.pid}), ` +
         `PoolAddressesProvider ${providerAddress}`);

@@ -1,0 +1,176 @@
+// A reading of an account as `position` writes it: JSON (the account's figures, each asset with its
+// liquidation price, where and when it was read, and the pool's own health factor as a cross-check) or
+// text for a person.
+#include "positioncommand.h"
+
+#include "aavev3reader.h"
+#include "machineformat.h"
+
+#include <QJsonArray>
+#include <QLocale>
+
+#include <cmath>
+
+namespace lp::cli {
+
+namespace {
+
+QString directionName(AccountLiquidationPrice::Direction d)
+{
+    switch (d) {
+    case AccountLiquidationPrice::Direction::Falls:
+        return QStringLiteral("falls");
+    case AccountLiquidationPrice::Direction::Rises:
+        return QStringLiteral("rises");
+    case AccountLiquidationPrice::Direction::Never:
+        break;
+    }
+    return QStringLiteral("never");
+}
+
+// The pool's health factor against the app's, relative; 0 when both are infinite (no debt).
+double relativeDifference(double app, double pool)
+{
+    if (std::isinf(app) && std::isinf(pool))
+        return 0.0;
+    return std::abs(app - pool) / std::abs(pool);
+}
+
+AccountLiquidationPrice priceOf(const QList<AccountLiquidationPrice> &prices, const QString &name)
+{
+    for (const AccountLiquidationPrice &p : prices)
+        if (p.name == name)
+            return p;
+    return {};
+}
+
+} // namespace
+
+double nearestLiquidationDistance(const Account &account)
+{
+    double nearest = std::numeric_limits<double>::quiet_NaN();
+    for (const AccountLiquidationPrice &p : liquidationPrices(account)) {
+        const double d = p.distance();
+        if (!std::isnan(d) && !(d >= nearest))
+            nearest = d;
+    }
+    return nearest;
+}
+
+QJsonObject positionToJson(const chain::FetchedPosition &position)
+{
+    using machine::num;
+    const Account &a = position.account;
+    const AccountFigures f = accountFigures(a);
+    const QList<AccountLiquidationPrice> prices = liquidationPrices(a);
+    QJsonObject account{{QStringLiteral("address"), position.user},
+                        {QStringLiteral("healthFactor"), num(f.healthFactor)},
+                        {QStringLiteral("totalCollateralUsd"), f.totalCollateralUsd},
+                        {QStringLiteral("totalDebtUsd"), f.totalDebtUsd},
+                        {QStringLiteral("ltv"), f.ltv},
+                        {QStringLiteral("liquidationThreshold"), f.liquidationThreshold},
+                        {QStringLiteral("currentLtv"), f.currentLtv},
+                        {QStringLiteral("borrowingPowerUsd"), f.borrowingPowerUsd},
+                        {QStringLiteral("nearestLiquidationDistance"), num(nearestLiquidationDistance(a))},
+                        {QStringLiteral("eMode"), QJsonObject{{QStringLiteral("id"), a.eModeCategory},
+                                                              {QStringLiteral("label"), a.eModeLabel}}}};
+    QJsonArray assets;
+    for (qsizetype i = 0; i < a.assets.size(); ++i) {
+        const AccountAsset &x = a.assets[i];
+        const chain::PositionReserve &r = position.reserves[i];
+        const AccountLiquidationPrice p = priceOf(prices, x.symbol);
+        assets.append(QJsonObject{{QStringLiteral("symbol"), x.symbol},
+                                  {QStringLiteral("address"), r.address},
+                                  {QStringLiteral("decimals"), r.decimals},
+                                  {QStringLiteral("collateral"), x.collateral},
+                                  {QStringLiteral("debt"), x.debt},
+                                  {QStringLiteral("collateralUnits"), r.collateralUnits.toDecimal()},
+                                  {QStringLiteral("debtUnits"), r.debtUnits.toDecimal()},
+                                  {QStringLiteral("usedAsCollateral"), x.usedAsCollateral},
+                                  {QStringLiteral("priceUsd"), x.priceUsd},
+                                  {QStringLiteral("ltv"), x.ltv},
+                                  {QStringLiteral("liquidationThreshold"), x.liquidationThreshold},
+                                  {QStringLiteral("liquidationBonus"), x.liquidationBonus},
+                                  {QStringLiteral("liquidationPriceUsd"), num(p.priceUsd)},
+                                  {QStringLiteral("liquidationWhen"), directionName(p.direction)},
+                                  {QStringLiteral("distanceToLiquidation"), num(p.distance())}});
+    }
+    QJsonObject out{{QStringLiteral("account"), account}, {QStringLiteral("assets"), assets}};
+    const AccountLiquidation first = firstLiquidation(a);
+    if (first.possible)
+        out.insert(QStringLiteral("firstLiquidation"),
+                   QJsonObject{{QStringLiteral("debt"), first.debtSymbol},
+                               {QStringLiteral("collateral"), first.collateralSymbol},
+                               {QStringLiteral("closeFactor"), first.closeFactor},
+                               {QStringLiteral("repaidUnits"), first.repaidUnits},
+                               {QStringLiteral("seizedUnits"), first.seizedUnits},
+                               {QStringLiteral("healthFactorAfter"), num(first.afterFigures.healthFactor)}});
+    out.insert(QStringLiteral("fetched"),
+               QJsonObject{{QStringLiteral("protocol"), QStringLiteral("aave-v3")},
+                           {QStringLiteral("chainId"), position.chainId},
+                           {QStringLiteral("chain"), chain::chainName(position.chainId)},
+                           {QStringLiteral("blockNumber"), static_cast<qint64>(position.blockNumber)},
+                           {QStringLiteral("blockTime"), position.blockTime.toString(Qt::ISODate)},
+                           {QStringLiteral("rpcHost"), position.rpcHost},
+                           {QStringLiteral("poolAddressesProvider"), position.poolAddressesProvider},
+                           {QStringLiteral("pool"), position.poolAddress}});
+    out.insert(QStringLiteral("check"),
+               QJsonObject{{QStringLiteral("poolHealthFactor"), num(position.pool.healthFactor)},
+                           {QStringLiteral("poolTotalCollateralUsd"), position.pool.totalCollateralUsd},
+                           {QStringLiteral("poolTotalDebtUsd"), position.pool.totalDebtUsd},
+                           {QStringLiteral("poolLiquidationThreshold"), position.pool.liquidationThreshold},
+                           {QStringLiteral("poolLtv"), position.pool.ltv},
+                           {QStringLiteral("healthFactorRelativeDifference"),
+                            num(relativeDifference(f.healthFactor, position.pool.healthFactor))}});
+    return out;
+}
+
+QString positionText(const chain::FetchedPosition &position)
+{
+    const QLocale c = QLocale::c();
+    const Account &a = position.account;
+    const AccountFigures f = accountFigures(a);
+    const QList<AccountLiquidationPrice> prices = liquidationPrices(a);
+    const auto pct = [&](double v) { return machine::fixed(v * 100.0, 2) + QLatin1Char('%'); };
+    QStringList out;
+    out << QStringLiteral("Account %1 on %2, block %3 (%4) from %5")
+               .arg(position.user, chain::chainName(position.chainId))
+               .arg(position.blockNumber)
+               .arg(position.blockTime.toString(Qt::ISODate), position.rpcHost);
+    out << QStringLiteral("  health factor %1 (the pool reports %2)")
+               .arg(machine::fixed(f.healthFactor, 6), machine::fixed(position.pool.healthFactor, 6));
+    out << QStringLiteral("  collateral $%1, debt $%2, borrowing power left $%3")
+               .arg(c.toString(f.totalCollateralUsd, 'f', 2), c.toString(f.totalDebtUsd, 'f', 2),
+                    c.toString(f.borrowingPowerUsd, 'f', 2));
+    out << QStringLiteral("  LTV %1 (max %2), liquidation threshold %3%4")
+               .arg(pct(f.currentLtv), pct(f.ltv), pct(f.liquidationThreshold),
+                    a.eModeCategory == 0
+                        ? QString()
+                        : QStringLiteral(", e-mode %1 \"%2\"").arg(a.eModeCategory).arg(a.eModeLabel));
+    out << QString();
+    out << QStringLiteral("%1 %2 %3 %4 %5 %6  %7")
+               .arg(QStringLiteral("asset"), -8)
+               .arg(QStringLiteral("collateral"), 18)
+               .arg(QStringLiteral("debt"), 18)
+               .arg(QStringLiteral("price USD"), 16)
+               .arg(QStringLiteral("LT"), 8)
+               .arg(QStringLiteral("liq. price"), 16)
+               .arg(QStringLiteral("move to liquidation"));
+    for (const AccountAsset &x : a.assets) {
+        const AccountLiquidationPrice p = priceOf(prices, x.symbol);
+        const QString move = p.direction == AccountLiquidationPrice::Direction::Never
+                                 ? QStringLiteral("none alone")
+                                 : QStringLiteral("%1 %2").arg(directionName(p.direction), pct(p.distance()));
+        out << QStringLiteral("%1 %2 %3 %4 %5 %6  %7")
+                   .arg(x.symbol.left(8), -8)
+                   .arg(c.toString(x.collateral, 'f', 6), 18)
+                   .arg(c.toString(x.debt, 'f', 6), 18)
+                   .arg(c.toString(x.priceUsd, 'f', 4), 16)
+                   .arg(pct(x.liquidationThreshold), 8)
+                   .arg(machine::fixed(p.priceUsd, 4), 16)
+                   .arg(move);
+    }
+    return out.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+} // namespace lp::cli
