@@ -11,7 +11,6 @@
 #include "windowsettings.h"
 
 #include <QDataStream>
-#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QMenu>
@@ -232,11 +231,10 @@ void TestFileSafety::fifoAsLastFileDoesNotBlock()
     const QString fifo = dir.filePath(QStringLiteral("plan.json"));
     QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
     settingskeys::lastFile.write(fifo);
-    QElapsedTimer timer;
-    timer.start();
+    // A FIFO opened for reading blocks until a writer comes: had it been opened, this would hang until
+    // CTest's timeout stops the test.
     auto window = makeWindow();
     window->restoreSettings(true);
-    QVERIFY(timer.elapsed() < 5000);
     QCOMPARE(window->session()->plan(), defaultPlan());
 }
 

@@ -3,6 +3,7 @@
 // that each name a field. Never a runaway, never an allocation failure, never infinities passed off as
 // figures. The plans mix the smallest and largest doubles, subnormals, -0 and the edges of every range.
 #include "backtest.h"
+#include "computable.h"
 #include "engine.h"
 #include "marketregistry.h"
 #include "outlook.h"
@@ -182,8 +183,6 @@ void TestExtremePlans::reportFinishesOrNamesTheField()
     int refused = 0;
     for (int i = 0; i < 150; ++i) {
         const Plan plan = extremePlan(rng);
-        QElapsedTimer one;
-        one.start();
         const Expected<PlanResult> result = computePlan(plan);
         if (!result) {
             ++refused;
@@ -201,8 +200,12 @@ void TestExtremePlans::reportFinishesOrNamesTheField()
                  qPrintable(QStringLiteral("plan %1: %2 is not a finite number").arg(i).arg(where)));
         QVERIFY2(std::isfinite(result->position.equityUsd) && std::isfinite(result->position.debtUsd),
                  qPrintable(QStringLiteral("plan %1: equity or debt is not finite").arg(i)));
-        QVERIFY2(one.elapsed() < 2000,
-                 qPrintable(QStringLiteral("plan %1 took %2 ms").arg(i).arg(one.elapsed())));
+        // The work is bounded by counts, not timed here (a loaded CI machine would make a time check
+        // flaky; bench/ measures time): the falling-path sweep stays under its cap of events.
+        QVERIFY2(result->sweep.liquidations.size() < static_cast<size_t>(limits::maxLiquidationEvents),
+                 qPrintable(QStringLiteral("plan %1: %2 liquidation events")
+                                .arg(i)
+                                .arg(result->sweep.liquidations.size())));
     }
     qInfo("%d plans computed, %d refused naming a field, in %lld ms", computed, refused,
           static_cast<long long>(total.elapsed()));
