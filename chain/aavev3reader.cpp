@@ -314,7 +314,7 @@ Expected<Market> fetchAaveV3Market(JsonRpcClient &client, const QString &provide
     }
     if (eModeBitmaps) {
         for (int id = 1; id <= kEModeProbe; ++id) {
-            const qsizetype k = probes + (id - 1) * 4;
+            const qsizetype k = probes + qsizetype{id - 1} * 4;
             if (!(*r4)[k] || (*(*r4)[k])[1].word.isZero())
                 continue; // an unused id: no liquidation threshold
             EModeCategory category;

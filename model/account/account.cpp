@@ -198,11 +198,11 @@ AccountLiquidation firstLiquidation(const Account &account)
     const AccountAsset &collateral = account.assets[collateralIndex];
     const LiquidationRules rules = LiquidationRules::forRuleSet(account.liquidationRules);
     double closeFactor = rules.closeFactor;
-    if (before.healthFactor < rules.fullCloseBelowHealthFactor)
-        closeFactor = 1.0;
-    else if (account.liquidationRules == LiquidationRuleSet::AaveV33 &&
-             (debt.debtUsd() < rules.minPositionUsdForCloseFactor ||
-              collateral.collateralUsd() < rules.minPositionUsdForCloseFactor))
+    // The whole debt below the full-close health factor, or (v3.3) when either side is a small position.
+    const bool smallPosition = account.liquidationRules == LiquidationRuleSet::AaveV33 &&
+                               (debt.debtUsd() < rules.minPositionUsdForCloseFactor ||
+                                collateral.collateralUsd() < rules.minPositionUsdForCloseFactor);
+    if (before.healthFactor < rules.fullCloseBelowHealthFactor || smallPosition)
         closeFactor = 1.0;
     double repaidUsd = debt.debtUsd() * closeFactor;
     double seizedUsd = repaidUsd * (1.0 + collateral.liquidationBonus);
