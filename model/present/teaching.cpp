@@ -318,7 +318,7 @@ TeachingFrame whatIfFrame(const PlanResult &result, double priceChange)
                            display::units(first.debtRepaid, b))
                << tr("Seized = repaid × PB × (1 + bonus) / PA = %1 × %2 × %3 / %4 = %5")
                       .arg(display::units(first.debtRepaid, b), display::usd(pb),
-                           display::number(1.0 + first.bonus, 4), display::usd(first.priceUsd),
+                           display::parameter(1.0 + first.bonus), display::usd(first.priceUsd),
                            display::units(first.collateralSeized, a))
                << hfFormula(f, plan);
     // Every further call on the way down, each with what it repaid and seized.

@@ -82,6 +82,7 @@ SummaryPanel::SummaryPanel(QWidget *parent)
             tr("Collateral value minus debt value at today's prices: what is yours."));
     m_closeNow->setObjectName(QStringLiteral("summary.closeNow"));
     m_closeNow->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_closeNow->setWordWrap(true); // a long figure wraps instead of widening the window (1280 x 720)
     m_closeNow->setToolTip(
         tr("What closing right now at today's prices pays out: equity minus the swap fees, "
            "slippage, premium and gas of closing. Opening plus closing costs as a share of "

@@ -75,11 +75,13 @@ private slots:
 
     void onePairSaysItPlans()
     {
-        Account a = twoCollaterals();
-        a.assets.removeAt(1);
+        // One collateral worth more than the debt: 1 WBTC at $60,000 against 30,000 USDC.
+        Account a;
+        a.assets << asset(QStringLiteral("WBTC"), 1.0, 0.0, 60000.0, 0.73, 0.78)
+                 << asset(QStringLiteral("USDC"), 0.0, 30000.0, 1.0, 0.77, 0.80);
         AccountView view;
         view.setAccount(a, QStringLiteral("account"), QString());
-        QVERIFY(!view.pairNote().contains(QStringLiteral("single pair")));
+        QVERIFY2(!view.pairNote().contains(QStringLiteral("single pair")), qPrintable(view.pairNote()));
     }
 
     void screenshot()
