@@ -296,10 +296,10 @@ QString MarketRefreshDialog::targetId() const
 {
     if (!m_fetched)
         return {};
-    const QString from = m_compare->currentData().toString();
+    QString from = m_compare->currentData().toString();
     if (!from.isEmpty() && !m_registry->isBuiltIn(from))
         return from; // the user's market is updated in place
-    const QString base = (from.isEmpty() ? m_fetched->id : from).left(48);
+    QString base = (from.isEmpty() ? m_fetched->id : from).left(48);
     if (from.isEmpty() && !m_registry->find(base))
         return base;
     const QString dated = base + QLatin1Char('-') + m_fetched->asOf.toString(QStringLiteral("yyyyMMdd"));

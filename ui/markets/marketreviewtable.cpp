@@ -13,7 +13,6 @@ QString fieldText(const MarketChange &c)
 {
     switch (c.kind) {
     case MarketChange::Kind::NewReserve:
-        return MarketReviewTable::tr("(whole reserve)");
     case MarketChange::Kind::VanishedReserve:
         return MarketReviewTable::tr("(whole reserve)");
     case MarketChange::Kind::NewEMode:
