@@ -4,8 +4,8 @@
 
 #include "commandsupport.h"
 #include "marketfetchcommand.h"
-#include "pricesfetchcommand.h"
 #include "positioncommand.h"
+#include "pricesfetchcommand.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -16,11 +16,10 @@ namespace lp::cli {
 
 namespace {
 
-const QStringList kCommands{QStringLiteral("report"),    QStringLiteral("export-csv"),
-                            QStringLiteral("render"),    QStringLiteral("backtest"),
-                            QStringLiteral("liquidate"), QStringLiteral("market"),
-                            QStringLiteral("prices"),    QStringLiteral("position"),
-                            QStringLiteral("watch")};
+const QStringList kCommands{
+    QStringLiteral("report"),   QStringLiteral("export-csv"), QStringLiteral("render"),
+    QStringLiteral("backtest"), QStringLiteral("liquidate"),  QStringLiteral("market"),
+    QStringLiteral("prices"),   QStringLiteral("position"),   QStringLiteral("watch")};
 // Answered without a display, so `--help` and `--version` work over ssh and in CI.
 const QStringList kInfoOptions{QStringLiteral("--help"), QStringLiteral("-h"), QStringLiteral("--version"),
                                QStringLiteral("-v")};
