@@ -19,7 +19,9 @@ export async function openPositions(ethers, provider, state) {
     const artifactsRoot = path.join(here, 'node_modules/@aave/core-v3/artifacts/contracts');
     const abiOf = (rel) => require(path.join(artifactsRoot, rel)).abi;
     const accounts = await provider.send('eth_accounts', []);
-    const signer = async (i) => new ethers.NonceManager(await provider.getSigner(accounts[i]));
+    // Unlocked node accounts, each call awaited before the next: the node numbers the transactions itself.
+    // (A NonceManager read the deployer's pending count once and could go stale against it: 'nonce too low'.)
+    const signer = async (i) => provider.getSigner(accounts[i]);
     const admin = await signer(0);
     const send = async (promise) => (await promise).wait();
     const poolAbi = abiOf('protocol/pool/Pool.sol/Pool.json');
