@@ -26,6 +26,21 @@ const { ethers } = require('ethers');
 const artifactsRoot = path.join(here, 'node_modules/@aave/core-v3/artifacts/contracts');
 const artifact = (rel) => require(path.join(artifactsRoot, rel));
 
+// Waits for a transaction's receipt by asking for it. (ethers' wait() looks for it once, then only when a
+// new block comes: on anvil, which mines one block per transaction, a receipt that was not there yet at
+// that first look never gets a second one and the script hangs.)
+const receiptOf = async (provider, tx) => {
+    for (let i = 0; i < 6000; ++i) {
+        const receipt = await provider.getTransactionReceipt(tx.hash);
+        if (receipt) {
+            if (receipt.status !== 1) throw new Error(`transaction ${tx.hash} reverted`);
+            return receipt;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error(`no receipt for ${tx.hash} after 60 s`);
+};
+
 const provider = new ethers.JsonRpcProvider(state.rpc, state.chainId, { staticNetwork: true, batchMaxCount: 1 });
 // anvil's first and second well-known development keys.
 const deployer = new ethers.NonceManager(
@@ -47,7 +62,7 @@ const snapshot = await provider.send('evm_snapshot', []);
 try {
     const collateral = ethers.parseUnits(collateralText, weth.decimals);
     const debt = ethers.parseUnits(debtText, usdc.decimals);
-    const wait = async (promise) => (await promise).wait();
+    const wait = async (promise) => receiptOf(provider, await promise);
     // Set up outside the measured block: tokens, approvals and the new price source.
     await wait(new ethers.Contract(weth.address, tokenAbi, deployer)['mint(address,uint256)'](user, collateral));
     await wait(new ethers.Contract(weth.address, tokenAbi, borrower).approve(state.pool, collateral));
@@ -56,7 +71,7 @@ try {
     const aggregatorArtifact = artifact('mocks/oracle/CLAggregators/MockAggregator.sol/MockAggregator.json');
     const aggregator = await new ethers.ContractFactory(aggregatorArtifact.abi, aggregatorArtifact.bytecode, deployer)
         .deploy(BigInt(priceText));
-    await aggregator.waitForDeployment();
+    await receiptOf(provider, aggregator.deploymentTransaction());
 
     // The measured block: supply and borrow first (higher priority fee), then the price and the liquidation.
     await provider.send('evm_setAutomine', [false]);

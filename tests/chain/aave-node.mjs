@@ -17,6 +17,21 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// Waits for a transaction's receipt by asking for it. (ethers' wait() looks for it once, then only when a
+// new block comes: on anvil, which mines one block per transaction, a receipt that was not there yet at
+// that first look never gets a second one and the script hangs.)
+const receiptOf = async (provider, tx) => {
+    for (let i = 0; i < 6000; ++i) {
+        const receipt = await provider.getTransactionReceipt(tx.hash);
+        if (receipt) {
+            if (receipt.status !== 1) throw new Error(`transaction ${tx.hash} reverted`);
+            return receipt;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error(`no receipt for ${tx.hash} after 60 s`);
+};
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 const [command, statePath, extra] = process.argv.slice(2);
@@ -103,11 +118,11 @@ try {
             }
         }
         const contract = await new ethers.ContractFactory(a.abi, bytecode, wallet).deploy(...args);
-        await contract.waitForDeployment();
+        await receiptOf(provider, contract.deploymentTransaction());
         return contract;
     }
     const at = (rel, address) => new ethers.Contract(address, artifact(rel).abi, wallet);
-    const send = async (promise) => (await promise).wait();
+    const send = async (promise) => receiptOf(provider, await promise);
 
     const addressesProvider = await deploy('protocol/configuration/PoolAddressesProvider.sol/PoolAddressesProvider.json',
         'Leverage Planner test market', me);
@@ -248,7 +263,7 @@ try {
             availableLiquidity: r.availableLiquidity, totalDebt: r.totalDebt,
         }))),
     };
-    if (extra === '--positions') await (await import('./positions.mjs')).openPositions(ethers, provider, state);
+    if (extra === '--positions') await (await import('./positions.mjs')).openPositions(ethers, provider, state, receiptOf);
     writeFileSync(statePath, JSON.stringify(state, null, 1));
     console.log(`aave-node: Aave v3 (revision ${state.poolRevision}) deployed on ${rpc} (anvil pid ${anvil.pid}), ` +
         `PoolAddressesProvider ${providerAddress}`);

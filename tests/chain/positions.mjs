@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 
-export async function openPositions(ethers, provider, state) {
+export async function openPositions(ethers, provider, state, receiptOf) {
     const artifactsRoot = path.join(here, 'node_modules/@aave/core-v3/artifacts/contracts');
     const abiOf = (rel) => require(path.join(artifactsRoot, rel)).abi;
     const accounts = await provider.send('eth_accounts', []);
@@ -23,7 +23,7 @@ export async function openPositions(ethers, provider, state) {
     // (A NonceManager read the deployer's pending count once and could go stale against it: 'nonce too low'.)
     const signer = async (i) => provider.getSigner(accounts[i]);
     const admin = await signer(0);
-    const send = async (promise) => (await promise).wait();
+    const send = async (promise) => receiptOf(provider, await promise);
     const poolAbi = abiOf('protocol/pool/Pool.sol/Pool.json');
     const tokenAbi = abiOf('mocks/tokens/MintableERC20.sol/MintableERC20.json');
     const dataProvider = new ethers.Contract(state.dataProvider,
