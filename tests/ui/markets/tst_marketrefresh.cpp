@@ -198,7 +198,9 @@ private slots:
             {FakeRpcServer::http(200, "not json"), QStringLiteral("JSON")},
             {QByteArray(), QStringLiteral("node is syncing")},
         };
-        for (const auto &[response, words] : faults) {
+        for (const auto &[answer, words] : faults) {
+            // (A copy: clang 14 cannot capture a structured binding.)
+            const QByteArray response = answer;
             server.setResponder([response](const QJsonArray &request) {
                 if (response.isEmpty()) // a JSON-RPC error object for every call
                     return FakeRpcServer::answerEach(request, [](const QString &, const QJsonArray &) {
