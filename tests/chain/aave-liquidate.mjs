@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { receiptOf, withGasMargin } from './txwait.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -26,22 +27,7 @@ const { ethers } = require('ethers');
 const artifactsRoot = path.join(here, 'node_modules/@aave/core-v3/artifacts/contracts');
 const artifact = (rel) => require(path.join(artifactsRoot, rel));
 
-// Waits for a transaction's receipt by asking for it. (ethers' wait() looks for it once, then only when a
-// new block comes: on anvil, which mines one block per transaction, a receipt that was not there yet at
-// that first look never gets a second one and the script hangs.)
-const receiptOf = async (provider, tx) => {
-    for (let i = 0; i < 6000; ++i) {
-        const receipt = await provider.getTransactionReceipt(tx.hash);
-        if (receipt) {
-            if (receipt.status !== 1) throw new Error(`transaction ${tx.hash} reverted`);
-            return receipt;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    throw new Error(`no receipt for ${tx.hash} after 60 s`);
-};
-
-const provider = new ethers.JsonRpcProvider(state.rpc, state.chainId, { staticNetwork: true, batchMaxCount: 1 });
+const provider = withGasMargin(new ethers.JsonRpcProvider(state.rpc, state.chainId, { staticNetwork: true, batchMaxCount: 1 }));
 // anvil's first and second well-known development keys.
 const deployer = new ethers.NonceManager(
     new ethers.Wallet('0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80', provider));

@@ -16,21 +16,7 @@ import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-// Waits for a transaction's receipt by asking for it. (ethers' wait() looks for it once, then only when a
-// new block comes: on anvil, which mines one block per transaction, a receipt that was not there yet at
-// that first look never gets a second one and the script hangs.)
-const receiptOf = async (provider, tx) => {
-    for (let i = 0; i < 6000; ++i) {
-        const receipt = await provider.getTransactionReceipt(tx.hash);
-        if (receipt) {
-            if (receipt.status !== 1) throw new Error(`transaction ${tx.hash} reverted`);
-            return receipt;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    throw new Error(`no receipt for ${tx.hash} after 60 s`);
-};
+import { receiptOf, withGasMargin } from './txwait.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -81,7 +67,7 @@ anvil.unref();
 const stopAnvil = () => { try { process.kill(anvil.pid, 'SIGTERM'); } catch { /* gone */ } };
 
 try {
-    const provider = new ethers.JsonRpcProvider(rpc, 31337, { staticNetwork: true, batchMaxCount: 1, pollingInterval: 20 });
+    const provider = withGasMargin(new ethers.JsonRpcProvider(rpc, 31337, { staticNetwork: true, batchMaxCount: 1, pollingInterval: 20 }));
     for (let i = 0; ; ++i) {
         try { await provider.send('eth_chainId', []); break; } catch (e) {
             if (i > 300) throw new Error(`anvil did not start on ${rpc} within 30 s`);
