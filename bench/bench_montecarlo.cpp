@@ -4,30 +4,21 @@
 // line for bench/run-montecarlo, which runs bench/montecarlo_numpy.py on the same barrier next to it.
 //
 //   bench_montecarlo PLAN.json [--paths N] [--runs R] [--threads T] [--loops N] [--barrier-out FILE]
-#include "marketregistry.h"
+#include "benchutil.h"
 #include "montecarlo.h"
 #include "opening.h"
-#include "planjson.h"
 #include "timeline.h"
 
-#include <QCommandLineParser>
-#include <QCoreApplication>
 #include <QSaveFile>
-#include <QTextStream>
 
-#include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <thread>
-#include <vector>
 
 namespace {
 
 int fail(const QString &message)
 {
-    QTextStream(stderr) << "bench_montecarlo: " << message << Qt::endl;
-    return 2;
+    return lp::bench::fail("bench_montecarlo", message);
 }
 
 } // namespace
@@ -35,32 +26,17 @@ int fail(const QString &message)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QCommandLineParser parser;
-    parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("PLAN"), QStringLiteral("Plan file (JSON)."));
-    const QCommandLineOption pathsOpt(QStringLiteral("paths"), QStringLiteral("Paths (100000)."),
-                                      QStringLiteral("N"), QStringLiteral("100000"));
-    const QCommandLineOption runsOpt(QStringLiteral("runs"), QStringLiteral("Timed runs (7)."),
-                                     QStringLiteral("R"), QStringLiteral("7"));
-    const QCommandLineOption threadsOpt(QStringLiteral("threads"),
-                                        QStringLiteral("Threads (default: hardware concurrency)."),
-                                        QStringLiteral("T"));
+    lp::bench::PlanBenchArgs args;
     const QCommandLineOption loopsOpt(QStringLiteral("loops"),
                                       QStringLiteral("Override the plan's loop count."), QStringLiteral("N"));
     const QCommandLineOption barrierOpt(
         QStringLiteral("barrier-out"), QStringLiteral("Write the daily barrier (in units of today's price)."),
         QStringLiteral("FILE"));
-    parser.addOptions({pathsOpt, runsOpt, threadsOpt, loopsOpt, barrierOpt});
-    parser.process(app);
-    if (parser.positionalArguments().size() != 1)
-        return fail(QStringLiteral("expected one plan file"));
-
-    lp::Expected<lp::Plan> plan =
-        lp::readPlanFile(parser.positionalArguments().first(), lp::MarketRegistry::builtIn());
-    if (!plan)
-        return fail(lp::formatErrors(plan.errors()));
-    lp::Plan p = *plan;
-    p.horizonDays = 365;
+    args.parser.addOptions({loopsOpt, barrierOpt});
+    lp::Plan p;
+    if (const std::optional<QString> error = args.parse(app, &p))
+        return fail(*error);
+    const QCommandLineParser &parser = args.parser;
     if (parser.isSet(loopsOpt)) {
         p.strategy.mode = lp::StrategyMode::Loops;
         p.strategy.loops = parser.value(loopsOpt).toInt();
@@ -71,12 +47,10 @@ int main(int argc, char *argv[])
     const lp::Timeline timeline = lp::computeTimeline(p, *opened);
 
     lp::MonteCarloOptions options;
-    options.paths = parser.value(pathsOpt).toInt();
+    options.paths = args.pathCount();
     options.seed = 1;
-    options.threads = parser.isSet(threadsOpt)
-                          ? parser.value(threadsOpt).toInt()
-                          : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
-    const int runs = std::max(1, parser.value(runsOpt).toInt());
+    options.threads = args.threadCount();
+    const int runs = args.runCount();
 
     if (parser.isSet(barrierOpt)) {
         QByteArray text;
@@ -88,19 +62,12 @@ int main(int argc, char *argv[])
             return fail(QStringLiteral("cannot write %1").arg(parser.value(barrierOpt)));
     }
 
-    // One untimed run warms up the threads, the page cache and the branch predictors.
     lp::Expected<lp::MonteCarloResult> result = lp::monteCarloLiquidationProbability(p, timeline, options);
     if (!result)
         return fail(lp::formatErrors(result.errors()));
-    std::vector<double> seconds;
-    for (int i = 0; i < runs; ++i) {
-        const auto start = std::chrono::steady_clock::now();
-        result = lp::monteCarloLiquidationProbability(p, timeline, options);
-        const auto end = std::chrono::steady_clock::now();
-        seconds.push_back(std::chrono::duration<double>(end - start).count());
-    }
-    std::sort(seconds.begin(), seconds.end());
-    const double median = seconds[seconds.size() / 2];
+    const std::vector<double> seconds = lp::bench::timeRuns(
+        runs, [&] { result = lp::monteCarloLiquidationProbability(p, timeline, options); });
+    const double median = lp::bench::median(seconds);
     std::printf(
         "bench_montecarlo: %d paths x %d daily steps, %d threads, %d runs, HF %.4f, vol %.3g, drift %.3g\n",
         options.paths, result->steps, options.threads, runs, timeline.points.front().healthFactor,

@@ -5,30 +5,20 @@
 // for bench/run-montecarlo, which runs bench/protection_numpy.py on the same plan next to it.
 //
 //   bench_protection PLAN.json [--paths N] [--runs R] [--threads T]
-#include "marketregistry.h"
+#include "benchutil.h"
 #include "opening.h"
-#include "planjson.h"
 #include "protection.h"
 #include "protectionmontecarlo.h"
 #include "timeline.h"
 
-#include <QCommandLineParser>
-#include <QCoreApplication>
-#include <QTextStream>
-
-#include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <thread>
-#include <vector>
 
 namespace {
 
 int fail(const QString &message)
 {
-    QTextStream(stderr) << "bench_protection: " << message << Qt::endl;
-    return 2;
+    return lp::bench::fail("bench_protection", message);
 }
 
 } // namespace
@@ -36,27 +26,10 @@ int fail(const QString &message)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QCommandLineParser parser;
-    parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("PLAN"), QStringLiteral("Plan file (JSON)."));
-    const QCommandLineOption pathsOpt(QStringLiteral("paths"), QStringLiteral("Paths (100000)."),
-                                      QStringLiteral("N"), QStringLiteral("100000"));
-    const QCommandLineOption runsOpt(QStringLiteral("runs"), QStringLiteral("Timed runs (7)."),
-                                     QStringLiteral("R"), QStringLiteral("7"));
-    const QCommandLineOption threadsOpt(QStringLiteral("threads"),
-                                        QStringLiteral("Threads (default: hardware concurrency)."),
-                                        QStringLiteral("T"));
-    parser.addOptions({pathsOpt, runsOpt, threadsOpt});
-    parser.process(app);
-    if (parser.positionalArguments().size() != 1)
-        return fail(QStringLiteral("expected one plan file"));
-
-    lp::Expected<lp::Plan> plan =
-        lp::readPlanFile(parser.positionalArguments().first(), lp::MarketRegistry::builtIn());
-    if (!plan)
-        return fail(lp::formatErrors(plan.errors()));
-    lp::Plan p = *plan;
-    p.horizonDays = 365;
+    lp::bench::PlanBenchArgs args;
+    lp::Plan p;
+    if (const std::optional<QString> error = args.parse(app, &p))
+        return fail(*error);
     lp::ProtectionRule repay = lp::ProtectionRule::ofKind(lp::ProtectionKind::AutoRepay);
     repay.triggerHealthFactor = 1.4;
     repay.targetHealthFactor = 1.7;
@@ -69,25 +42,17 @@ int main(int argc, char *argv[])
         return fail(lp::formatErrors(opened.errors()));
 
     lp::MonteCarloOptions options;
-    options.paths = parser.value(pathsOpt).toInt();
+    options.paths = args.pathCount();
     options.seed = 1;
-    options.threads = parser.isSet(threadsOpt)
-                          ? parser.value(threadsOpt).toInt()
-                          : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
-    const int runs = std::max(1, parser.value(runsOpt).toInt());
+    options.threads = args.threadCount();
+    const int runs = args.runCount();
 
     lp::Expected<lp::ProtectionMonteCarloResult> result = lp::simulateProtection(p, *opened, options);
     if (!result)
         return fail(lp::formatErrors(result.errors()));
-    std::vector<double> seconds;
-    for (int i = 0; i < runs; ++i) {
-        const auto start = std::chrono::steady_clock::now();
-        result = lp::simulateProtection(p, *opened, options);
-        const auto end = std::chrono::steady_clock::now();
-        seconds.push_back(std::chrono::duration<double>(end - start).count());
-    }
-    std::sort(seconds.begin(), seconds.end());
-    const double median = seconds[seconds.size() / 2];
+    const std::vector<double> seconds =
+        lp::bench::timeRuns(runs, [&] { result = lp::simulateProtection(p, *opened, options); });
+    const double median = lp::bench::median(seconds);
     const lp::ProtectionMonteCarloResult &r = *result;
     std::printf(
         "bench_protection: %d paths x %d daily steps, with and without 2 rules, %d threads, %d runs\n",

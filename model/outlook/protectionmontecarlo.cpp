@@ -41,8 +41,32 @@ std::pair<double, double> shareInterval(double p, double n)
 
 ProtectionQuantiles quantilesOf(std::vector<double> values)
 {
-    std::sort(values.begin(), values.end());
-    return {sortedQuantile(values, 0.05), sortedQuantile(values, 0.5), sortedQuantile(values, 0.95)};
+    return {selectQuantile(values, 0.05), selectQuantile(values, 0.5), selectQuantile(values, 0.95)};
+}
+
+// Advances both paths over n steps from x = xs to xe. Where neither can meet a level on the bridge
+// between them, that is one jump; otherwise the bridge's midpoint is drawn (given both ends it is normal,
+// mean on the line between them, variance sd^2 n1 (n - n1) / n whatever the drift) and each half is
+// advanced in turn, down to single steps. The path in distribution is the one drawn step by step; the
+// with and without paths take the same segments, so they share every draw while no rule acts.
+void advance(ProtectionPath &with, ProtectionPath &without, int n, double xs, double xe, double sd,
+             Xoshiro256 &rng, const ZigguratNormal &normal)
+{
+    if (n == 1) {
+        with.step(xs, xe);
+        without.step(xs, xe);
+        return;
+    }
+    if (with.quiet(n, xs, xe) && without.quiet(n, xs, xe)) {
+        with.jump(n, xe);
+        without.jump(n, xe);
+        return;
+    }
+    const int n1 = n / 2;
+    const double f = static_cast<double>(n1) / n;
+    const double mid = xs + (xe - xs) * f + sd * std::sqrt(static_cast<double>(n - n1) * f) * normal(rng);
+    advance(with, without, n1, xs, mid, sd, rng, normal);
+    advance(with, without, n - n1, mid, xe, sd, rng, normal);
 }
 
 } // namespace
@@ -57,8 +81,23 @@ double sortedQuantile(const std::vector<double> &sorted, double q)
     return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
 }
 
+double selectQuantile(std::vector<double> &values, double q)
+{
+    if (values.empty())
+        return 0.0;
+    const double h = q * static_cast<double>(values.size() - 1);
+    const auto lo = static_cast<size_t>(std::floor(h));
+    const auto at = values.begin() + static_cast<std::ptrdiff_t>(lo);
+    std::nth_element(values.begin(), at, values.end());
+    if (lo + 1 >= values.size())
+        return *at;
+    // After nth_element everything past `at` is at least *at: the next order statistic is their least.
+    const double next = *std::min_element(at + 1, values.end());
+    return *at + (h - static_cast<double>(lo)) * (next - *at);
+}
+
 Expected<ProtectionMonteCarloResult> simulateProtection(const Plan &plan, const OpenedPosition &opened,
-                                                        const MonteCarloOptions &options)
+                                                        const MonteCarloOptions &options, PathDrawing drawing)
 {
     ValidationErrors errors;
     const int steps = plan.horizonDays;
@@ -88,6 +127,10 @@ Expected<ProtectionMonteCarloResult> simulateProtection(const Plan &plan, const 
     s.cg = std::pow(collateralGrowth(plan), dt);
     s.dg = std::pow(debtGrowth(plan), dt);
     s.dlb = std::log(s.dg / s.cg);
+    for (int k = 0; k <= steps; ++k) {
+        s.cgPow.push_back(std::pow(s.cg, k));
+        s.dgPow.push_back(std::pow(s.dg, k));
+    }
     s.mu = (plan.risk.drift - 0.5 * vol * vol) * dt;
     s.sd = vol * std::sqrt(dt);
     s.bridgeScale = 2.0 / (vol * vol * dt); // +inf at zero volatility: no crossing between closes
@@ -121,11 +164,18 @@ Expected<ProtectionMonteCarloResult> simulateProtection(const Plan &plan, const 
         ProtectionPath without(s, noRules, Xoshiro256(options.seed ^ kEventStream, p), &scratchCount,
                                &scratchFee);
         double x = 0.0;
-        for (int k = 0; k < s.steps; ++k) {
-            const double xe = x + s.mu + s.sd * normal(rng);
-            with.step(x, xe);
-            without.step(x, xe);
-            x = xe;
+        if (drawing == PathDrawing::Bridged) {
+            // The whole horizon as one Brownian bridge, halved where either path may meet a level, down
+            // to single steps (see advance()).
+            x = s.mu * s.steps + s.sd * std::sqrt(static_cast<double>(s.steps)) * normal(rng);
+            advance(with, without, s.steps, 0.0, x, s.sd, rng, normal);
+        } else {
+            for (int k = 0; k < s.steps; ++k) {
+                const double xe = x + s.mu + s.sd * normal(rng);
+                with.step(x, xe);
+                without.step(x, xe);
+                x = xe;
+            }
         }
         const double holdPnl = s.holdUnitsAtEnd * s.pa0 * std::exp(x) - s.depositValueUsd;
         eqWith[i] = with.equityUsd(x);
@@ -165,8 +215,8 @@ Expected<ProtectionMonteCarloResult> simulateProtection(const Plan &plan, const 
     r.seed = options.seed;
     r.threads = options.threads;
     const auto dn = static_cast<double>(n);
-    const auto outcome = [dn](const std::vector<unsigned char> &liq, const std::vector<double> &eq,
-                              const std::vector<double> &pnl, const std::vector<double> &minHf) {
+    const auto outcome = [dn](const std::vector<unsigned char> &liq, std::vector<double> &eq,
+                              std::vector<double> &pnl, const std::vector<double> &minHf) {
         ProtectionOutcome o;
         double liquidated = 0;
         double equity = 0;
@@ -180,15 +230,22 @@ Expected<ProtectionMonteCarloResult> simulateProtection(const Plan &plan, const 
         std::tie(o.ci95Low, o.ci95High) = shareInterval(o.liquidationProbability, dn);
         o.meanFinalEquityUsd = equity / dn;
         o.minHealthFactor = std::exp(minLogHf);
-        o.finalEquity = eq;
+        o.finalEquity = std::move(eq);
         std::sort(o.finalEquity.begin(), o.finalEquity.end());
         o.finalEquityUsd = {sortedQuantile(o.finalEquity, 0.05), sortedQuantile(o.finalEquity, 0.5),
                             sortedQuantile(o.finalEquity, 0.95)};
-        o.pnlVsHoldUsd = quantilesOf(pnl);
+        o.pnlVsHoldUsd = quantilesOf(std::move(pnl));
         return o;
     };
-    r.with = outcome(liqWith, eqWith, pnlWith, minHfWith);
-    r.without = outcome(liqWithout, eqWithout, pnlWithout, minHfWithout);
+    // The two sorts of 'paths' values each, side by side when there is a second thread.
+    if (threads > 1) {
+        std::thread withThread([&] { r.with = outcome(liqWith, eqWith, pnlWith, minHfWith); });
+        r.without = outcome(liqWithout, eqWithout, pnlWithout, minHfWithout);
+        withThread.join();
+    } else {
+        r.with = outcome(liqWith, eqWith, pnlWith, minHfWith);
+        r.without = outcome(liqWithout, eqWithout, pnlWithout, minHfWithout);
+    }
 
     std::vector<double> totalFees(n, 0.0);
     for (size_t k = 0; k < nr; ++k) {
@@ -209,8 +266,7 @@ Expected<ProtectionMonteCarloResult> simulateProtection(const Plan &plan, const 
         st.fireProbability = fired / dn;
         st.expectedExecutions = executions / dn;
         st.expectedFeesUsd = feeSum / dn;
-        std::sort(ruleFees.begin(), ruleFees.end());
-        st.p95FeesUsd = sortedQuantile(ruleFees, 0.95);
+        st.p95FeesUsd = selectQuantile(ruleFees, 0.95);
         r.rules.push_back(st);
     }
     double feeSum = 0;
@@ -221,8 +277,7 @@ Expected<ProtectionMonteCarloResult> simulateProtection(const Plan &plan, const 
     }
     r.expectedFeesUsd = feeSum / dn;
     r.closedProbability = closed / dn;
-    std::sort(totalFees.begin(), totalFees.end());
-    r.p95FeesUsd = sortedQuantile(totalFees, 0.95);
+    r.p95FeesUsd = selectQuantile(totalFees, 0.95);
     return r;
 }
 

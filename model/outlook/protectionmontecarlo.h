@@ -13,9 +13,9 @@
 
 namespace lp {
 
-// The plan's protection rules on the Monte Carlo paths (issue 18): the same seeded paths as
-// monteCarloLiquidationProbability (path p's normals from Xoshiro256(seed, p)), each simulated twice, with
-// the rules and without, so that the two sets of figures differ only by the rules.
+// The plan's protection rules on the Monte Carlo paths (issue 18): seeded paths as
+// monteCarloLiquidationProbability (path p's normals from Xoshiro256(seed, p), drawn as bridges below), each
+// simulated twice, with the rules and without, so that the two sets of figures differ only by the rules.
 //
 // Path model. Token A's price (the A/B ratio when B tracks A) is GBM in daily steps; collateral and debt
 // accrue each step, so the liquidation barrier D pb / (C lt) rises with interest. Between two steps the
@@ -31,6 +31,12 @@ namespace lp {
 // - a rule with delaySteps n >= 1 is checked at each step's close and executed n steps later at that
 //   step's price: a fall in between can liquidate first.
 // The trailing stop's running maximum is taken over the daily closes.
+// Speed without a change of model: a path is drawn as a Brownian bridge over the whole horizon, halved
+// (the midpoint drawn given both ends) only where it may meet a level, down to daily steps. Stretches of
+// days where neither run can reach any level but with a probability under exp(-37) (the least a step's
+// uniform can tell from 0), with no rule waiting to execute and no trailing stop, are one jump that only
+// accrues interest: in distribution the same path as day by day, with far fewer draws. The lowest health
+// factor is then taken at the ends of such stretches, the daily closes elsewhere and every execution.
 //
 // Per path: liquidated at least once (0/1), the executions and costs of each rule, the final equity (a
 // closed position's cash; never below 0) and the P&L against holding x0 with its native yield:
@@ -75,11 +81,18 @@ struct ProtectionMonteCarloResult {
     double p95FeesUsd = 0;
 };
 
+// How a path's normals are drawn: as bridges, halved only near a level (the default), or one per day (the
+// plain construction, slower, for checking that the two agree in distribution).
+enum class PathDrawing { Bridged, DailySteps };
+
 [[nodiscard]] Expected<ProtectionMonteCarloResult>
-simulateProtection(const Plan &plan, const OpenedPosition &opened, const MonteCarloOptions &options);
+simulateProtection(const Plan &plan, const OpenedPosition &opened, const MonteCarloOptions &options,
+                   PathDrawing drawing = PathDrawing::Bridged);
 
 // Type-7 quantile (linear between order statistics, NumPy's default) of sorted values.
 [[nodiscard]] double sortedQuantile(const std::vector<double> &sorted, double q);
+// The same quantile of unsorted values, which it reorders: a selection in O(n), not a sort.
+[[nodiscard]] double selectQuantile(std::vector<double> &values, double q);
 
 // report JSON `risk.protection`: {liquidationProbability, liquidationProbabilityWithout, ci95 of both,
 // rules[{kind, fireProbability, expectedExecutions, expectedFeesUsd, p95FeesUsd}], expectedFeesUsd,

@@ -88,6 +88,44 @@ void ProtectionPath::step(double xs, double xe)
         settleClose(xe);
 }
 
+bool ProtectionPath::quiet(int n, double xs, double xe) const
+{
+    if (!active())
+        return true;
+    const double scale = m_s.bridgeScale / n;
+    // Both ends on the level's safe side and the bridge's chance of reaching it negligible.
+    const auto clear = [&](CrossDirection dir, double ls, double le) {
+        const double ds = dir == CrossDirection::Down ? xs - ls : ls - xs;
+        const double de = dir == CrossDirection::Down ? xe - le : le - xe;
+        return ds > 0.0 && de > 0.0 && ds * de * scale >= kNegligibleExponent;
+    };
+    const double lbe = m_lb + n * m_s.dlb;
+    if (m_pos.debt > 0.0 && !clear(CrossDirection::Down, m_lb, lbe))
+        return false;
+    for (size_t i = 0; i < m_levels.size(); ++i) {
+        const RuleLevel &l = m_levels[i];
+        if (l.trailing || m_pending[i] >= 0)
+            return false;
+        const bool ok = l.onBarrier ? clear(l.direction, m_lb + l.offset, lbe + l.offset)
+                                    : clear(l.direction, l.offset, l.offset);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+void ProtectionPath::jump(int n, double xe)
+{
+    m_pos.collateral *= m_s.cgPow[static_cast<size_t>(n)];
+    m_pos.debt *= m_s.dgPow[static_cast<size_t>(n)];
+    m_lb += n * m_s.dlb;
+    if (!active())
+        return;
+    m_runMax = std::max(m_runMax, xe);
+    if (m_pos.debt > 0.0)
+        m_minLogHf = std::min(m_minLogHf, xe - m_lb);
+}
+
 double ProtectionPath::equityUsd(double x) const
 {
     return m_pos.equityUsd(m_s.pa0 * std::exp(x), m_s.costs.priceBUsd);

@@ -21,7 +21,9 @@ struct ProtectionPathSetup {
     double pa0 = 0;
     double cg = 1; // collateral growth per step
     double dg = 1;
-    double dlb = 0; // ln(dg / cg): how the log barrier moves each step between events
+    double dlb = 0;            // ln(dg / cg): how the log barrier moves each step between events
+    std::vector<double> cgPow; // cg^n and dg^n for n = 0 ... steps, for jumps of n steps
+    std::vector<double> dgPow;
     double mu = 0;
     double sd = 0;
     double bridgeScale = 0; // 2 / (vol^2 dt)
@@ -54,6 +56,14 @@ public:
 
     // One step from x = xs to xe: accrual, the events on the bridge between them, the close's rules.
     void step(double xs, double xe);
+
+    // True when nothing can happen on the Brownian bridge from xs to xe over n steps: no rule is waiting
+    // to execute, no trailing stop moves, and the bridge reaches no level (the liquidation barrier, every
+    // rule's level, each moving linearly with interest) but with a probability under exp(-37), the
+    // smallest that step() can tell from 0. Then n steps are one jump(): the same path in distribution.
+    [[nodiscard]] bool quiet(int n, double xs, double xe) const;
+    // n steps at once, on a bridge that quiet() passed, ending at xe: interest accrual only.
+    void jump(int n, double xe);
 
     [[nodiscard]] bool liquidated() const { return m_liquidated; }
     [[nodiscard]] bool closed() const { return m_pos.closed; }

@@ -5,6 +5,7 @@
 #include "liquidationprobability.h"
 #include "montecarlo.h"
 #include "protectionmontecarlo.h"
+#include "protectionpath.h"
 #include "testutil.h"
 #include "timeline.h"
 
@@ -70,6 +71,10 @@ private slots:
     void costsAddUp();
     void sameSeedSameFiguresAnyThreadCount();
     void quantiles();
+    void selectedQuantilesAreTheSortedOnes();
+    void bridgedDrawingAgreesWithDailySteps_data();
+    void bridgedDrawingAgreesWithDailySteps();
+    void quietOnlyFarFromEveryLevel();
 };
 
 void TestProtectionMonteCarlo::stopAboveLiquidationPriceMatchesFirstPassage()
@@ -198,6 +203,127 @@ void TestProtectionMonteCarlo::quantiles()
     QCOMPARE(sortedQuantile(v, 0.05), 1.2);
     QCOMPARE(sortedQuantile(v, 0.5), 3.0);
     LP_COMPARE_REL(sortedQuantile(v, 0.95), 8.8, 1e-12);
+}
+
+void TestProtectionMonteCarlo::selectedQuantilesAreTheSortedOnes()
+{
+    // Property: on any values, the selection gives the sorted vector's type-7 quantile exactly.
+    Xoshiro256 rng(11, 0);
+    for (int size : {1, 2, 3, 10, 101, 1000}) {
+        std::vector<double> v(static_cast<size_t>(size));
+        for (double &x : v)
+            x = std::floor(rng.uniformOpen0() * 50.0); // ties included
+        std::vector<double> sorted = v;
+        std::sort(sorted.begin(), sorted.end());
+        for (double q : {0.0, 0.05, 0.5, 0.95, 1.0}) {
+            std::vector<double> work = v;
+            QCOMPARE(selectQuantile(work, q), sortedQuantile(sorted, q));
+        }
+    }
+}
+
+void TestProtectionMonteCarlo::bridgedDrawingAgreesWithDailySteps_data()
+{
+    QTest::addColumn<Plan>("plan");
+    ProtectionRule repay = ProtectionRule::ofKind(ProtectionKind::AutoRepay);
+    repay.triggerHealthFactor = 1.3;
+    repay.targetHealthFactor = 1.7;
+    ProtectionRule boost = ProtectionRule::ofKind(ProtectionKind::AutoBoost);
+    boost.triggerHealthFactor = 2.2;
+    boost.targetHealthFactor = 1.8;
+    ProtectionRule preLiquidation = ProtectionRule::ofKind(ProtectionKind::PreLiquidation);
+    preLiquidation.ltv = 0.7;
+    preLiquidation.closeFactor = 0.5;
+    preLiquidation.incentive = 0.03;
+    QTest::newRow("stop at its price") << handPlan({stopAt(70.0)});
+    QTest::newRow("repay next day, boost") << handPlan({repay, boost});
+    QTest::newRow("pre-liquidation") << handPlan({preLiquidation});
+    Plan moving = test::fixturePlan(); // rates: the barrier and the levels move between events
+    ProtectionRule continuousRepay = repay;
+    continuousRepay.delaySteps = 0;
+    moving.protection = {continuousRepay, stopAt(0.6 * moving.collateral.priceUsd)};
+    QTest::newRow("moving barrier") << moving;
+}
+
+void TestProtectionMonteCarlo::bridgedDrawingAgreesWithDailySteps()
+{
+    // The bridged drawing is the daily one in distribution: every share and mean agrees within 4.5
+    // standard errors of the difference of two independent estimates (different seeds).
+    QFETCH(Plan, plan);
+    const PlanResult result = test::compute(plan);
+    MonteCarloOptions o;
+    o.paths = 6000;
+    o.threads = 2;
+    o.seed = 21;
+    const ProtectionMonteCarloResult bridged = simulateProtection(plan, result.opened, o).value();
+    o.seed = 22;
+    const ProtectionMonteCarloResult daily =
+        simulateProtection(plan, result.opened, o, PathDrawing::DailySteps).value();
+    const auto shares = [&](const char *what, double a, double b) {
+        const double p = (a + b) / 2.0;
+        const double se = std::sqrt(std::max(2.0 * p * (1.0 - p) / o.paths, 1e-12));
+        QVERIFY2(
+            std::fabs(a - b) <= 4.5 * se,
+            qPrintable(QStringLiteral("%1: bridged %2, daily %3").arg(QLatin1String(what)).arg(a).arg(b)));
+    };
+    shares("liquidation with rules", bridged.with.liquidationProbability, daily.with.liquidationProbability);
+    shares("liquidation without", bridged.without.liquidationProbability,
+           daily.without.liquidationProbability);
+    for (size_t k = 0; k < bridged.rules.size(); ++k)
+        shares("rule fires", bridged.rules[k].fireProbability, daily.rules[k].fireProbability);
+    const auto sd = [](const std::vector<double> &v, double mean) {
+        double ss = 0;
+        for (double x : v)
+            ss += (x - mean) * (x - mean);
+        return std::sqrt(ss / static_cast<double>(v.size() - 1));
+    };
+    const double se = std::hypot(sd(bridged.with.finalEquity, bridged.with.meanFinalEquityUsd),
+                                 sd(daily.with.finalEquity, daily.with.meanFinalEquityUsd)) /
+                      std::sqrt(static_cast<double>(o.paths));
+    QVERIFY2(std::fabs(bridged.with.meanFinalEquityUsd - daily.with.meanFinalEquityUsd) <= 4.5 * se,
+             qPrintable(QStringLiteral("mean final equity: bridged %1, daily %2")
+                            .arg(bridged.with.meanFinalEquityUsd)
+                            .arg(daily.with.meanFinalEquityUsd)));
+}
+
+void TestProtectionMonteCarlo::quietOnlyFarFromEveryLevel()
+{
+    // The hand plan's barrier: ln(53.571429 / 100) = -0.6242 in log price; a stop at $70 is at -0.3567.
+    // Over n days the bridge's chance of reaching a level at distances a (start) and b (end) is
+    // exp(-2 a b / (vol^2 n dt)): quiet() needs it under exp(-37).
+    const Plan plan = handPlan({stopAt(70.0)});
+    const PlanResult result = test::compute(plan);
+    ProtectionPathSetup s;
+    s.pa0 = 100.0;
+    s.costs = protectionCosts(plan, plan.borrow.priceUsd);
+    s.liquidation = liquidationParams(plan, plan.borrow.priceUsd);
+    s.bridgeScale = 2.0 / (0.36 / 365.0);
+    s.c0 = result.opened.collateral;
+    s.d0 = result.opened.debt;
+    s.cgPow = s.dgPow = {1.0, 1.0, 1.0};
+    const std::vector<RuleLevel> levels = ruleLevels(plan.protection, s.pa0, s.costs.liquidationThreshold);
+    int count = 0;
+    double fee = 0;
+    ProtectionPath path(s, levels, Xoshiro256(1, 0), &count, &fee);
+    // From x = 0 to 0 over one day: the stop is 0.3567 away at both ends: 2 x 0.1272 / (0.36 / 365) = 258.
+    QVERIFY(path.quiet(1, 0.0, 0.0));
+    // Over 7 days: 258 / 7 = 36.9 < 37, not quiet.
+    QVERIFY(!path.quiet(7, 0.0, 0.0));
+    QVERIFY(path.quiet(6, 0.0, 0.0));
+    // Ending beyond the stop is never quiet, nor is a start within reach of it.
+    QVERIFY(!path.quiet(1, 0.0, -0.4));
+    QVERIFY(!path.quiet(1, -0.35, -0.3));
+    // Without rules only the barrier counts: 0.6242^2 x 2 / (0.36 / 365) / 37 = 21.3 days.
+    const std::vector<RuleLevel> none;
+    ProtectionPath bare(s, none, Xoshiro256(1, 0), &count, &fee);
+    QVERIFY(bare.quiet(21, 0.0, 0.0));
+    QVERIFY(!bare.quiet(22, 0.0, 0.0));
+    // A trailing stop moves with the closes: never quiet.
+    ProtectionRule trail = ProtectionRule::ofKind(ProtectionKind::TrailingStop);
+    trail.fraction = 0.3;
+    const std::vector<RuleLevel> trailing = ruleLevels({trail}, s.pa0, s.costs.liquidationThreshold);
+    ProtectionPath withTrail(s, trailing, Xoshiro256(1, 0), &count, &fee);
+    QVERIFY(!withTrail.quiet(1, 0.0, 0.0));
 }
 
 QTEST_GUILESS_MAIN(TestProtectionMonteCarlo)
