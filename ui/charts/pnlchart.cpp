@@ -3,6 +3,7 @@
 #include "displayformat.h"
 #include "engine.h"
 #include "localeticker.h"
+#include "protectionrule.h"
 #include "qcustomplot_include.h"
 #include "riskasset.h"
 
@@ -72,6 +73,9 @@ PnlChart::PnlChart(QWidget *parent)
     m_markers.at(index(Marker::Liquidation)) = makeMarker(0.03, Qt::AlignRight | Qt::AlignTop);
     // Right of its line: on the left it would run off the plot when the zone starts near the axis.
     m_markers.at(index(Marker::ZeroEquity)) = makeMarker(0.23, Qt::AlignLeft | Qt::AlignTop);
+    m_markers.at(index(Marker::StopLoss)) = makeMarker(0.33, Qt::AlignRight | Qt::AlignTop);
+    m_markers.at(index(Marker::TakeProfit)) = makeMarker(0.33, Qt::AlignLeft | Qt::AlignTop);
+    m_markers.at(index(Marker::TrailingStop)) = makeMarker(0.43, Qt::AlignRight | Qt::AlignTop);
     p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
 
     m_percentAction->setObjectName(QStringLiteral("pnlInPercent"));
@@ -107,39 +111,6 @@ PnlChart::PnlChart(QWidget *parent)
 
 PnlChart::~PnlChart() = default;
 
-PnlChart::MarkerItems PnlChart::makeMarker(double labelY, Qt::Alignment alignment)
-{
-    MarkerItems items;
-    items.line = new QCPItemStraightLine(plot());
-    items.label = new QCPItemText(plot());
-    items.label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-    items.label->position->setCoords(0, labelY);
-    items.label->setPositionAlignment(alignment);
-    items.label->setTextAlignment(alignment & Qt::AlignHorizontal_Mask);
-    // Beside the line, a few pixels off so it does not sit on it.
-    items.label->setPadding((alignment & Qt::AlignRight) ? QMargins(4, 2, 8, 2) : QMargins(8, 2, 4, 2));
-    items.label->setClipToAxisRect(true);
-    items.label->setLayer(QStringLiteral("legend")); // above every marker line, so lines never cross a label
-    for (QCPAbstractItem *item :
-         {static_cast<QCPAbstractItem *>(items.line), static_cast<QCPAbstractItem *>(items.label)})
-        item->setVisible(false);
-    return items;
-}
-
-void PnlChart::placeMarker(Marker marker, double priceUsd, const QString &text)
-{
-    MarkerItems &items = m_markers.at(index(marker));
-    const bool visible = std::isfinite(priceUsd) && priceUsd > 0;
-    items.line->setVisible(visible);
-    items.label->setVisible(visible);
-    if (!visible)
-        return;
-    items.line->point1->setCoords(priceUsd, 0);
-    items.line->point2->setCoords(priceUsd, 1);
-    items.label->position->setCoords(priceUsd, items.label->position->coords().y());
-    items.label->setText(text);
-}
-
 void PnlChart::restyle(const ChartTheme &theme)
 {
     m_hold->setPen(QPen(theme.secondary, 1.6, Qt::DashLine));
@@ -159,6 +130,9 @@ void PnlChart::restyle(const ChartTheme &theme)
     style(Marker::BreakEven, theme.breakEven, Qt::DotLine);
     style(Marker::Liquidation, theme.danger, Qt::SolidLine);
     style(Marker::ZeroEquity, theme.danger, Qt::DashDotLine);
+    style(Marker::StopLoss, theme.accent, Qt::DashLine);
+    style(Marker::TakeProfit, theme.accent, Qt::DashLine);
+    style(Marker::TrailingStop, theme.accent, Qt::DotLine);
 }
 
 void PnlChart::setCompareRuleSet(std::optional<LiquidationRuleSet> rules)
@@ -229,6 +203,8 @@ void PnlChart::showResult(const PlanResult &result)
     placeMarker(Marker::ZeroEquity, hasDebt ? at(sweep.zeroEquityPriceUsd) : nan,
                 tr("Zero equity %1 if not liquidated").arg(text(sweep.zeroEquityPriceUsd)));
 
+    placeRuleMarkers(result);
+
     m_liquidationZone->setVisible(hasDebt && sweep.liquidationPriceUsd > 0);
     if (risk == RiskAsset::Borrow) {
         // A short is liquidated as B rises: from the liquidation price to far right of the grid.
@@ -240,6 +216,33 @@ void PnlChart::showResult(const PlanResult &result)
         m_liquidationZone->bottomRight->setCoords(at(sweep.liquidationPriceUsd), 1);
     }
     refresh();
+}
+
+void PnlChart::placeRuleMarkers(const PlanResult &result)
+{
+    // The first to act of each kind: the highest stop, the lowest take-profit, the tightest trailing stop.
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    double stop = nan;
+    double take = nan;
+    double trailing = nan;
+    if (result.sweep.riskAsset != RiskAsset::Borrow) {
+        for (const ProtectionRule &r : result.plan.protection) {
+            if (r.kind == ProtectionKind::StopLoss && !(r.priceUsd <= stop))
+                stop = r.priceUsd;
+            else if (r.kind == ProtectionKind::TakeProfit && !(r.priceUsd >= take))
+                take = r.priceUsd;
+            else if (r.kind == ProtectionKind::TrailingStop) {
+                const double start = (1.0 - r.fraction) * result.sweep.spotPriceUsd;
+                if (!(start <= trailing))
+                    trailing = start;
+            }
+        }
+    }
+    const double scale = axisScale(result);
+    const auto text = [&](double priceUsd) { return axisText(result, priceUsd * scale, 0); };
+    placeMarker(Marker::StopLoss, stop * scale, tr("Stop-loss %1").arg(text(stop)));
+    placeMarker(Marker::TakeProfit, take * scale, tr("Take-profit %1").arg(text(take)));
+    placeMarker(Marker::TrailingStop, trailing * scale, tr("Trailing stop from %1").arg(text(trailing)));
 }
 
 void PnlChart::drawCurves()
@@ -373,20 +376,6 @@ QString PnlChart::readOut(double x) const
         if (const auto other = sweepPointAt(pinnedPlot.result->sweep, x / axisScale(*pinnedPlot.result)))
             lines << tr("%1: %2").arg(pinnedPlot.name, pnlText(other->pnlUsd, other->pnlPct));
     return lines.join(QLatin1Char('\n'));
-}
-
-double PnlChart::markerPriceUsd(Marker marker) const
-{
-    const MarkerItems &items = m_markers.at(index(marker));
-    if (!items.line->visible())
-        return std::numeric_limits<double>::quiet_NaN();
-    return items.line->point1->coords().x();
-}
-
-QString PnlChart::markerLabel(Marker marker) const
-{
-    const MarkerItems &items = m_markers.at(index(marker));
-    return items.label->visible() ? items.label->text() : QString();
 }
 
 } // namespace lp

@@ -28,8 +28,10 @@ struct PlanResult;
 class PnlChart : public ChartBase {
     Q_OBJECT
 public:
-    enum class Marker { Spot, BreakEven, Liquidation, ZeroEquity };
-    static constexpr int kMarkerCount = 4;
+    // StopLoss, TakeProfit, TrailingStop: where the plan's price rules act (protection, on Token A's
+    // price; the trailing stop where it starts, (1 - fraction) x spot). Hidden on a short's axis.
+    enum class Marker { Spot, BreakEven, Liquidation, ZeroEquity, StopLoss, TakeProfit, TrailingStop };
+    static constexpr int kMarkerCount = 7;
 
     explicit PnlChart(QWidget *parent = nullptr);
     ~PnlChart() override;
@@ -68,6 +70,7 @@ private:
     };
 
     MarkerItems makeMarker(double labelY, Qt::Alignment alignment);
+    void placeRuleMarkers(const PlanResult &result);
     void placeMarker(Marker marker, double priceUsd, const QString &text);
     void drawCurves();
     void computeCompare();

@@ -21,6 +21,7 @@ private slots:
     void tickLabelsUseThousandsSeparators();
     void smallPricesGetDecimalTicks();
     void compareRuleSetDrawsTheOtherSweep();
+    void priceRulesStandWhereTheyAct();
 };
 
 void TestPnlChart::curvesAreTheSweep()
@@ -146,6 +147,34 @@ void TestPnlChart::compareRuleSetDrawsTheOtherSweep()
     chart.setCompareRuleSet(std::nullopt);
     QVERIFY(!chart.compareGraph()->visible());
     QVERIFY(!chart.compareRuleSet());
+}
+
+void TestPnlChart::priceRulesStandWhereTheyAct()
+{
+    // Two stops (the higher acts first), a take-profit and a trailing stop of 25 % (from 0.75 x $3,500).
+    Plan plan = defaultPlan();
+    ProtectionRule low = ProtectionRule::ofKind(ProtectionKind::StopLoss);
+    low.priceUsd = 2500.0;
+    ProtectionRule high = low;
+    high.priceUsd = 2800.0;
+    ProtectionRule take = ProtectionRule::ofKind(ProtectionKind::TakeProfit);
+    take.priceUsd = 4500.0;
+    ProtectionRule trail = ProtectionRule::ofKind(ProtectionKind::TrailingStop);
+    trail.fraction = 0.25;
+    plan.protection = {low, high, take, trail};
+    PnlChart chart;
+    chart.showResult(expectedResult(plan));
+    QCOMPARE(chart.markerPriceUsd(PnlChart::Marker::StopLoss), 2800.0);
+    QCOMPARE(chart.markerLabel(PnlChart::Marker::StopLoss), QStringLiteral("Stop-loss $2,800"));
+    QCOMPARE(chart.markerPriceUsd(PnlChart::Marker::TakeProfit), 4500.0);
+    QCOMPARE(chart.markerLabel(PnlChart::Marker::TakeProfit), QStringLiteral("Take-profit $4,500"));
+    QCOMPARE(chart.markerPriceUsd(PnlChart::Marker::TrailingStop), 2625.0);
+    QCOMPARE(chart.markerLabel(PnlChart::Marker::TrailingStop), QStringLiteral("Trailing stop from $2,625"));
+    // A plan without price rules shows none.
+    chart.showResult(expectedResult(defaultPlan()));
+    for (PnlChart::Marker m :
+         {PnlChart::Marker::StopLoss, PnlChart::Marker::TakeProfit, PnlChart::Marker::TrailingStop})
+        QVERIFY(std::isnan(chart.markerPriceUsd(m)));
 }
 
 QTEST_MAIN(TestPnlChart)
