@@ -2,9 +2,12 @@
 
 #include "displayformat.h"
 #include "engine.h"
+#include "protectionmontecarlo.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <thread>
 
 namespace lp {
 
@@ -22,6 +25,39 @@ bool tracks(const PlanResult &r)
     return r.plan.borrow.priceModel == PriceModel::TracksCollateral;
 }
 
+// The rules in words: "auto-repay at HF 1.40 to 1.70; stop-loss $2,400".
+QString rulesText(const Plan &plan)
+{
+    QStringList parts;
+    for (const ProtectionRule &r : plan.protection) {
+        switch (r.kind) {
+        case ProtectionKind::AutoRepay:
+            parts << PlanComparison::tr("auto-repay at HF %1 to %2")
+                         .arg(display::healthFactor(r.triggerHealthFactor),
+                              display::healthFactor(r.targetHealthFactor));
+            break;
+        case ProtectionKind::AutoBoost:
+            parts << PlanComparison::tr("auto-boost at HF %1 to %2")
+                         .arg(display::healthFactor(r.triggerHealthFactor),
+                              display::healthFactor(r.targetHealthFactor));
+            break;
+        case ProtectionKind::StopLoss:
+            parts << PlanComparison::tr("stop-loss %1").arg(display::usd(r.priceUsd));
+            break;
+        case ProtectionKind::TakeProfit:
+            parts << PlanComparison::tr("take-profit %1").arg(display::usd(r.priceUsd));
+            break;
+        case ProtectionKind::TrailingStop:
+            parts << PlanComparison::tr("trailing stop %1").arg(display::percent(r.fraction, 0));
+            break;
+        case ProtectionKind::PreLiquidation:
+            parts << PlanComparison::tr("pre-liquidation at LTV %1").arg(display::percent(r.ltv, 1));
+            break;
+        }
+    }
+    return parts.isEmpty() ? PlanComparison::tr("none") : parts.join(QStringLiteral("; "));
+}
+
 } // namespace
 
 PlanComparison::PlanComparison(QObject *parent) : QAbstractTableModel(parent) {}
@@ -30,6 +66,7 @@ void PlanComparison::setCurrent(std::shared_ptr<const PlanResult> result)
 {
     if (!result)
         return;
+    m_protection.erase(m_current.get());
     m_current = std::move(result);
     emit dataChanged(index(0, 0), index(FigureCount - 1, 0));
     emit headerDataChanged(Qt::Horizontal, 0, 0);
@@ -65,6 +102,7 @@ void PlanComparison::unpin(int index)
     if (index < 0 || index >= static_cast<int>(m_pinned.size()))
         return;
     beginRemoveColumns({}, columnOf(index), columnOf(index));
+    m_protection.erase(m_pinned[static_cast<size_t>(index)].result.get());
     m_pinned.erase(m_pinned.begin() + index);
     endRemoveColumns();
     emit pinnedChanged();
@@ -75,6 +113,8 @@ void PlanComparison::unpinAll()
     if (m_pinned.empty())
         return;
     beginRemoveColumns({}, 1, static_cast<int>(m_pinned.size()));
+    for (const Pinned &p : m_pinned)
+        m_protection.erase(p.result.get());
     m_pinned.clear();
     endRemoveColumns();
     emit pinnedChanged();
@@ -140,6 +180,12 @@ QString PlanComparison::figureName(Figure figure)
         return tr("Net APY");
     case Transactions:
         return tr("Transactions to open");
+    case Protection:
+        return tr("Protection rules");
+    case LiquidationWithRules:
+        return tr("Liquidation chance with the rules");
+    case RuleCosts:
+        return tr("Expected cost of the rules");
     case FigureCount:
         break;
     }
@@ -178,6 +224,10 @@ double PlanComparison::figureValue(const PlanResult &r, Figure figure)
         return pos.netApy;
     case Transactions:
         return r.opened.costs.transactions;
+    case Protection: // text only; the simulated figures come from the table (protectionData)
+    case LiquidationWithRules:
+    case RuleCosts:
+        return kNaN;
     case FigureCount:
         break;
     }
@@ -226,6 +276,11 @@ QString PlanComparison::figureText(const PlanResult &r, Figure figure)
         return display::signedPercent(v);
     case Transactions:
         return display::locale().toString(static_cast<int>(v));
+    case Protection:
+        return rulesText(plan);
+    case LiquidationWithRules:
+    case RuleCosts:
+        return plan.protection.isEmpty() ? display::undefinedMark() : QString();
     case FigureCount:
         break;
     }
@@ -259,6 +314,8 @@ QVariant PlanComparison::data(const QModelIndex &index, int role) const
     if (!r)
         return {};
     const auto figure = static_cast<Figure>(index.row());
+    if (figure == LiquidationWithRules || figure == RuleCosts)
+        return protectionData(*r, figure, role);
     switch (role) {
     case Qt::DisplayRole:
         return figureText(*r, figure);
@@ -271,6 +328,40 @@ QVariant PlanComparison::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+std::optional<PlanComparison::ProtectionFigures> PlanComparison::protectionOf(const PlanResult &result) const
+{
+    const auto found = m_protection.find(&result);
+    if (found != m_protection.end())
+        return found->second;
+    std::optional<ProtectionFigures> figures;
+    if (!result.plan.protection.isEmpty()) {
+        MonteCarloOptions options; // the Risk tab's: 20,000 paths, seed 1
+        options.threads = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1U, 8U));
+        if (const Expected<ProtectionMonteCarloResult> r =
+                simulateProtection(result.plan, result.opened, options))
+            figures = ProtectionFigures{r->with.liquidationProbability, r->without.liquidationProbability,
+                                        r->expectedFeesUsd};
+    }
+    m_protection.emplace(&result, figures);
+    return figures;
+}
+
+QVariant PlanComparison::protectionData(const PlanResult &result, Figure figure, int role) const
+{
+    if (role == Qt::TextAlignmentRole)
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole && role != RawValueRole)
+        return {};
+    const std::optional<ProtectionFigures> f = protectionOf(result);
+    if (!f)
+        return role == Qt::DisplayRole ? QVariant(display::undefinedMark()) : QVariant();
+    if (figure == RuleCosts)
+        return role == Qt::DisplayRole ? QVariant(display::usd(f->feesUsd)) : QVariant(f->feesUsd);
+    if (role == RawValueRole)
+        return f->with;
+    return tr("%1 (without: %2)").arg(display::percent(f->with, 2), display::percent(f->without, 2));
 }
 
 QVariant PlanComparison::headerData(int section, Qt::Orientation orientation, int role) const

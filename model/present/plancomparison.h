@@ -2,7 +2,9 @@
 
 #include <QAbstractTableModel>
 
+#include <map>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace lp {
@@ -10,9 +12,12 @@ namespace lp {
 struct PlanResult;
 
 // Plans pinned for comparison (issue 3) and the comparison table: one row per figure, one
-// column for the current plan, then one per pinned plan. A pinned plan is a snapshot: its result as it was
-// when pinned. Each keeps its slot (0..kMaxPinned-1) for life, so its colour does not change when another
-// one is unpinned. DisplayRole is text in the user's locale; RawValueRole the number (for copying).
+// column for the current plan, then one per pinned plan. Pinning a plan, changing its protection rules
+// and comparing is the compare mode of the protection rules (issue 18): the last rows simulate each
+// column's rules on the Monte Carlo paths (20,000 paths, seed 1, as the Risk tab) when first shown. A pinned
+// plan is a snapshot: its result as it was when pinned. Each keeps its slot (0..kMaxPinned-1) for life, so
+// its colour does not change when another one is unpinned. DisplayRole is text in the user's locale;
+// RawValueRole the number (for copying).
 class PlanComparison : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -33,6 +38,9 @@ public:
         OpeningCosts,
         NetApy,
         Transactions,
+        Protection,           // the protection rules in words
+        LiquidationWithRules, // Monte Carlo over the horizon, with the rules (and without, in the text)
+        RuleCosts,            // expected cost of the rules' executions over the horizon
         FigureCount
     };
     Q_ENUM(Figure)
@@ -80,11 +88,20 @@ signals:
     void pinnedChanged();
 
 private:
+    struct ProtectionFigures {
+        double with = 0;    // liquidation probability with the rules
+        double without = 0; // the same paths without them
+        double feesUsd = 0; // expected cost of the executions
+    };
     [[nodiscard]] const PlanResult *resultInColumn(int column) const;
+    // The column's rules simulated (cached per result); nullopt without rules or when it cannot run.
+    [[nodiscard]] std::optional<ProtectionFigures> protectionOf(const PlanResult &result) const;
+    [[nodiscard]] QVariant protectionData(const PlanResult &result, Figure figure, int role) const;
     [[nodiscard]] int freeSlot() const;
 
     std::shared_ptr<const PlanResult> m_current;
     std::vector<Pinned> m_pinned;
+    mutable std::map<const PlanResult *, std::optional<ProtectionFigures>> m_protection;
 };
 
 } // namespace lp
