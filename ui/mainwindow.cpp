@@ -281,6 +281,7 @@ void MainWindow::restoreSettings(bool restorePlan)
 {
     windowsettings::restoreLayout(this);
     m_charts->healthChart()->setSafetyHealthFactor(HealthChart::savedSafetyHealthFactor());
+    windowsettings::restorePinned(m_comparison, *m_markets);
     if (restorePlan)
         windowsettings::restorePlan(m_files, m_session);
     else // a file from the command line: the last run's untitled plan is set aside, not lost
@@ -291,6 +292,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     windowsettings::saveLayout(this);
     windowsettings::savePlan(m_files, m_session);
+    windowsettings::savePinned(m_comparison, *m_markets);
     QMainWindow::closeEvent(event);
 }
 
