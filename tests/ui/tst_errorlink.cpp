@@ -164,6 +164,7 @@ void TestErrorLink::screenshot()
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     typeInto(editor<QDoubleSpinBox>("collateral.liquidationThreshold"), QStringLiteral("70"));
+    QTest::qWait(100); // the form lays out the field's message first
     QVERIFY(m_window->grab().save(dir.filePath(QStringLiteral("error-link.png"))));
 }
 
