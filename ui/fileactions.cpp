@@ -242,7 +242,8 @@ bool FileActions::saveAs()
 {
     const QString suggested = m_document->filePath().isEmpty() ? QDir(startDir()).filePath(tr("plan.json"))
                                                                : m_document->filePath();
-    const QString path = m_choosePath(tr("Save Plan As"), suggested, tr(kPlanFilter), true);
+    const QString path =
+        withDefaultSuffix(m_choosePath(tr("Save Plan As"), suggested, tr(kPlanFilter), true), planSuffix());
     if (path.isEmpty())
         return false;
     const ValidationErrors errors = m_document->saveAs(path);
@@ -282,7 +283,20 @@ void FileActions::exportCsvWithDialog(int tableIndex)
                                       QDir(startDir()).filePath(name + QStringLiteral(".csv")),
                                       tr("CSV files (*.csv);;All files (*)"), true);
     if (!path.isEmpty())
-        exportCsv(tableIndex, path);
+        exportCsv(tableIndex, withDefaultSuffix(path, QStringLiteral("csv")));
+}
+
+QString FileActions::withDefaultSuffix(const QString &path, const QString &suffix)
+{
+    if (path.isEmpty() || !QFileInfo(path).suffix().isEmpty())
+        return path;
+    return path + QLatin1Char('.') + suffix;
+}
+
+QString FileActions::planSuffix() const
+{
+    const QString current = QFileInfo(m_document->filePath()).suffix().toLower();
+    return current == QLatin1String("json") ? current : QStringLiteral("lplan");
 }
 
 bool FileActions::exportChart(const QString &path, QSize size)
@@ -304,7 +318,7 @@ void FileActions::exportChartWithDialog()
         m_choosePath(tr("Export Chart"), QDir(startDir()).filePath(QStringLiteral("chart.png")),
                      tr("PNG image (*.png);;PDF document (*.pdf)"), true);
     if (!path.isEmpty())
-        exportChart(path, size);
+        exportChart(withDefaultSuffix(path, QStringLiteral("png")), size);
 }
 
 void FileActions::rebuildRecentMenu()

@@ -55,6 +55,15 @@ public:
     bool maybeSave();
     bool exportCsv(int tableIndex, const QString &path);
     bool exportChart(const QString &path, QSize size);
+    // File > Export CSV > <table> and File > Export Chart: ask for a path (and a size), then export.
+    void exportCsvWithDialog(int tableIndex);
+    void exportChartWithDialog();
+    // `path` with ".<suffix>" added when its file name has no extension of its own ("plan" ->
+    // "plan.lplan"; "plan.json" and "v1.2/plan.csv" keep theirs); empty stays empty.
+    [[nodiscard]] static QString withDefaultSuffix(const QString &path, const QString &suffix);
+    // The extension Save As adds to a name typed without one: the current file's (.lplan or .json), else
+    // .lplan, the plan file type the package registers.
+    [[nodiscard]] QString planSuffix() const;
 
     [[nodiscard]] PlanDocument *document() const { return m_document; }
     [[nodiscard]] QAction *newAction() const { return m_new; }
@@ -79,8 +88,6 @@ protected:
 private:
     void openWithDialog();
     void openAsking(const QString &path);
-    void exportCsvWithDialog(int tableIndex);
-    void exportChartWithDialog();
     void rebuildRecentMenu();
     void greyIfNotComputable(const QString &path);
     void report(const QString &title, const QString &what, const ValidationErrors &errors);

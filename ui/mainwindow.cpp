@@ -6,6 +6,7 @@
 #include "comparisonpanel.h"
 #include "displayformat.h"
 #include "editactions.h"
+#include "errorsummary.h"
 #include "examplemenu.h"
 #include "fileactions.h"
 #include "glossarydialog.h"
@@ -59,7 +60,8 @@ MainWindow::MainWindow(QWidget *parent)
       m_userMarketsDirectory(userMarketsDirectory()), m_picker(new MarketPicker(m_markets.get())),
       m_form(new PlanForm), m_summary(new SummaryPanel), m_charts(new ChartTabs), m_files(nullptr),
       m_loopTable(new LoopTable), m_statusLine(new QLabel), m_marketFreshness(new QLabel),
-      m_reading(new QLabel), m_comparison(new ComparisonPanel), m_bottomTabs(new QTabWidget)
+      m_reading(new QLabel), m_errorSummary(new ErrorSummary), m_comparison(new ComparisonPanel),
+      m_bottomTabs(new QTabWidget)
 {
     m_files = new FileActions(this, m_session, m_charts, m_markets.get());
     m_reports = new ReportActions(this, m_session, m_charts, m_markets.get());
@@ -99,6 +101,10 @@ MainWindow::MainWindow(QWidget *parent)
     centreLayout->setContentsMargins(0, 0, 0, 0);
     centreLayout->setSpacing(0);
     centreLayout->addWidget(m_reading);
+    // An invalid plan's problems, each field's name a link to it in the form.
+    m_errorSummary->setTitleLookup([this](const QString &path) { return m_form->fieldTitle(path); });
+    connect(m_errorSummary, &ErrorSummary::fieldActivated, this, &MainWindow::goToField);
+    centreLayout->addWidget(m_errorSummary);
     centreLayout->addWidget(m_charts, 1);
 
     m_bottomTabs->setObjectName(QStringLiteral("bottomTabs"));
@@ -275,6 +281,7 @@ void MainWindow::restoreSettings(bool restorePlan)
 {
     windowsettings::restoreLayout(this);
     m_charts->healthChart()->setSafetyHealthFactor(HealthChart::savedSafetyHealthFactor());
+    windowsettings::restorePinned(m_comparison, *m_markets);
     if (restorePlan)
         windowsettings::restorePlan(m_files, m_session);
     else // a file from the command line: the last run's untitled plan is set aside, not lost
@@ -285,6 +292,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     windowsettings::saveLayout(this);
     windowsettings::savePlan(m_files, m_session);
+    windowsettings::savePinned(m_comparison, *m_markets);
     QMainWindow::closeEvent(event);
 }
 
@@ -332,31 +340,6 @@ void MainWindow::showResult(const std::shared_ptr<const PlanResult> &result)
     m_loopTable->showResult(*result);
     m_comparison->setCurrent(result);
     m_reading->setText(planReading(*result));
-}
-
-void MainWindow::showErrors(const ValidationErrors &errors)
-{
-    m_form->showErrors(errors);
-    m_summary->setStale(!errors.isEmpty());
-    if (errors.isEmpty()) {
-        const std::shared_ptr<const PlanResult> result = m_session->result();
-        m_statusLine->setText(result
-                                  ? tr("Plan valid: leverage %1, health factor %2, transactions to open: %3.")
-                                        .arg(display::leverage(result->position.leverage),
-                                             display::healthFactor(result->position.healthFactor))
-                                        .arg(result->opened.costs.transactions)
-                                  : QString());
-        m_statusLine->setPalette(QPalette()); // back to the inherited colours
-    } else {
-        QStringList lines;
-        for (const ValidationError &error : errors)
-            lines.append(tr("%1: %2").arg(m_form->fieldTitle(error.field), error.message));
-        m_statusLine->setText(
-            tr("Plan not valid: %1. Showing the last valid results.").arg(lines.join(QStringLiteral("; "))));
-        QPalette palette = m_statusLine->palette();
-        palette.setColor(QPalette::WindowText, risk::colorFor(risk::Level::Danger));
-        m_statusLine->setPalette(palette);
-    }
 }
 
 void MainWindow::updateTitle()

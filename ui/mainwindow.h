@@ -16,6 +16,7 @@ namespace lp {
 class ChartTabs;
 class ComparisonPanel;
 class EditActions;
+class ErrorSummary;
 class FileActions;
 class ReportActions;
 class LoopTable;
@@ -60,6 +61,14 @@ public:
     // The plan in one plain-language line, above the charts.
     [[nodiscard]] QLabel *planReadingLabel() const { return m_reading; }
     [[nodiscard]] ComparisonPanel *comparisonPanel() const { return m_comparison; }
+    // Above the charts while the plan is not valid: each problem with its field's name as a link.
+    [[nodiscard]] ErrorSummary *errorSummary() const { return m_errorSummary; }
+    // Whether the figures on screen are those of the current plan (false while it is not valid: they are
+    // then greyed and marked as the last valid plan's).
+    [[nodiscard]] bool figuresCurrent() const { return m_figuresCurrent; }
+    // Scrolls the form to the editor of the plan field `path` and gives it the focus; false if the form
+    // has no such field.
+    bool goToField(const QString &path);
     [[nodiscard]] QTabWidget *bottomTabs() const { return m_bottomTabs; }
     // Help > Learn how a loop works: the teaching window on the current plan (made on first use).
     TeachingWindow *showTeaching();
@@ -89,6 +98,8 @@ private:
     void buildMenus();
     void showResult(const std::shared_ptr<const PlanResult> &result);
     void showErrors(const ValidationErrors &errors);
+    // Greys the figures and marks them as not current (`stale`), or shows them plainly again.
+    void markFiguresStale(bool stale);
     void updateTitle();
     void updateMarketFreshness();
 
@@ -106,6 +117,8 @@ private:
     QLabel *m_statusLine;
     QLabel *m_marketFreshness;
     QLabel *m_reading;
+    ErrorSummary *m_errorSummary;
+    bool m_figuresCurrent = true;
     ComparisonPanel *m_comparison;
     QTabWidget *m_bottomTabs;
     TeachingWindow *m_teaching = nullptr;

@@ -50,6 +50,10 @@ inline const Key<QByteArray> untitledPlan{"session/untitledPlan", {}};
 // offered in File > Open Recent until it is restored or another one replaces it.
 inline const Key<QByteArray> keptUntitledPlan{"session/keptUntitledPlan", {}};
 
+// The plans pinned for comparison when the window closed: a compact JSON array of {name, plan}, the
+// plan as in a plan file (windowsettings::savePinned).
+inline const Key<QByteArray> pinnedPlans{"session/pinnedPlans", {}};
+
 // File > Open Recent, newest first (PlanDocument).
 inline const Key<QStringList> recentFiles{"files/recent", {}};
 

@@ -1,6 +1,9 @@
 #include "windowsettings.h"
 
+#include "comparisonpanel.h"
+#include "engine.h"
 #include "fileactions.h"
+#include "plancomparison.h"
 #include "plandocument.h"
 #include "planjson.h"
 #include "plansession.h"
@@ -10,12 +13,15 @@
 #include <QEvent>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QMainWindow>
 #include <QScreen>
 #include <QSplitter>
 
 #include <algorithm>
+#include <memory>
 
 namespace lp::windowsettings {
 
@@ -46,6 +52,31 @@ void restoreSplitters(QMainWindow *window)
     }
 }
 
+// The screen's room for windows where the window is, or the primary screen's when it is on none.
+QRect availableRoom(const QWidget *window)
+{
+    const QScreen *screen = QGuiApplication::screenAt(window->geometry().center());
+    if (!screen)
+        screen = QGuiApplication::primaryScreen();
+    return screen ? screen->availableGeometry() : QRect();
+}
+
+// Brings the window, its frame included (title bar and borders, known once the window exists), within
+// the screen's room: cut to it and moved onto it.
+void fitToRoom(QWidget *window)
+{
+    if (window->isMaximized() || window->isFullScreen())
+        return;
+    const QRect room = availableRoom(window);
+    const QRect frame = window->frameGeometry();
+    const QRect inner = window->geometry();
+    const QMargins margins(inner.left() - frame.left(), inner.top() - frame.top(),
+                           frame.right() - inner.right(), frame.bottom() - inner.bottom());
+    const QRect fitted = clampToRoom(frame, room).marginsRemoved(margins);
+    if (fitted != inner)
+        window->setGeometry(fitted);
+}
+
 // A splitter shares out the sizes it is given over the room it has: before the window is shown it has
 // none yet, and the first layout would redistribute them. So they are restored when the window is shown,
 // its children laid out at the restored geometry.
@@ -60,6 +91,7 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override
     {
         if (watched == m_window && event->type() == QEvent::Show) {
+            fitToRoom(m_window); // now that the frame is known
             restoreSplitters(m_window);
             deleteLater();
         }
@@ -69,15 +101,6 @@ protected:
 private:
     QMainWindow *m_window;
 };
-
-// The screen's room for windows where the window is, or the primary screen's when it is on none.
-QRect availableRoom(const QWidget *window)
-{
-    const QScreen *screen = QGuiApplication::screenAt(window->geometry().center());
-    if (!screen)
-        screen = QGuiApplication::primaryScreen();
-    return screen ? screen->availableGeometry() : QRect();
-}
 
 void rememberDefaults(QMainWindow *window)
 {
@@ -115,13 +138,13 @@ QRect clampToRoom(const QRect &frame, const QRect &room)
     if (room.isEmpty())
         return frame;
     QRect r = frame;
-    // At most twice the room each way: larger than the screen is a choice Qt allows, a damaged size that
-    // needs gigabytes of backing store is not.
-    r.setWidth(std::clamp(r.width(), 1, 2 * room.width()));
-    r.setHeight(std::clamp(r.height(), 1, 2 * room.height()));
-    // The top-left part, where the title bar is, on the screen.
-    r.moveLeft(std::clamp(r.left(), room.left(), room.right() - std::min(r.width(), room.width()) + 1));
-    r.moveTop(std::clamp(r.top(), room.top(), room.bottom() - std::min(r.height(), room.height()) + 1));
+    // Cut to the room each way: a size saved on a larger screen (or damaged) would otherwise open a
+    // window whose edges, scroll bars and status line lie off the screen.
+    r.setWidth(std::clamp(r.width(), 1, room.width()));
+    r.setHeight(std::clamp(r.height(), 1, room.height()));
+    // Then moved wholly onto the room.
+    r.moveLeft(std::clamp(r.left(), room.left(), room.right() - r.width() + 1));
+    r.moveTop(std::clamp(r.top(), room.top(), room.bottom() - r.height() + 1));
     return r;
 }
 
@@ -143,14 +166,11 @@ bool restoreLayout(QMainWindow *window)
     const QByteArray geometry = settingskeys::windowGeometry.read(settings);
     if (geometry.isEmpty())
         return false;
-    if (window->restoreGeometry(geometry) && !window->isMaximized() && !window->isFullScreen()) {
-        // A geometry saved on a screen that is gone (or edited by hand) could put the window off every
-        // screen or make it larger than any: bring it back within the screen's room.
-        const QRect room = availableRoom(window);
-        const QRect clamped = clampToRoom(window->geometry(), room);
-        if (clamped != window->geometry())
-            window->setGeometry(clamped);
-    }
+    // A geometry saved on a screen that is gone or larger (or edited by hand) could put the window off
+    // every screen or make it larger than this one: bring it back within the screen's room, now and, with
+    // its frame, when it is shown.
+    if (window->restoreGeometry(geometry))
+        fitToRoom(window);
     window->restoreState(settingskeys::windowState.read(settings));
     if (window->isVisible())
         restoreSplitters(window);
@@ -172,9 +192,50 @@ void resetLayout(QMainWindow *window)
     QRect frame(QPoint(), window->property(kDefaultSizeProperty).toSize());
     if (!room.isEmpty())
         frame.moveCenter(room.center());
-    window->setGeometry(clampToRoom(frame, room));
+    // The size the window was built with (MainWindow cut it to the screen already, down to what its
+    // widgets need), placed on the room.
+    QRect placed = clampToRoom(frame, room);
+    placed.setSize(frame.size());
+    window->setGeometry(placed);
     for (QSplitter *splitter : namedSplitters(window))
         splitter->restoreState(splitter->property(kDefaultStateProperty).toByteArray());
+}
+
+void savePinned(const ComparisonPanel *panel, const MarketRegistry &markets)
+{
+    QSettings settings;
+    QJsonArray pinned;
+    for (const PlanComparison::Pinned &p : panel->comparison()->pinned()) {
+        if (p.result)
+            pinned.append(QJsonObject{{QStringLiteral("name"), p.name},
+                                      {QStringLiteral("plan"), planToJson(p.result->plan, markets)}});
+    }
+    if (pinned.isEmpty())
+        settingskeys::pinnedPlans.remove(settings);
+    else
+        settingskeys::pinnedPlans.write(settings, QJsonDocument(pinned).toJson(QJsonDocument::Compact));
+}
+
+int restorePinned(ComparisonPanel *panel, const MarketRegistry &markets)
+{
+    const QJsonArray stored = QJsonDocument::fromJson(settingskeys::pinnedPlans.read()).array();
+    int restored = 0;
+    for (const QJsonValue &entry : stored) {
+        const QJsonObject object = entry.toObject();
+        const Expected<Plan> plan = parsePlan(
+            QJsonDocument(object.value(QStringLiteral("plan")).toObject()).toJson(QJsonDocument::Compact),
+            markets);
+        if (!plan)
+            continue;
+        Expected<PlanResult> result = computePlan(plan.value());
+        if (!result)
+            continue;
+        auto shared = std::make_shared<const PlanResult>(std::move(result.value()));
+        if (panel->comparison()->pin(shared, object.value(QStringLiteral("name")).toString()) < 0)
+            break; // full
+        ++restored;
+    }
+    return restored;
 }
 
 void savePlan(const FileActions *files, const PlanSession *session)

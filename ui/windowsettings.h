@@ -7,7 +7,9 @@ class QMainWindow;
 
 namespace lp {
 
+class ComparisonPanel;
 class FileActions;
+class MarketRegistry;
 class PlanSession;
 
 // What the window keeps in QSettings between runs (issue 3, desktop conventions): its geometry, the
@@ -30,9 +32,15 @@ void resetLayout(QMainWindow *window);
 // A stored QSplitter state fit to restore for a splitter of `panes` panes: it decodes, has one size per
 // pane, no size negative or over 100,000 pixels, and not every pane collapsed.
 [[nodiscard]] bool isSensibleSplitterState(const QByteArray &state, int panes);
-// `frame` brought back to `room` (a screen's available geometry): at most twice its size each way, and
-// moved so that its top-left part (the title bar) is on it, whole when it fits.
+// `frame` brought back to `room` (a screen's available geometry): cut to its size each way and moved
+// wholly onto it.
 [[nodiscard]] QRect clampToRoom(const QRect &frame, const QRect &room);
+
+// The pinned comparison plans (name and plan; none stored when none is pinned), and the reverse: each
+// stored plan computed again and pinned under its name, after the ones already pinned. A stored plan that
+// no longer reads or computes is skipped. Returns how many were pinned.
+void savePinned(const ComparisonPanel *panel, const MarketRegistry &markets);
+int restorePinned(ComparisonPanel *panel, const MarketRegistry &markets);
 
 void savePlan(const FileActions *files, const PlanSession *session);
 // Reopens the last file, or puts the stored untitled plan in the session (untitled and modified: it was

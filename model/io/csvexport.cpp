@@ -1,5 +1,6 @@
 #include "csvexport.h"
 
+#include "liquidationprobability.h"
 #include "timeline.h"
 
 #include <QLocale>
@@ -40,6 +41,14 @@ QByteArray summaryTable(const PlanResult &r)
     addText("strategy_mode", toString(r.plan.strategy.mode));
     addText("execution", toString(r.plan.execution));
     addText("price_model", toString(r.plan.borrow.priceModel));
+    // What the figures depend on beyond the position: the market, the liquidation rules, and the outlook
+    // the chance of liquidation assumes (closed form, over the horizon; liquidationprobability.h).
+    addText("market", r.plan.market);
+    addText("liquidation_rules", toString(r.plan.liquidationRules));
+    add("horizon_days", r.plan.horizonDays);
+    add("annual_volatility", r.plan.risk.annualVolatility);
+    add("drift", r.plan.risk.drift);
+    add("liquidation_probability", liquidationProbability(r.plan, r.opened));
     add("deposit_units", r.plan.deposit);
     add("collateral_units", p.collateral);
     add("debt_units", p.debt);

@@ -69,6 +69,15 @@ QString hfFormula(const TeachingFrame &f, const Plan &plan)
              display::healthFactor(f.healthFactor));
 }
 
+// The P&L with its parts, gas included: what the user owns now against what they put in (the deposit at
+// the opening price and the gas paid to open).
+QString pnlFormula(const TeachingFrame &f, const PlanResult &r)
+{
+    return tr("P&L = you own − (deposit × PA at open + gas) = %1 − (%2 + %3 gas) = %4")
+        .arg(display::usd(f.equityUsd), display::usd(r.plan.deposit * r.plan.collateral.priceUsd),
+             display::usd(r.opened.costs.gasUsd), display::usd(f.pnlUsd));
+}
+
 TeachingFrame depositFrame(const PlanResult &r)
 {
     const Plan &plan = r.plan;
@@ -81,6 +90,10 @@ TeachingFrame depositFrame(const PlanResult &r)
                  "The market lends up to %3 of the collateral's value (its max LTV).")
                   .arg(display::units(f.collateral, plan.collateral.symbol), display::usd(f.collateralUsd),
                        display::percent(plan.collateral.ltv));
+    f.story += QLatin1Char(' ') +
+               tr("Its liquidation threshold (LT in the formulas) is %1: once the debt is worth more than "
+                  "that share of the collateral's value, the position can be liquidated.")
+                   .arg(display::parameter(plan.collateral.liquidationThreshold));
     f.formulas << tr("CV = C × PA = %1 × %2 = %3")
                       .arg(display::units(f.collateral, plan.collateral.symbol),
                            display::usd(plan.collateral.priceUsd), display::usd(f.collateralUsd))
@@ -200,6 +213,9 @@ TeachingFrame monitorFrame(const PlanResult &r)
                              liquidationText(f, plan), display::percent(r.position.distanceToLiquidation, 1),
                              plan.collateral.symbol)
                   : tr("Without debt this is simply holding %1.").arg(plan.collateral.symbol);
+    if (r.opened.costs.gasUsd > 0.0)
+        f.story += QLatin1Char(' ') +
+                   tr("Your P&L counts the %1 of gas paid to open.").arg(display::usd(r.opened.costs.gasUsd));
     if (f.debt > 0.0)
         f.story += QLatin1Char(' ') + ruleSetParagraph(r);
     for (Figure figure : {Figure::HealthFactor, Figure::LiquidationPrice, Figure::Distance})
@@ -292,7 +308,7 @@ TeachingFrame whatIfFrame(const PlanResult &result, double priceChange)
                       .arg(display::usd(pa), display::healthFactor(f.healthFactor),
                            f.debt > 0.0 ? liquidationText(f, plan) : tr("free of debt"),
                            display::usd(f.pnlUsd), display::usd(f.holdPnlUsd));
-        f.formulas << hfFormula(f, plan);
+        f.formulas << hfFormula(f, plan) << pnlFormula(f, result);
         return f;
     }
     double repaid = 0.0;
@@ -329,6 +345,7 @@ TeachingFrame whatIfFrame(const PlanResult &result, double priceChange)
                           .arg(display::usd(e.priceUsd), display::percent(e.closeFactor, 0),
                                display::units(e.debtRepaid, b), display::units(e.collateralSeized, a));
     }
+    f.formulas << pnlFormula(f, result);
     return f;
 }
 

@@ -37,6 +37,7 @@ private slots:
     void exportCsvWritesEveryTable();
     void exportToReadOnlyDirectoryWritesNothing();
     void exportChartAtSize();
+    void typedNamesGetTheDefaultExtension();
 };
 
 void TestFileExports::initTestCase()
@@ -103,6 +104,43 @@ void TestFileExports::exportChartAtSize()
     const QString pdf = dir.filePath(QStringLiteral("loops.pdf"));
     QVERIFY(files()->exportChart(pdf, QSize(700, 500)));
     QVERIFY(readAll(pdf).startsWith("%PDF-"));
+}
+
+void TestFileExports::typedNamesGetTheDefaultExtension()
+{
+    QTemporaryDir dir;
+    // Export CSV: "summary" becomes summary.csv; a name with its own extension keeps it.
+    m_chosenPath = dir.filePath(QStringLiteral("summary"));
+    files()->exportCsvWithDialog(3);
+    QVERIFY(QFileInfo(dir.filePath(QStringLiteral("summary.csv"))).isFile());
+    QVERIFY(!QFile::exists(m_chosenPath));
+    m_chosenPath = dir.filePath(QStringLiteral("table.txt"));
+    files()->exportCsvWithDialog(0);
+    QVERIFY(QFileInfo(m_chosenPath).isFile());
+    QVERIFY(!QFile::exists(m_chosenPath + QStringLiteral(".csv")));
+    // Export Chart: .png.
+    files()->setSizeChooser([](QSize *size) {
+        *size = QSize(320, 240);
+        return true;
+    });
+    m_chosenPath = dir.filePath(QStringLiteral("chart"));
+    files()->exportChartWithDialog();
+    QCOMPARE(QImage(dir.filePath(QStringLiteral("chart.png"))).size(), QSize(320, 240));
+    // Save As: .lplan for an untitled plan, then the extension of the file in use (.json here).
+    m_chosenPath = dir.filePath(QStringLiteral("my plan"));
+    QVERIFY(files()->saveAs());
+    QCOMPARE(files()->document()->filePath(), dir.filePath(QStringLiteral("my plan.lplan")));
+    QVERIFY(QFileInfo(files()->document()->filePath()).isFile());
+    m_chosenPath = dir.filePath(QStringLiteral("other.json"));
+    QVERIFY(files()->saveAs());
+    m_chosenPath = dir.filePath(QStringLiteral("third"));
+    QVERIFY(files()->saveAs());
+    QCOMPARE(files()->document()->filePath(), dir.filePath(QStringLiteral("third.json")));
+    // The rule on its own: a dot in a folder's name is not an extension.
+    QCOMPARE(FileActions::withDefaultSuffix(QStringLiteral("/tmp/v1.2/plan"), QStringLiteral("lplan")),
+             QStringLiteral("/tmp/v1.2/plan.lplan"));
+    QCOMPARE(FileActions::withDefaultSuffix(QString(), QStringLiteral("csv")), QString());
+    QVERIFY(m_reported.isEmpty());
 }
 
 QTEST_MAIN(TestFileExports)

@@ -105,10 +105,14 @@ void TestFileSafety::clampToRoomKeepsAWindowOnScreen()
     const QRect room(0, 0, 1920, 1080);
     QCOMPARE(windowsettings::clampToRoom(QRect(100, 100, 800, 600), room), QRect(100, 100, 800, 600));
     QCOMPARE(windowsettings::clampToRoom(QRect(50000, -9000, 800, 600), room), QRect(1120, 0, 800, 600));
-    // A damaged size: at most twice the room, its top-left corner on the screen.
-    QCOMPARE(windowsettings::clampToRoom(QRect(10, 10, 1 << 30, 1 << 30), room), QRect(0, 0, 3840, 2160));
-    // Larger than the screen but not absurd: kept, moved so that its title bar shows.
-    QCOMPARE(windowsettings::clampToRoom(QRect(-500, 300, 2500, 1200), room), QRect(0, 0, 2500, 1200));
+    // A damaged size: cut to the room, on the screen.
+    QCOMPARE(windowsettings::clampToRoom(QRect(10, 10, 1 << 30, 1 << 30), room), QRect(0, 0, 1920, 1080));
+    // Larger than the screen but not absurd: cut to the screen too, and moved wholly onto it.
+    QCOMPARE(windowsettings::clampToRoom(QRect(-500, 300, 2500, 1200), room), QRect(0, 0, 1920, 1080));
+    QCOMPARE(windowsettings::clampToRoom(QRect(1500, 900, 1000, 500), room), QRect(920, 580, 1000, 500));
+    // A room that does not start at the origin (a second screen, a panel on the left).
+    QCOMPARE(windowsettings::clampToRoom(QRect(0, 0, 3000, 400), QRect(1920, 40, 1280, 984)),
+             QRect(1920, 40, 1280, 400));
     QCOMPARE(windowsettings::clampToRoom(QRect(5, 5, 10, 10), QRect()), QRect(5, 5, 10, 10));
 }
 

@@ -3,8 +3,11 @@
 // dark screenshot.
 #include "formfield.h"
 #include "mainwindow.h"
+#include "marketpicker.h"
+#include "marketregistry.h"
 #include "planform.h"
 #include "plansession.h"
+#include "reservetable.h"
 #include "riskstyle.h"
 #include "summarypanel.h"
 #include "theme.h"
@@ -16,6 +19,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStyle>
+#include <QTableWidget>
 
 using namespace lp;
 using namespace lp::uitest;
@@ -52,6 +56,7 @@ private slots:
     void palettesAreWhatTheySay();
     void riskColoursReadOnBothPalettes();
     void badgeTextReadsOnEveryLevel();
+    void estimatesReadOnBothPalettes();
     void applySwitchesTheWholeApplication();
     void menuAppliesSavesAndRecolours();
     void invalidFieldReadsOnDark();
@@ -142,6 +147,45 @@ void TestTheme::badgeTextReadsOnEveryLevel()
     }
     QCOMPARE(risk::textColorOn(Qt::white), QColor(Qt::black));
     QCOMPARE(risk::textColorOn(Qt::black), QColor(Qt::white));
+}
+
+void TestTheme::estimatesReadOnBothPalettes()
+{
+    // An estimate cell of the market picker (zkSync USDT's borrow APY has no stored source), read as the
+    // table draws it: its own text colour if it has one, else the palette's text colour; on its amber.
+    for (const QPalette &palette : {theme::lightPalette(), theme::darkPalette()}) {
+        QApplication::setPalette(palette);
+        MarketPicker picker(&MarketRegistry::builtIn());
+        picker.chooseMarket(QStringLiteral("zerolend-zksync"));
+        picker.chooseCollateral(QStringLiteral("USDC.e"));
+        picker.chooseBorrow(QStringLiteral("USDT"));
+        for (int column :
+             {int(MarketPicker::Parameter), int(MarketPicker::Value), int(MarketPicker::Source)}) {
+            const QTableWidgetItem *item =
+                picker.parameterTable()->item(MarketPicker::rowOf(MarketField::BorrowApy), column);
+            QCOMPARE(item->background().color(), ReserveTable::kEstimateColor);
+            const QColor text = item->foreground().style() == Qt::NoBrush
+                                    ? picker.parameterTable()->palette().color(QPalette::Text)
+                                    : item->foreground().color();
+            const double ratio = contrast(text, item->background().color());
+            QVERIFY2(ratio >= 4.5, qPrintable(QStringLiteral("%1 on %2: %3")
+                                                  .arg(text.name(), item->background().color().name())
+                                                  .arg(ratio)));
+        }
+        // A sourced value keeps the palette's colours.
+        const QTableWidgetItem *ltv = picker.parameterTable()->item(
+            MarketPicker::rowOf(MarketField::CollateralLtv), MarketPicker::Value);
+        QCOMPARE(ltv->foreground().style(), Qt::NoBrush);
+        QCOMPARE(ltv->background().style(), Qt::NoBrush);
+    }
+    // Clearing the mark clears both colours.
+    QTableWidgetItem item(QStringLiteral("1.0"));
+    ReserveTable::styleEstimate(&item, true);
+    QVERIFY(contrast(item.foreground().color(), item.background().color()) >= 4.5);
+    ReserveTable::styleEstimate(&item, false);
+    QCOMPARE(item.foreground().style(), Qt::NoBrush);
+    QCOMPARE(item.background().style(), Qt::NoBrush);
+    QApplication::setPalette(theme::lightPalette());
 }
 
 void TestTheme::applySwitchesTheWholeApplication()

@@ -3,9 +3,11 @@
 // Runs at 1280 x 720 (LP_TEST_SCREEN, the default) and, as a child process, at 1920 x 1080.
 #include "mainwindow.h"
 #include "planform.h"
+#include "settingskeys.h"
 #include "summarypanel.h"
 
 #include <QApplication>
+#include <QDataStream>
 #include <QLabel>
 #include <QProcess>
 #include <QScreen>
@@ -25,8 +27,39 @@ private slots:
     }
     void opensWithinTheScreen();
     void labelsAreNotCut();
+    void restoredSizeIsCutToTheScreen();
+    void restoredOffScreenComesBack();
     void largeScreenToo();
 };
+
+namespace {
+
+// Stores the geometry of a window laid at `frame` on a screen larger than this one (another machine,
+// another monitor): what restoreLayout() will read.
+void storeGeometry(const QRect &frame)
+{
+    MainWindow saved;
+    saved.setGeometry(frame);
+    QByteArray geometry = saved.saveGeometry();
+    // saveGeometry() writes the rectangles Qt clipped to this screen; the stored bytes are what the other
+    // screen gave: QMainWindow's format (magic, version, frame, normal geometry, screen, flags, ...),
+    // patched here with the large rectangle.
+    QDataStream out(&geometry, QIODevice::ReadWrite);
+    out.setVersion(QDataStream::Qt_4_0);
+    out.skipRawData(4 + 2 + 2);     // magic number, major and minor version
+    out << frame << frame;          // frame geometry, normal geometry
+    out.skipRawData(4 + 1 + 1 + 4); // screen number, maximized, full screen, screen width
+    out << frame;                   // the geometry itself (format 3)
+    QSettings settings;
+    settingskeys::windowGeometry.write(settings, geometry);
+}
+
+QString describe(const QRect &r)
+{
+    return QStringLiteral("%1,%2 %3x%4").arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height());
+}
+
+} // namespace
 
 void TestWindowScreen::opensWithinTheScreen()
 {
@@ -72,6 +105,32 @@ void TestWindowScreen::labelsAreNotCut()
     QVERIFY(checked > 20);
 }
 
+void TestWindowScreen::restoredSizeIsCutToTheScreen()
+{
+    const QRect room = QGuiApplication::primaryScreen()->availableGeometry();
+    storeGeometry(QRect(QPoint(0, 0), room.size() * 2)); // saved on a screen twice as large
+    MainWindow window;
+    window.restoreSettings(false);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY2(room.contains(window.frameGeometry()),
+             qPrintable(describe(window.frameGeometry()) + QStringLiteral(" on ") + describe(room)));
+    QSettings().clear();
+}
+
+void TestWindowScreen::restoredOffScreenComesBack()
+{
+    const QRect room = QGuiApplication::primaryScreen()->availableGeometry();
+    storeGeometry(QRect(room.right() + 500, room.bottom() + 300, 1300, 740)); // a monitor that is gone
+    MainWindow window;
+    window.restoreSettings(false);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY2(room.contains(window.frameGeometry()),
+             qPrintable(describe(window.frameGeometry()) + QStringLiteral(" on ") + describe(room)));
+    QSettings().clear();
+}
+
 void TestWindowScreen::largeScreenToo()
 {
     if (qEnvironmentVariableIntValue("LP_TEST_SCREEN_W") != 1280)
@@ -82,7 +141,9 @@ void TestWindowScreen::largeScreenToo()
     child.setProcessEnvironment(env);
     child.setProcessChannelMode(QProcess::MergedChannels);
     child.start(QCoreApplication::applicationFilePath(),
-                {QStringLiteral("opensWithinTheScreen"), QStringLiteral("labelsAreNotCut")});
+                {QStringLiteral("opensWithinTheScreen"), QStringLiteral("labelsAreNotCut"),
+                 QStringLiteral("restoredSizeIsCutToTheScreen"),
+                 QStringLiteral("restoredOffScreenComesBack")});
     QVERIFY(child.waitForFinished(120000));
     QVERIFY2(child.exitCode() == 0, child.readAll().constData());
 }

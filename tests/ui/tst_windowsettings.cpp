@@ -1,17 +1,24 @@
 // What the window keeps between runs (ui/windowsettings.h), through two real MainWindows: the first is
 // closed, the second restores. Settings live in a test-only location, cleared before every case.
 #include "charttabs.h"
+#include "comparisonpanel.h"
 #include "fileactions.h"
 #include "healthchart.h"
 #include "mainwindow.h"
 #include "marketregistry.h"
+#include "plancomparison.h"
 #include "plandocument.h"
 #include "planform.h"
 #include "planjson.h"
 #include "plansession.h"
+#include "settingskeys.h"
 #include "uitestutil.h"
 
+#include <QApplication>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -34,6 +41,8 @@ private slots:
     void lastFileIsReopened();
     void missingLastFileIsSkipped();
     void commandLineFileWins();
+    void pinnedPlansComeBack();
+    void damagedPinnedPlansAreSkipped();
 
 private:
     // A window whose prompts answer `choice` and whose error reports fail the test.
@@ -233,5 +242,78 @@ void TestWindowSettings::safetyHealthFactorIsKept()
     QCOMPARE(HealthChart::savedSafetyHealthFactor(), HealthChart::kDefaultSafetyHealthFactor);
 }
 
-QTEST_MAIN(TestWindowSettings)
+void TestWindowSettings::pinnedPlansComeBack()
+{
+    Plan safer = defaultPlan();
+    safer.strategy.loops = 1;
+    {
+        auto first = makeWindow();
+        QCOMPARE(first->comparisonPanel()->pinCurrent(), 0);
+        first->session()->setPlan(safer);
+        QCOMPARE(first->comparisonPanel()->pinCurrent(QStringLiteral("Safer")), 1);
+        closeWindow(first.get());
+    }
+    auto second = makeWindow();
+    second->restoreSettings();
+    const std::vector<PlanComparison::Pinned> &pinned = second->comparisonPanel()->comparison()->pinned();
+    QCOMPARE(pinned.size(), size_t{2});
+    QCOMPARE(pinned[0].result->plan, defaultPlan());
+    QCOMPARE(pinned[1].name, QStringLiteral("Safer"));
+    QCOMPARE(pinned[1].result->plan, safer);
+    // Computed again: the same figures as the plan computed here.
+    QCOMPARE(pinned[1].result->position.leverage, expectedResult(safer).position.leverage);
+    QCOMPARE(pinned[1].result->position.healthFactor, expectedResult(safer).position.healthFactor);
+    // ... and drawn on the charts like pins made in this run.
+    QCOMPARE(second->comparisonPanel()->pinnedPlots().size(), size_t{2});
+    // Unpinned before closing: nothing comes back the next time.
+    second->comparisonPanel()->unpinAll();
+    closeWindow(second.get());
+    QVERIFY(!settingskeys::pinnedPlans.isStored(QSettings()));
+    auto third = makeWindow();
+    third->restoreSettings();
+    QVERIFY(third->comparisonPanel()->comparison()->pinned().empty());
+}
+
+void TestWindowSettings::damagedPinnedPlansAreSkipped()
+{
+    Plan invalid = defaultPlan();
+    invalid.collateral.liquidationThreshold = 0.5; // below the max LTV: parsePlan refuses it
+    const QByteArray stored =
+        QJsonDocument(
+            QJsonArray{
+                QJsonObject{{QStringLiteral("name"), QStringLiteral("broken")},
+                            {QStringLiteral("plan"), planToJson(invalid, MarketRegistry::builtIn())}},
+                QStringLiteral("not an object"),
+                QJsonObject{{QStringLiteral("name"), QStringLiteral("good")},
+                            {QStringLiteral("plan"), planToJson(defaultPlan(), MarketRegistry::builtIn())}}})
+            .toJson();
+    settingskeys::pinnedPlans.write(stored);
+    auto window = makeWindow();
+    window->restoreSettings();
+    const std::vector<PlanComparison::Pinned> &pinned = window->comparisonPanel()->comparison()->pinned();
+    QCOMPARE(pinned.size(), size_t{1});
+    QCOMPARE(pinned[0].name, QStringLiteral("good"));
+    settingskeys::pinnedPlans.write(QByteArray("{not json"));
+    auto other = makeWindow();
+    other->restoreSettings();
+    QVERIFY(other->comparisonPanel()->comparison()->pinned().empty());
+}
+
+int main(int argc, char *argv[])
+{
+    // A 2560 x 1440 offscreen screen: the windows these tests size (1500 x 900) fit on it, so a restored
+    // geometry comes back as it was rather than cut to the screen (tst_windowscreen tests the cut).
+    QTemporaryDir dir;
+    const QString config = dir.filePath(QStringLiteral("screen.json"));
+    QFile file(config);
+    if (!file.open(QIODevice::WriteOnly))
+        return 1;
+    file.write("{\"screens\": [{\"name\": \"test\", \"x\": 0, \"y\": 0, \"width\": 2560, \"height\": 1440, "
+               "\"logicalDpi\": 96, \"logicalBaseDpi\": 96, \"dpr\": 1}]}");
+    file.close();
+    qputenv("QT_QPA_PLATFORM", QStringLiteral("offscreen:configfile=%1").arg(config).toLocal8Bit());
+    QApplication app(argc, argv);
+    TestWindowSettings test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_windowsettings.moc"

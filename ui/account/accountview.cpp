@@ -19,19 +19,24 @@ namespace lp {
 
 namespace {
 
-QString money(double v)
+QString money(double v, int decimals = 2)
 {
-    return QLocale().toCurrencyString(v, QStringLiteral("$"), 2);
+    return AccountView::usd(v, decimals);
+}
+
+QString units(double v)
+{
+    return display::locale().toString(v, 'f', 6);
 }
 
 QString pct(double fraction)
 {
-    return QLocale().toString(fraction * 100.0, 'f', 2) + QStringLiteral(" %");
+    return display::locale().toString(fraction * 100.0, 'f', 2) + QStringLiteral(" %");
 }
 
 QString hfText(double hf)
 {
-    return std::isinf(hf) ? QStringLiteral("∞ (no debt)") : QLocale().toString(hf, 'f', 4);
+    return std::isinf(hf) ? QStringLiteral("∞ (no debt)") : display::locale().toString(hf, 'f', 4);
 }
 
 } // namespace
@@ -96,13 +101,12 @@ void AccountView::setAccount(const Account &account, const QString &title, const
                 : (p.direction == AccountLiquidationPrice::Direction::Falls ? tr("falls %1") : tr("rises %1"))
                       .arg(pct(p.distance()));
         const QStringList cells{a.symbol,
-                                QLocale().toString(a.collateral, 'f', 6),
-                                QLocale().toString(a.debt, 'f', 6),
-                                QLocale().toString(a.priceUsd, 'f', 4),
+                                units(a.collateral),
+                                units(a.debt),
+                                money(a.priceUsd, 4),
                                 pct(a.ltv),
                                 a.countsAsCollateral() ? pct(a.liquidationThreshold) : tr("not collateral"),
-                                std::isnan(p.priceUsd) ? QStringLiteral("—")
-                                                       : QLocale().toString(p.priceUsd, 'f', 4),
+                                std::isnan(p.priceUsd) ? QStringLiteral("—") : money(p.priceUsd, 4),
                                 move};
         for (int c = 0; c < cells.size(); ++c)
             m_table->setItem(row, c, new QTableWidgetItem(cells[c]));
@@ -122,6 +126,18 @@ void AccountView::setAccount(const Account &account, const QString &title, const
                    .arg(plan.errors().first().message));
     Q_UNUSED(f);
     updateWhatIf();
+}
+
+QString AccountView::usd(double value, int decimals)
+{
+    const QLocale locale = display::locale();
+    // The C locale has no currency format of its own (it would print "50000.00$"): there the dollar
+    // is written as in English, "$50,000.00".
+    if (locale.language() == QLocale::C) {
+        const QString amount = locale.toString(std::abs(value), 'f', decimals);
+        return (value < 0 ? QStringLiteral("-$") : QStringLiteral("$")) + amount;
+    }
+    return locale.toCurrencyString(value, QStringLiteral("$"), decimals);
 }
 
 void AccountView::setWhatIf(const QString &name, double factor)

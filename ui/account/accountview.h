@@ -27,6 +27,9 @@ public:
     [[nodiscard]] const Account &account() const { return m_account; }
     [[nodiscard]] QTableWidget *assetsTable() const { return m_table; }
     [[nodiscard]] QString summaryText() const;
+    // A USD amount in the user's locale with its currency sign ("$50,000.00", "50.000,00 $"), and in
+    // the C locale, which has no currency format, as English writes it.
+    [[nodiscard]] static QString usd(double value, int decimals = 2);
     [[nodiscard]] QString whatIfText() const;
     [[nodiscard]] QString pairNote() const;
 

@@ -69,7 +69,7 @@ void EModeTable::fillRow(int row, const EModeCategory &e)
         if (c == Id)
             item->setData(kEstimatesRole, e.estimates);
         if (e.isEstimate(QLatin1String(fieldName(c)))) {
-            item->setBackground(ReserveTable::kEstimateColor);
+            ReserveTable::styleEstimate(item, true);
             item->setToolTip(tr("Estimate: no stored source states this value"));
         }
         setItem(row, c, item);

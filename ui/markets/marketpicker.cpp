@@ -285,8 +285,7 @@ void MarketPicker::refresh()
         if (estimate)
             where += tr("\nAn estimate: no stored source states this value. Check it.");
         for (int c : {int(Parameter), int(Value), int(Source)}) {
-            m_parameters->item(row, c)->setBackground(estimate ? QBrush(ReserveTable::kEstimateColor)
-                                                               : QBrush());
+            ReserveTable::styleEstimate(m_parameters->item(row, c), estimate);
             m_parameters->item(row, c)->setToolTip(where);
         }
         m_parameters->cellWidget(row, Reset)->setEnabled(own && p.available.testFlag(f));

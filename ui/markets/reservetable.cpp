@@ -1,5 +1,7 @@
 #include "reservetable.h"
 
+#include "riskstyle.h"
+
 #include <QHeaderView>
 #include <QLocale>
 
@@ -155,9 +157,15 @@ void ReserveTable::fillRow(int row, const Reserve &r)
     }
 }
 
-void ReserveTable::markEstimate(QTableWidgetItem *item, bool estimate)
+void ReserveTable::styleEstimate(QTableWidgetItem *item, bool estimate)
 {
     item->setBackground(estimate ? QBrush(kEstimateColor) : QBrush());
+    item->setForeground(estimate ? QBrush(risk::textColorOn(kEstimateColor)) : QBrush());
+}
+
+void ReserveTable::markEstimate(QTableWidgetItem *item, bool estimate)
+{
+    styleEstimate(item, estimate);
     if (item->column() != Symbol)
         item->setToolTip(estimate ? tr("Estimate: no stored source states this value") : QString());
 }

@@ -34,6 +34,10 @@ public:
         ColumnCount
     };
     static const QColor kEstimateColor;
+    // Marks a cell as an estimate (or clears the mark): the amber background with the text colour that
+    // reads on it (lp::risk::textColorOn), so that it stays readable under the dark palette too, whose
+    // own light text would be lost on amber.
+    static void styleEstimate(QTableWidgetItem *item, bool estimate);
 
     explicit ReserveTable(QWidget *parent = nullptr);
 

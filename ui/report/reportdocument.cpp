@@ -80,16 +80,15 @@ public:
         image.save(&buffer, "PNG");
         return bytes;
     }
-    // Draws the chart as vectors into `target` (in the painter's units).
+    // Draws the chart as vectors into `target` (in the painter's units, points), laid out at that size so
+    // that its fonts keep their point sizes.
     void draw(const QString &id, QCPPainter *painter, const QRectF &target)
     {
         const std::vector<QCustomPlot *> ps = plots(id);
-        const QSize size = chartSize(id);
-        const double scale = std::min(target.width() / size.width(), target.height() / size.height());
+        const QSize size = target.size().toSize();
         const std::vector<QRect> cells = chartexport::gridCells(static_cast<int>(ps.size()), size);
         painter->save();
         painter->translate(target.topLeft());
-        painter->scale(scale, scale);
         for (size_t i = 0; i < ps.size(); ++i) {
             painter->save();
             painter->translate(cells[i].topLeft());
@@ -102,6 +101,18 @@ public:
 private:
     ChartTabs m_tabs;
 };
+
+} // namespace
+
+QSizeF pdfChartSize(const QString &chartId, double textWidth, double pageHeight)
+{
+    // Below the chart's title (20 points) with a small gap after it.
+    const double room =
+        chartId == QLatin1String("time") ? pageHeight - 26.0 : (pageHeight - 24.0) / 2.0 - 26.0;
+    return {textWidth, std::max(room, 100.0)};
+}
+
+namespace {
 
 QString documentHtml(const QString &body, const QString &title, const QString &pageCss)
 {
@@ -220,8 +231,9 @@ QByteArray reportPdf(const ReportRequest &request)
     for (const ReportPart &part :
          reportParts(request.report, request.result->plan, *request.markets, request.made)) {
         if (part.isChart()) {
-            const double chartHeight = (height - 24.0) / 2.0;
-            if (y + chartHeight > height + 0.5)
+            const QSizeF chart = pdfChartSize(part.chartId, width, height);
+            const double chartHeight = chart.height() + 26.0;
+            if (y > 0 && y + chartHeight > height + 0.5)
                 newPage();
             painter.save();
             QFont caption = font;
@@ -230,7 +242,7 @@ QByteArray reportPdf(const ReportRequest &request)
             painter.setPen(Qt::black);
             painter.drawText(QRectF(0, y, width, 18), Qt::AlignLeft | Qt::AlignVCenter, part.chartTitle);
             painter.restore();
-            charts.draw(part.chartId, &painter, QRectF(0, y + 20, width, chartHeight - 26));
+            charts.draw(part.chartId, &painter, QRectF(QPointF(0, y + 20), chart));
             y += chartHeight;
             continue;
         }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QSizeF>
+
 #include "engine.h"
 #include "outlook.h"
 
@@ -37,6 +39,10 @@ struct ReportRequest {
 [[nodiscard]] QByteArray reportHtml(const ReportRequest &request);
 // Empty when Qt's PDF writer fails.
 [[nodiscard]] QByteArray reportPdf(const ReportRequest &request);
+// Where the PDF draws a chart on a page whose text block is `textWidth` x `pageHeight` points: the full
+// text width, half the page high (the whole page for the time chart's four plots). The chart is laid
+// out at that size in points, so its texts print at their own size, not scaled down.
+[[nodiscard]] QSizeF pdfChartSize(const QString &chartId, double textWidth, double pageHeight);
 
 // The request for `result` with `options`: computes the outlook and the report JSON.
 [[nodiscard]] ReportRequest makeReportRequest(const PlanResult &result, const OutlookOptions &options,

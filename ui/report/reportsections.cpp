@@ -201,6 +201,17 @@ QString summarySection(const QJsonObject &report, const Plan &plan)
                 figure(report, QStringLiteral("sweep.breakEvenPriceUsd"), K::Usd));
     rows += row(tr("Zero-equity price (without liquidations)"),
                 figure(report, QStringLiteral("sweep.zeroEquityPriceUsd"), K::Usd));
+    // What the figures depend on beyond the position, and the chance of liquidation they lead to.
+    rows += row(tr("Market and rules"), escaped((plan.market.isEmpty() ? tr("no market") : plan.market) +
+                                                QStringLiteral(", ") + toString(plan.liquidationRules)));
+    rows +=
+        row(tr("Outlook"),
+            figure(report, QStringLiteral("risk.horizonDays"), K::Count) + escaped(tr(" days, volatility ")) +
+                figure(report, QStringLiteral("risk.annualVolatility"), K::Fraction) +
+                escaped(tr(" a year, drift ")) + figure(report, QStringLiteral("risk.drift"), K::Fraction) +
+                escaped(tr(" a year")));
+    rows += row(tr("Chance of liquidation within the horizon"),
+                figure(report, QStringLiteral("risk.liquidationProbability"), K::Fraction));
     return section(QStringLiteral("summary"), tr("Summary")) + reporthtml::table(rows) +
            callsTable(report, a, b);
 }

@@ -9,6 +9,7 @@
 #include <QPaintEvent>
 #include <QVariantAnimation>
 
+#include <algorithm>
 #include <cmath>
 
 namespace lp {
@@ -88,34 +89,108 @@ bool TeachingCanvas::isAnimating() const
     return m_animation->state() == QAbstractAnimation::Running;
 }
 
+namespace {
+
+// Heights in lines of the font: the health-factor panel (title, bar, its labels and the legend) and the
+// price panel (title, axis, two labels), so that Large text gets the room its labels need.
+constexpr double kGaugeLines = 8.6;
+constexpr double kPriceLines = 7.0;
+// The balance panel: the title and "You own" lines, then a value label's room above the tallest bar.
+constexpr double kBarsTopLines = 3.8;
+constexpr double kBarsBottomLines = 2.8; // a bar's name, on two lines when it must
+constexpr int kMargin = 12;
+
+} // namespace
+
 QSize TeachingCanvas::sizeHint() const
 {
-    return {760, 340};
+    return minimumSizeHint().expandedTo(QSize(760, 340));
 }
 
 QSize TeachingCanvas::minimumSizeHint() const
 {
-    return {420, 240};
+    const QFontMetricsF fm(font());
+    const double height = (kGaugeLines + kPriceLines + 0.5) * fm.height() + 16;
+    // The three bar names side by side, and the legend's three entries beside the bars.
+    double legend = 0;
+    for (const auto &entry : gaugeLegend())
+        legend += fm.height() * 1.6 + fm.horizontalAdvance(entry.first);
+    // A bar's name wraps at its words: each slot needs room for the longest word.
+    double word = 0;
+    for (const QString &name :
+         {tr("Collateral (%1)").arg(m_symbolA), tr("Debt (%1)").arg(m_symbolB), tr("Wallet")})
+        for (const QString &part : name.split(QLatin1Char(' ')))
+            word = std::max(word, fm.horizontalAdvance(part));
+    const double width = std::max(3.0 * (word + 8) / 0.42, (legend + 24) / 0.58) + 2 * kMargin;
+    return QSize(std::max(420, static_cast<int>(std::ceil(width))),
+                 std::max(240, static_cast<int>(std::ceil(height))));
+}
+
+TeachingCanvas::Layout TeachingCanvas::layout() const
+{
+    const QFontMetricsF fm(font());
+    const QRectF all = QRectF(rect()).adjusted(kMargin, 8, -kMargin, -8);
+    Layout l;
+    const double barsWidth = all.width() * 0.42;
+    l.bars = QRectF(all.left(), all.top(), barsWidth, all.height());
+    l.plot = l.bars.adjusted(0, fm.height() * kBarsTopLines, 0, -fm.height() * kBarsBottomLines);
+    const QRectF right(all.left() + barsWidth + 24, all.top(), all.width() - barsWidth - 24, all.height());
+    // The gauge takes its lines and, of the height left over, its share; the price panel the rest.
+    const double spare = std::max(0.0, right.height() - (kGaugeLines + kPriceLines + 0.5) * fm.height());
+    const double gaugeHeight = kGaugeLines * fm.height() + spare * 0.45;
+    l.gauge = QRectF(right.left(), right.top(), right.width(), gaugeHeight);
+    const double priceTop = l.gauge.bottom() + 0.5 * fm.height();
+    l.priceAxis = QRectF(right.left(), priceTop, right.width(), right.bottom() - priceTop);
+    return l;
+}
+
+double TeachingCanvas::barHeight(double usd, const QRectF &plot) const
+{
+    return std::clamp(usd / m_scaleUsd, 0.0, 1.0) * plot.height();
+}
+
+QRectF TeachingCanvas::ownLineRect() const
+{
+    const QFontMetricsF fm(font());
+    const QRectF area = layout().bars;
+    return QRectF(area.left(), area.top() + fm.height() * 1.2, area.width(), fm.height() * 1.2);
+}
+
+QRectF TeachingCanvas::barValueRect(int bar) const
+{
+    const QFontMetricsF fm(font());
+    const QRectF plot = layout().plot;
+    const double usd[] = {m_shown.collateralUsd, m_shown.debtUsd, m_shown.walletUsd};
+    const double slot = plot.width() / 3.0;
+    const double width = slot * 0.62;
+    const double top = plot.bottom() - barHeight(usd[std::clamp(bar, 0, 2)], plot);
+    return QRectF(plot.left() + slot * bar + (slot - width) / 2 - slot * 0.2, top - fm.height() * 1.3,
+                  width + slot * 0.4, fm.height() * 1.2);
+}
+
+QList<std::pair<QString, QColor>> TeachingCanvas::gaugeLegend() const
+{
+    const QString danger = display::number(risk::kDangerHealthFactor, 1);
+    const QString caution = display::number(risk::kCautionHealthFactor, 1);
+    return {{tr("< %1 danger").arg(danger), risk::colorFor(risk::Level::Danger)},
+            {tr("%1–%2 caution").arg(danger, caution), risk::colorFor(risk::Level::Caution)},
+            {tr("≥ %1 safe").arg(caution), risk::colorFor(risk::Level::Safe)}};
 }
 
 void TeachingCanvas::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
-    const QRectF all = QRectF(rect()).adjusted(12, 8, -12, -8);
-    const double barsWidth = all.width() * 0.42;
-    paintBars(p, QRectF(all.left(), all.top(), barsWidth, all.height()));
-    const QRectF right(all.left() + barsWidth + 24, all.top(), all.width() - barsWidth - 24, all.height());
-    paintGauge(p, QRectF(right.left(), right.top(), right.width(), right.height() * 0.45));
-    paintPriceAxis(
-        p, QRectF(right.left(), right.top() + right.height() * 0.52, right.width(), right.height() * 0.48));
+    const Layout l = layout();
+    paintBars(p, l.bars);
+    paintGauge(p, l.gauge);
+    paintPriceAxis(p, l.priceAxis);
 }
 
 void TeachingCanvas::paintBars(QPainter &p, const QRectF &area) const
 {
     const QFontMetricsF fm(font());
-    const double labelH = fm.height() * 2.2;
-    const QRectF plot = area.adjusted(0, labelH, 0, -fm.height() * 1.6);
+    const QRectF plot = layout().plot;
     struct Bar {
         QString name;
         double usd;
@@ -132,17 +207,15 @@ void TeachingCanvas::paintBars(QPainter &p, const QRectF &area) const
     p.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()));
     for (int i = 0; i < 3; ++i) {
         const Bar &bar = bars[i];
-        const double h = std::clamp(bar.usd / m_scaleUsd, 0.0, 1.0) * plot.height();
+        const double h = barHeight(bar.usd, plot);
         const QRectF r(plot.left() + slot * i + (slot - width) / 2, plot.bottom() - h, width, h);
         p.setPen(Qt::NoPen);
         p.setBrush(bar.color);
         p.drawRoundedRect(r, 3, 3);
         p.setPen(palette().color(QPalette::WindowText));
-        const QRectF value(r.left() - slot * 0.2, r.top() - fm.height() * 1.2, width + slot * 0.4,
-                           fm.height());
-        p.drawText(value, Qt::AlignCenter, display::compactUsd(bar.usd));
-        const QRectF name(plot.left() + slot * i, plot.bottom() + 4, slot, fm.height() * 1.4);
-        p.drawText(name, Qt::AlignHCenter | Qt::AlignTop, bar.name);
+        p.drawText(barValueRect(i), Qt::AlignCenter, display::compactUsd(bar.usd));
+        const QRectF name(plot.left() + slot * i, plot.bottom() + 4, slot, fm.height() * 2.4);
+        p.drawText(name, Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, bar.name);
     }
     p.setPen(palette().color(QPalette::WindowText));
     QFont bold = font();
@@ -152,7 +225,7 @@ void TeachingCanvas::paintBars(QPainter &p, const QRectF &area) const
                tr("Balances in USD"));
     p.setFont(font());
     p.drawText(
-        QRectF(area.left(), area.top() + fm.height() * 1.1, area.width(), fm.height() * 1.2), Qt::AlignLeft,
+        ownLineRect(), Qt::AlignLeft,
         tr("You own: %1").arg(display::usd(m_shown.collateralUsd + m_shown.walletUsd - m_shown.debtUsd)));
 }
 
@@ -168,7 +241,8 @@ void TeachingCanvas::paintGauge(QPainter &p, const QRectF &area) const
     p.drawText(QRectF(area.left(), area.top(), area.width(), fm.height() * 1.2), Qt::AlignLeft,
                tr("Health factor %1").arg(hfText));
     p.setFont(font());
-    const QRectF bar(area.left(), area.top() + fm.height() * 2.0, area.width(), area.height() * 0.28);
+    const QRectF bar(area.left(), area.top() + fm.height() * 2.0, area.width(),
+                     std::clamp(area.height() - fm.height() * 7.0, fm.height() * 1.6, fm.height() * 3.5));
     const auto x = [&](double hf) { return bar.left() + std::clamp(hf / kGaugeMax, 0.0, 1.0) * bar.width(); };
     const struct {
         double from, to;
@@ -200,6 +274,19 @@ void TeachingCanvas::paintGauge(QPainter &p, const QRectF &area) const
     for (double tick : {0.0, 1.5, 2.0, 3.0})
         p.drawText(QRectF(x(tick) - 30, bar.bottom() + 6 + fm.height(), 60, fm.height()), Qt::AlignHCenter,
                    display::number(tick, 1));
+    // The legend of the bands: a swatch in each band's colour and what it means.
+    double legendX = area.left();
+    const double legendY = bar.bottom() + 6 + fm.height() * 2.3;
+    for (const auto &[text, colour] : gaugeLegend()) {
+        const double swatch = fm.height() * 0.8;
+        p.setPen(Qt::NoPen);
+        p.setBrush(soft(colour, 90));
+        p.drawRect(QRectF(legendX, legendY + (fm.height() - swatch) / 2, swatch, swatch));
+        p.setPen(palette().color(QPalette::WindowText));
+        const double textWidth = fm.horizontalAdvance(text);
+        p.drawText(QRectF(legendX + swatch + 4, legendY, textWidth + 2, fm.height()), Qt::AlignLeft, text);
+        legendX += swatch + 4 + textWidth + fm.height() * 0.8;
+    }
 }
 
 void TeachingCanvas::paintPriceAxis(QPainter &p, const QRectF &area) const

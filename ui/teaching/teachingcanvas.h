@@ -2,7 +2,10 @@
 
 #include "teaching.h"
 
+#include <QList>
 #include <QWidget>
+
+#include <utility>
 
 class QVariantAnimation;
 
@@ -37,6 +40,15 @@ public:
     [[nodiscard]] const Shown &shown() const { return m_shown; }
     [[nodiscard]] const Shown &target() const { return m_to; }
 
+    // Where the balance panel puts its texts (widget coordinates): the "You own" line and the value label
+    // above the bar of `bar` (0 collateral, 1 debt, 2 wallet) as drawn now. They never overlap: the bars'
+    // plot starts below the "You own" line and a label's room.
+    [[nodiscard]] QRectF ownLineRect() const;
+    [[nodiscard]] QRectF barValueRect(int bar) const;
+    // The health bar's colour bands, as the legend under it names them: (text, colour) from danger to safe.
+    [[nodiscard]] QList<std::pair<QString, QColor>> gaugeLegend() const;
+
+    // Large enough for every text at the widget's font (Large text included).
     [[nodiscard]] QSize sizeHint() const override;
     [[nodiscard]] QSize minimumSizeHint() const override;
 
@@ -47,6 +59,12 @@ private:
     void paintBars(QPainter &p, const QRectF &area) const;
     void paintGauge(QPainter &p, const QRectF &area) const;
     void paintPriceAxis(QPainter &p, const QRectF &area) const;
+    // The three panels of the canvas and the bars' plot, laid out with the font's line height.
+    struct Layout {
+        QRectF bars, gauge, priceAxis, plot;
+    };
+    [[nodiscard]] Layout layout() const;
+    [[nodiscard]] double barHeight(double usd, const QRectF &plot) const;
 
     QVariantAnimation *m_animation;
     Shown m_from;

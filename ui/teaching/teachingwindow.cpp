@@ -10,6 +10,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFontMetricsF>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -17,6 +18,7 @@
 #include <QMessageBox>
 #include <QPixmap>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSlider>
 #include <QTimer>
 #include <QToolButton>
@@ -36,11 +38,11 @@ constexpr int kMaxPriceMovePct = 60;
 
 TeachingWindow::TeachingWindow(PlanSession *session, QWidget *parent)
     : QWidget(parent, Qt::Window), m_session(session), m_canvas(new TeachingCanvas), m_title(new QLabel),
-      m_story(new QLabel), m_formulas(new QLabel), m_back(new QPushButton(tr("◀ Back"))),
-      m_play(new QPushButton(tr("Play"))), m_forward(new QPushButton(tr("Forward ▶"))),
-      m_speed(new QComboBox), m_jump(new QComboBox), m_price(new QSlider(Qt::Horizontal)),
-      m_priceLabel(new QLabel), m_large(new QCheckBox(tr("Large text"))), m_fullScreen(new QToolButton),
-      m_timer(new QTimer(this))
+      m_story(new QLabel), m_formulas(new QLabel), m_symbols(new QLabel),
+      m_back(new QPushButton(tr("◀ Back"))), m_play(new QPushButton(tr("Play"))),
+      m_forward(new QPushButton(tr("Forward ▶"))), m_speed(new QComboBox), m_jump(new QComboBox),
+      m_price(new QSlider(Qt::Horizontal)), m_priceLabel(new QLabel),
+      m_large(new QCheckBox(tr("Large text"))), m_fullScreen(new QToolButton), m_timer(new QTimer(this))
 {
     setObjectName(QStringLiteral("teachingWindow"));
     setWindowTitle(tr("Learn how a loop works"));
@@ -60,6 +62,10 @@ TeachingWindow::TeachingWindow(PlanSession *session, QWidget *parent)
     m_formulas->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_formulas->setTextFormat(Qt::PlainText);
     m_formulas->setToolTip(tr("The formulas behind this step, with the plan's own numbers"));
+    m_symbols->setObjectName(QStringLiteral("teachingSymbols"));
+    m_symbols->setWordWrap(true);
+    m_symbols->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_symbols->setToolTip(tr("What the letters in the formulas stand for"));
 
     m_speed->addItem(tr("0.5x"), 0.5);
     m_speed->addItem(tr("1x"), 1.0);
@@ -85,6 +91,7 @@ TeachingWindow::TeachingWindow(PlanSession *session, QWidget *parent)
     m_priceLabel->setMinimumWidth(
         m_priceLabel->fontMetrics().horizontalAdvance(QStringLiteral("+60 % → $000,000")));
     m_fullScreen->setText(tr("Full screen"));
+    m_fullScreen->setObjectName(QStringLiteral("teachingFullScreen"));
     m_fullScreen->setCheckable(true);
     auto *exportButton = new QPushButton(tr("Export PNG..."));
     exportButton->setToolTip(tr("Save this step as a picture"));
@@ -118,6 +125,7 @@ TeachingWindow::TeachingWindow(PlanSession *session, QWidget *parent)
     layout->addWidget(m_canvas, 1);
     layout->addWidget(m_story);
     layout->addWidget(m_formulas);
+    layout->addWidget(m_symbols);
     layout->addLayout(whatIf);
     layout->addLayout(steps);
 
@@ -142,8 +150,9 @@ TeachingWindow::TeachingWindow(PlanSession *session, QWidget *parent)
     });
     connect(m_session, &PlanSession::resultChanged, this, &TeachingWindow::rebuild);
 
+    addKeys();
     rebuild(m_session->result());
-    resize(980, 720);
+    resize(sizeHint().expandedTo(QSize(980, 720)));
 }
 
 TeachingWindow::~TeachingWindow() = default;
@@ -237,9 +246,15 @@ void TeachingWindow::showCurrent()
     m_title->setText(f.title);
     m_story->setText(f.story);
     m_formulas->setText(f.formulas.join(QLatin1Char('\n')));
-    // Room for every formula line even when the canvas wants all the height.
-    m_formulas->setMinimumHeight(static_cast<int>(std::ceil(QFontMetricsF(m_formulas->font()).lineSpacing() *
-                                                            (static_cast<double>(f.formulas.size()) + 0.5))));
+    const Plan &plan = m_result->plan;
+    m_symbols->setText(tr("C collateral (%1), D debt (%2), PA and PB their prices, CV and DV their values; "
+                          "LT the liquidation "
+                          "threshold of %1 (%3): the share of the collateral's value that may be borrowed "
+                          "before liquidation; "
+                          "LTV max the share you may borrow (%4).")
+                           .arg(plan.collateral.symbol, plan.borrow.symbol,
+                                display::parameter(plan.collateral.liquidationThreshold),
+                                display::parameter(plan.collateral.ltv)));
     m_canvas->showFrame(f, m_scaleUsd, m_result->plan.collateral.priceUsd, m_result->plan.collateral.symbol,
                         m_result->plan.borrow.symbol);
     m_back->setEnabled(m_index > 0);
@@ -250,13 +265,46 @@ void TeachingWindow::showCurrent()
     }
     m_priceLabel->setText(
         tr("%1 → %2").arg(display::signedPercent(m_priceChange, 0), display::usd(f.priceAUsd, 0)));
+    fitTexts();
+}
+
+void TeachingWindow::fitTexts()
+{
+    if (m_fitting)
+        return; // the layout below resizes the window, which asks again
+    m_fitting = true;
+    // Room for every line of the story, the formulas and the symbols, wrapped at the width they have,
+    // even when the canvas wants all the height (and at Large text).
+    const int width = std::max(200, contentsRect().width() - 2 * layout()->contentsMargins().left());
+    for (QLabel *label : {m_story, m_formulas, m_symbols}) {
+        const QRect needed =
+            label->fontMetrics().boundingRect(QRect(0, 0, width, 100000), Qt::TextWordWrap, label->text());
+        label->setMinimumHeight(needed.height() + label->fontMetrics().lineSpacing() / 2);
+    }
+    m_priceLabel->setMinimumWidth(
+        m_priceLabel->fontMetrics().horizontalAdvance(QStringLiteral("+60 % → $000,000")));
+    // At once, not on the next event loop: a PNG exported now must show the texts with their room.
+    layout()->activate();
+    m_fitting = false;
+}
+
+void TeachingWindow::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitTexts();
 }
 
 void TeachingWindow::setLargeText(bool large)
 {
+    const double factor = large ? 1.6 : 1.0;
     QFont f = font();
-    f.setPointSizeF(m_baseFontPointSize > 0 ? m_baseFontPointSize * (large ? 1.6 : 1.0) : f.pointSizeF());
+    f.setPointSizeF(m_baseFontPointSize > 0 ? m_baseFontPointSize * factor : f.pointSizeF());
     setFont(f);
+    QFont titleFont = f; // the title keeps its own, larger size
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(f.pointSizeF() * 1.4);
+    m_title->setFont(titleFont);
+    fitTexts();
     const QSignalBlocker block(m_large);
     m_large->setChecked(large);
 }
@@ -289,46 +337,16 @@ bool TeachingWindow::exportPng(const QString &path, QString *error)
 
 void TeachingWindow::exportWithDialog()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Step as PNG"),
-                                                      QStringLiteral("teaching-step-%1.png").arg(m_index + 1),
-                                                      tr("PNG images (*.png)"));
+    QString path = QFileDialog::getSaveFileName(this, tr("Export Step as PNG"),
+                                                QStringLiteral("teaching-step-%1.png").arg(m_index + 1),
+                                                tr("PNG images (*.png)"));
     if (path.isEmpty())
         return;
+    if (QFileInfo(path).suffix().isEmpty()) // a name typed without an extension gets .png
+        path += QStringLiteral(".png");
     QString error;
     if (!exportPng(path, &error))
         QMessageBox::warning(this, tr("Export failed"), tr("Could not write %1: %2").arg(path, error));
-}
-
-void TeachingWindow::keyPressEvent(QKeyEvent *event)
-{
-    switch (event->key()) {
-    case Qt::Key_Right:
-    case Qt::Key_PageDown:
-        next();
-        return;
-    case Qt::Key_Left:
-    case Qt::Key_PageUp:
-        previous();
-        return;
-    case Qt::Key_Home:
-        setCurrentIndex(0);
-        return;
-    case Qt::Key_End:
-        setCurrentIndex(frameCount() - 1);
-        return;
-    case Qt::Key_Space:
-        setPlaying(!isPlaying());
-        return;
-    case Qt::Key_Escape:
-        if (isFullScreen()) {
-            m_fullScreen->setChecked(false);
-            return;
-        }
-        break;
-    default:
-        break;
-    }
-    QWidget::keyPressEvent(event);
 }
 
 } // namespace lp

@@ -23,7 +23,8 @@ struct PlanResult;
 
 // Teaching mode (Help > Learn how a loop works): the current plan walked through step by step, with
 // animated balances, the health factor and the liquidation price, a few sentences and the formulas
-// behind each figure. Back, forward, play/pause at a chosen speed, jump to a step, arrow keys; during
+// behind each figure. Back, forward, play/pause at a chosen speed, jump to a step; the keys Left/Right
+// step, Space plays or pauses and Escape leaves full screen, else closes, wherever the focus is; during
 // monitoring a what-if price slider that plays the liquidations a fall would bring. It follows the
 // session: editing the plan rebuilds the frames and keeps the current step where it can.
 class TeachingWindow : public QWidget {
@@ -40,6 +41,8 @@ public:
     [[nodiscard]] TeachingCanvas *canvas() const { return m_canvas; }
     [[nodiscard]] QLabel *storyLabel() const { return m_story; }
     [[nodiscard]] QLabel *formulaLabel() const { return m_formulas; }
+    // What the letters of the formulas stand for, in words, with the plan's market parameters.
+    [[nodiscard]] QLabel *symbolsLabel() const { return m_symbols; }
     [[nodiscard]] bool isPlaying() const;
     // Index of the monitoring frame, where the what-if price applies.
     [[nodiscard]] int monitorIndex() const;
@@ -58,11 +61,14 @@ public:
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void rebuild(const std::shared_ptr<const PlanResult> &result);
     void showCurrent();
     void exportWithDialog();
+    void addKeys();
+    void fitTexts();
 
     PlanSession *m_session;
     std::shared_ptr<const PlanResult> m_result;
@@ -72,11 +78,13 @@ private:
     double m_priceChange = 0;
     double m_scaleUsd = 1;
     int m_baseFontPointSize = 0;
+    bool m_fitting = false; // in fitTexts()
 
     TeachingCanvas *m_canvas;
     QLabel *m_title;
     QLabel *m_story;
     QLabel *m_formulas;
+    QLabel *m_symbols;
     QPushButton *m_back;
     QPushButton *m_play;
     QPushButton *m_forward;

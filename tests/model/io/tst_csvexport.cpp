@@ -6,10 +6,23 @@
 #include <QLocale>
 #include <QTest>
 
+#include <charconv>
+#include <cmath>
+#include <optional>
+
 using namespace lp;
 
 namespace {
 using test::compute;
+// The value of `key` in the summary table (its second cell), nullopt if the key is missing.
+std::optional<QString> summaryValue(const QStringList &csvLines, const QString &key)
+{
+    for (const QString &line : csvLines) {
+        if (line.startsWith(key + QLatin1Char(',')))
+            return line.mid(key.size() + 1);
+    }
+    return std::nullopt;
+}
 QStringList lines(const QByteArray &csv)
 {
     QStringList out = QString::fromUtf8(csv).split(QStringLiteral("\r\n"));
@@ -29,6 +42,8 @@ private slots:
     void loopsTable();
     void pricesTableHas2001Rows();
     void summaryIsKeyValue();
+    void summaryNamesMarketRulesAndOutlook();
+    void everyNumberIsShortestAndRoundTrips();
     void germanLocaleStillWritesDots();
     void tableNames();
     void timelineTableIsTheTimeline();
@@ -122,6 +137,78 @@ void TestCsvExport::summaryIsKeyValue()
     QVERIFY(l.contains(QStringLiteral("liquidation_price_usd,2581.7234006863937")) ||
             l.contains(QStringLiteral("liquidation_price_usd,2581.723400686393")));
     QVERIFY(l.contains(QStringLiteral("transactions,10")));
+}
+
+void TestCsvExport::summaryNamesMarketRulesAndOutlook()
+{
+    Plan p = test::fixturePlan();
+    p.market = QStringLiteral("aave-v3-ethereum");
+    p.horizonDays = 90;
+    p.risk.annualVolatility = 0.45;
+    p.risk.drift = -0.1;
+    const PlanResult r = compute(p);
+    const QStringList l = lines(exportCsv(r, CsvTable::Summary));
+    QCOMPARE(summaryValue(l, QStringLiteral("market")), QStringLiteral("aave-v3-ethereum"));
+    QCOMPARE(summaryValue(l, QStringLiteral("liquidation_rules")), toString(p.liquidationRules));
+    QCOMPARE(summaryValue(l, QStringLiteral("horizon_days")), QStringLiteral("90"));
+    QCOMPARE(summaryValue(l, QStringLiteral("annual_volatility")), QStringLiteral("0.45"));
+    QCOMPARE(summaryValue(l, QStringLiteral("drift")), QStringLiteral("-0.1"));
+    // The closed-form first-passage probability, worked out here on its own: the price falls from 1 to
+    // the barrier 1/HF within T = 90/365 years, ln price a Brownian motion with drift nu = mu - s^2/2:
+    //   P = N((h - nu T)/(s sqrt T)) + exp(2 nu h / s^2) N((h + nu T)/(s sqrt T)),  h = ln(1/HF).
+    const double hf = r.position.healthFactor;
+    const double T = 90.0 / 365.0;
+    const double s = 0.45;
+    const double nu = -0.1 - s * s / 2;
+    const double h = std::log(1.0 / hf);
+    const auto N = [](double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); };
+    const double expected = N((h - nu * T) / (s * std::sqrt(T))) +
+                            std::exp(2 * nu * h / (s * s)) * N((h + nu * T) / (s * std::sqrt(T)));
+    QVERIFY(expected > 0.01 && expected < 0.99); // a case where the figure says something
+    const std::optional<QString> shown = summaryValue(l, QStringLiteral("liquidation_probability"));
+    QVERIFY(shown);
+    QVERIFY2(std::abs(shown->toDouble() - expected) <= 1e-9,
+             qPrintable(*shown + QLatin1Char(' ') + QString::number(expected, 'g', 17)));
+    // No debt, no liquidation.
+    Plan noLoops = test::fixturePlan();
+    noLoops.strategy.loops = 0;
+    QCOMPARE(summaryValue(lines(exportCsv(compute(noLoops), CsvTable::Summary)),
+                          QStringLiteral("liquidation_probability")),
+             QStringLiteral("0"));
+}
+
+void TestCsvExport::everyNumberIsShortestAndRoundTrips()
+{
+    // Every number cell of every table, read back, gives the same double, and is no longer than the
+    // shortest text that does (std::to_chars, an independent implementation): no float noise such as
+    // 9.450000000000001 where 9.45 is the same double.
+    const PlanResult r = compute(test::fixturePlan());
+    int numbers = 0;
+    for (const QString &name : csvTableNames()) {
+        CsvTable table{};
+        QVERIFY(csvTableFromString(name, &table));
+        const QStringList l = lines(exportCsv(r, table));
+        for (qsizetype row = 1; row < l.size(); ++row) {
+            for (const QString &cell : l[row].split(QLatin1Char(','))) {
+                bool ok = false;
+                const double value = cell.toDouble(&ok);
+                if (!ok)
+                    continue; // a text cell
+                char shortest[64];
+                const auto written = std::to_chars(shortest, shortest + sizeof shortest, value);
+                QVERIFY(written.ec == std::errc());
+                const auto length = static_cast<qsizetype>(written.ptr - shortest);
+                QVERIFY2(cell.size() <= length,
+                         qPrintable(name + QLatin1String(": ") + cell + QLatin1String(" vs ") +
+                                    QString::fromLatin1(shortest, length)));
+                QCOMPARE(csvNumberCell(value), cell);
+                ++numbers;
+            }
+        }
+    }
+    QVERIFY(numbers > 20000); // 2001 price rows of 10 cells, the timeline, loops and summary
+    QCOMPARE(csvNumberCell(9.45), QStringLiteral("9.45"));
+    QCOMPARE(csvNumberCell(0.1 + 0.2), QStringLiteral("0.30000000000000004")); // another double than 0.3
 }
 
 void TestCsvExport::germanLocaleStillWritesDots()

@@ -18,6 +18,8 @@ private slots:
     void parameterKeepsItsDigits_data();
     void parameterKeepsItsDigits();
     void hfFormulaGivesItsResult();
+    void pnlFormulaShowsTheGas();
+    void thresholdIsNamedInWords();
 };
 
 void TestFormulaDigits::parameterKeepsItsDigits_data()
@@ -80,6 +82,63 @@ void TestFormulaDigits::hfFormulaGivesItsResult()
                 hfShown = true;
             }
     QVERIFY(hfShown);
+}
+
+void TestFormulaDigits::pnlFormulaShowsTheGas()
+{
+    Plan plan = defaultPlan();
+    plan.costs.gasUsdPerTx = 7.5;
+    const Expected<PlanResult> r = computePlan(plan);
+    QVERIFY(r);
+    const double gas = r->opened.costs.gasUsd;
+    QCOMPARE(gas, 7.5 * r->opened.costs.transactions); // one fee per transaction
+    // A fall that liquidates and one that does not: both print the P&L with the gas in it.
+    for (double move : {-0.1, -0.6}) {
+        const TeachingFrame f = whatIfFrame(*r, move);
+        QString line;
+        for (const QString &formula : f.formulas)
+            if (formula.startsWith(QLatin1String("P&L = ")))
+                line = formula;
+        QVERIFY2(!line.isEmpty(), qPrintable(f.formulas.join(QLatin1Char('\n'))));
+        static const QRegularExpression parts(
+            QStringLiteral("= (\\(?-?\\$[0-9.,]+\\)?) − \\((\\$[0-9.,]+) \\+ (\\$[0-9.,]+) gas\\) = "
+                           "(\\(?-?\\$[0-9.,]+\\)?)$"));
+        const QRegularExpressionMatch m = parts.match(line);
+        QVERIFY2(m.hasMatch(), qPrintable(line));
+        const QLocale us = QLocale();
+        auto v = [&](int i) {
+            // US dollars: a negative amount is "-$1.00" or, as the US locale writes it, "($1.00)".
+            QString text = m.captured(i);
+            const bool negative = text.startsWith(QLatin1Char('-')) || text.startsWith(QLatin1Char('('));
+            text.remove(QLatin1Char('-'))
+                .remove(QLatin1Char('$'))
+                .remove(QLatin1Char('('))
+                .remove(QLatin1Char(')'));
+            return (negative ? -1.0 : 1.0) * us.toDouble(text);
+        };
+        // The printed parts give the printed P&L (each rounded to the cent), and the parts are the
+        // position's: the gas of every transaction, the deposit at the opening price.
+        QVERIFY2(std::abs(v(1) - (v(2) + v(3)) - v(4)) <= 0.015, qPrintable(line));
+        QCOMPARE(v(3), gas);
+        QCOMPARE(v(2), plan.deposit * plan.collateral.priceUsd);
+        QVERIFY(std::abs(v(4) - f.pnlUsd) <= 0.005 + 1e-9);
+    }
+    // The monitoring step says so in words.
+    for (const TeachingFrame &f : teachingFrames(*r))
+        if (f.stage == TeachingStage::Monitor)
+            QVERIFY2(f.story.contains(QStringLiteral("%1 of gas").arg(display::usd(gas))),
+                     qPrintable(f.story));
+}
+
+void TestFormulaDigits::thresholdIsNamedInWords()
+{
+    Plan plan = defaultPlan();
+    plan.collateral.liquidationThreshold = 0.825;
+    const Expected<PlanResult> r = computePlan(plan);
+    QVERIFY(r);
+    const TeachingFrame deposit = teachingFrames(*r).front();
+    QVERIFY2(deposit.story.contains(QStringLiteral("liquidation threshold (LT in the formulas) is 0.825")),
+             qPrintable(deposit.story));
 }
 
 QTEST_GUILESS_MAIN(TestFormulaDigits)

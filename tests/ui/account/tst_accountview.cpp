@@ -52,11 +52,35 @@ private slots:
         QTableWidget *t = view.assetsTable();
         QCOMPARE(t->rowCount(), 3);
         QCOMPARE(t->item(0, 0)->text(), QStringLiteral("WETH"));
-        QCOMPARE(t->item(0, 6)->text(), QLocale().toString(2000.0 * 6600.0 / 16600.0, 'f', 4));
-        QCOMPARE(t->item(1, 6)->text(), QLocale().toString(60000.0 * 13400.0 / 23400.0, 'f', 4));
+        QCOMPARE(t->item(0, 6)->text(), AccountView::usd(2000.0 * 6600.0 / 16600.0, 4));
+        QCOMPARE(t->item(1, 6)->text(), AccountView::usd(60000.0 * 13400.0 / 23400.0, 4));
+        QCOMPARE(t->item(1, 6)->text(), QStringLiteral("$34,358.9744")); // C locale: as English writes it
         QVERIFY(t->item(2, 7)->text().startsWith(QStringLiteral("rises")));
         QVERIFY2(view.summaryText().contains(QStringLiteral("1.3333")), qPrintable(view.summaryText()));
         QVERIFY(view.pairNote().contains(QStringLiteral("single pair")));
+    }
+
+    void amountsInTheUsersLocaleWithCurrency()
+    {
+        // The C locale (this test's default): never the raw "50000.00$", the dollar as English writes it.
+        QCOMPARE(AccountView::usd(50000.0), QStringLiteral("$50,000.00"));
+        QCOMPARE(AccountView::usd(-1234.5), QStringLiteral("-$1,234.50"));
+        AccountView view;
+        view.setAccount(twoCollaterals(), QStringLiteral("account"), QString());
+        // Collateral 10 x 2,000 + 0.5 x 60,000 = $50,000; debt $30,000.
+        QVERIFY2(view.summaryText().contains(QStringLiteral("collateral $50,000.00 · debt $30,000.00")),
+                 qPrintable(view.summaryText()));
+        QVERIFY(!view.summaryText().contains(QStringLiteral("50000.00$")));
+        QCOMPARE(view.assetsTable()->item(0, 3)->text(), QStringLiteral("$2,000.0000"));
+        // German: decimal comma, dot for thousands, the sign after the amount.
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        view.setAccount(twoCollaterals(), QStringLiteral("account"), QString());
+        const QString german = QLocale().toCurrencyString(50000.0, QStringLiteral("$"), 2);
+        QVERIFY(german.contains(QStringLiteral("50.000,00"))); // the locale really is German
+        QVERIFY2(view.summaryText().contains(german), qPrintable(view.summaryText()));
+        QCOMPARE(view.assetsTable()->item(0, 1)->text(), QStringLiteral("10,000000"));
+        QVERIFY(view.summaryText().contains(QStringLiteral("1,3333"))); // the health factor too
+        QLocale::setDefault(QLocale::c());
     }
 
     // WETH 30 % down: 16,600 x 0.7 + 23,400 = 35,020 over 30,000 = 1.1673.

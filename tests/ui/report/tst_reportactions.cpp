@@ -29,6 +29,7 @@ private slots:
     void exportReportFromTheMenuWritesHtml();
     void exportReportWritesPdf();
     void failureIsReportedAndWritesNothing();
+    void pdfChartsTakeTheTextWidth();
 };
 
 void TestReportActions::defaultSuffixFollowsTheFilter()
@@ -63,6 +64,16 @@ void TestReportActions::exportReportFromTheMenuWritesHtml()
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QString html = QString::fromUtf8(file.readAll());
     QVERIFY(html.contains(QLatin1String("<h2 id=\"summary\">")));
+    // The summary names the market, the rule set and the outlook, with the chance of liquidation.
+    const qsizetype summaryStart = html.indexOf(QLatin1String("<h2 id=\"summary\">"));
+    const QString summary =
+        html.mid(summaryStart, html.indexOf(QLatin1String("<h2"), summaryStart + 4) - summaryStart);
+    for (const char *key :
+         {"risk.horizonDays", "risk.annualVolatility", "risk.drift", "risk.liquidationProbability"})
+        QVERIFY2(summary.contains(QStringLiteral("data-key=\"%1\"").arg(QLatin1String(key))), key);
+    QVERIFY(summary.contains(toString(window.session()->plan().liquidationRules)));
+    QVERIFY(summary.contains(window.session()->plan().market.isEmpty() ? QStringLiteral("no market")
+                                                                       : window.session()->plan().market));
     QCOMPARE(html.count(QLatin1String("src=\"data:image/png;base64,")), 5);
     // The window's figures: the session's result.
     const QJsonObject json = reportJson(*window.session()->result(), MarketRegistry::builtIn());
@@ -95,6 +106,25 @@ void TestReportActions::failureIsReportedAndWritesNothing()
     QVERIFY(!window.reportActions()->exportReport(path));
     QCOMPARE(reported, QStringList{QStringLiteral("Cannot export report")});
     QVERIFY(!QFile::exists(path));
+}
+
+void TestReportActions::pdfChartsTakeTheTextWidth()
+{
+    // A4 with 15 mm margins: a text block of 180 x 267 mm, 510.2 x 756.9 points.
+    const double width = 180.0 / 25.4 * 72.0;
+    const double height = 267.0 / 25.4 * 72.0;
+    for (const char *id : {"pnl", "health", "loops", "risk"}) {
+        const QSizeF chart = pdfChartSize(QLatin1String(id), width, height);
+        QCOMPARE(chart.width(), width); // the full text width
+        // Two charts with their titles fit a page; each at least 300 points high.
+        QVERIFY2(chart.height() >= 300.0 && 2 * (chart.height() + 26.0) <= height, id);
+    }
+    // The time chart's four plots get a page of their own.
+    const QSizeF time = pdfChartSize(QStringLiteral("time"), width, height);
+    QCOMPARE(time.width(), width);
+    QVERIFY(time.height() > height * 0.9 && time.height() + 26.0 <= height);
+    // Letter is wider: the charts follow.
+    QCOMPARE(pdfChartSize(QStringLiteral("pnl"), 7.5 * 72.0, 9.8 * 72.0).width(), 7.5 * 72.0);
 }
 
 QTEST_MAIN(TestReportActions)

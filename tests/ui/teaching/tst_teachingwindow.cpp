@@ -5,10 +5,14 @@
 #include "glossarydialog.h"
 #include "mainwindow.h"
 #include "plansession.h"
+#include "riskstyle.h"
 #include "teachingcanvas.h"
 #include "teachingwindow.h"
 #include "testutil.h"
 
+#include <QAbstractButton>
+#include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
@@ -28,6 +32,11 @@ private slots:
     void cleanup();
     void stepsThroughTheEngineLoopSteps();
     void keyboardAndButtonsStep();
+    void keysWorkWhereverTheFocusIs();
+    void escapeCloses();
+    void thresholdIsNamedAndBandsHaveALegend();
+    void ownLineClearsTheTallestBarsLabel();
+    void largeTextFitsEveryLabel();
     void whatIfCrossesLiquidation();
     void followsPlanEdits();
     void playAdvancesAndStopsAtTheEnd();
@@ -113,6 +122,132 @@ void TestTeachingWindow::keyboardAndButtonsStep()
     QCOMPARE(m_window->currentIndex(), 0);
     m_window->findChild<QPushButton *>(QStringLiteral("teachingForward"))->click();
     QCOMPARE(m_window->currentIndex(), 1);
+}
+
+void TestTeachingWindow::keysWorkWhereverTheFocusIs()
+{
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    auto *forward = m_window->findChild<QPushButton *>(QStringLiteral("teachingForward"));
+    auto *play = m_window->findChild<QPushButton *>(QStringLiteral("teachingPlay"));
+    auto *price = m_window->findChild<QSlider *>(QStringLiteral("teachingPrice"));
+    // A focused button: Right steps instead of moving the focus.
+    forward->setFocus();
+    QTest::keyClick(forward, Qt::Key_Right);
+    QCOMPARE(m_window->currentIndex(), 1);
+    QCOMPARE(QApplication::focusWidget(), forward);
+    // The focused price slider: Left steps back and the price stays.
+    price->setFocus();
+    QTest::keyClick(price, Qt::Key_Left);
+    QCOMPARE(m_window->currentIndex(), 0);
+    QCOMPARE(price->value(), 0);
+    // Space on a focused button plays (once, not also the button's click), and again pauses.
+    forward->setFocus();
+    QTest::keyClick(forward, Qt::Key_Space);
+    QVERIFY(m_window->isPlaying());
+    QCOMPARE(m_window->currentIndex(), 0);
+    QTest::keyClick(play, Qt::Key_Space);
+    QVERIFY(!m_window->isPlaying());
+    QVERIFY(!play->isChecked());
+}
+
+void TestTeachingWindow::escapeCloses()
+{
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    auto *fullScreen = m_window->findChild<QAbstractButton *>(QStringLiteral("teachingFullScreen"));
+    QVERIFY(fullScreen);
+    fullScreen->setChecked(true);
+    QTest::keyClick(m_window->findChild<QPushButton *>(QStringLiteral("teachingBack")), Qt::Key_Escape);
+    QVERIFY(!fullScreen->isChecked()); // first out of full screen
+    QVERIFY(m_window->isVisible());
+    QTest::keyClick(m_window->findChild<QPushButton *>(QStringLiteral("teachingBack")), Qt::Key_Escape);
+    QVERIFY(!m_window->isVisible()); // then closed
+}
+
+void TestTeachingWindow::thresholdIsNamedAndBandsHaveALegend()
+{
+    Plan plan = test::fixturePlan();
+    plan.collateral.liquidationThreshold = 0.825;
+    m_session->setPlan(plan);
+    const QString symbols = m_window->symbolsLabel()->text();
+    QVERIFY2(symbols.contains(QStringLiteral("LT the liquidation threshold of wstETH (0.825)")),
+             qPrintable(symbols));
+    m_window->setCurrentIndex(0);
+    QVERIFY(m_window->storyLabel()->text().contains(QStringLiteral("liquidation threshold")));
+    // The legend names the three bands of the health bar in their colours, at the summary's thresholds.
+    const auto legend = m_window->canvas()->gaugeLegend();
+    QCOMPARE(legend.size(), 3);
+    QVERIFY(legend[0].first.contains(QStringLiteral("1.1")) &&
+            legend[0].first.contains(QStringLiteral("danger")));
+    QVERIFY(legend[1].first.contains(QStringLiteral("1.5")) &&
+            legend[1].first.contains(QStringLiteral("caution")));
+    QVERIFY(legend[2].first.contains(QStringLiteral("safe")));
+    QCOMPARE(legend[0].second, risk::colorFor(risk::Level::Danger));
+    QCOMPARE(legend[1].second, risk::colorFor(risk::Level::Caution));
+    QCOMPARE(legend[2].second, risk::colorFor(risk::Level::Safe));
+}
+
+void TestTeachingWindow::ownLineClearsTheTallestBarsLabel()
+{
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->setCurrentIndex(9); // loop 3 supplied: the collateral bar at its full height
+    for (bool large : {false, true}) {
+        m_window->setLargeText(large);
+        QTest::qWait(0);
+        const TeachingCanvas *canvas = m_window->canvas();
+        QCOMPARE(canvas->shown().collateralUsd, m_window->currentFrame().collateralUsd);
+        const QRectF own = canvas->ownLineRect();
+        const QRectF value = canvas->barValueRect(0);
+        QVERIFY2(!own.intersects(value), qPrintable(QStringLiteral("you own %1..%2, value label %3..%4")
+                                                        .arg(own.top())
+                                                        .arg(own.bottom())
+                                                        .arg(value.top())
+                                                        .arg(value.bottom())));
+        QVERIFY(value.top() >= own.bottom());
+    }
+}
+
+void TestTeachingWindow::largeTextFitsEveryLabel()
+{
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->setLargeText(true);
+    for (int index : {0, 9, 10}) {
+        m_window->setCurrentIndex(index);
+        QTest::qWait(0);
+        // The canvas gets the room its texts need at this font.
+        QVERIFY(m_window->canvas()->height() >= m_window->canvas()->minimumSizeHint().height());
+        QVERIFY(m_window->canvas()->width() >= m_window->canvas()->minimumSizeHint().width());
+        int checked = 0;
+        for (const QLabel *label : m_window->findChildren<QLabel *>()) {
+            if (!label->isVisible() || label->text().isEmpty())
+                continue;
+            const QRect room = label->contentsRect();
+            const QRect needed = label->fontMetrics().boundingRect(
+                QRect(0, 0, room.width(), 100000), label->wordWrap() ? int(Qt::TextWordWrap) : 0,
+                label->text());
+            QVERIFY2(needed.width() <= room.width() + 1 && needed.height() <= room.height() + 1,
+                     qPrintable(QStringLiteral("%1: needs %2x%3, has %4x%5")
+                                    .arg(label->objectName(), QString::number(needed.width()),
+                                         QString::number(needed.height()), QString::number(room.width()),
+                                         QString::number(room.height()))));
+            ++checked;
+        }
+        for (const QAbstractButton *button : m_window->findChildren<QAbstractButton *>()) {
+            if (!button->isVisible() || button->text().isEmpty())
+                continue;
+            const int text = button->fontMetrics().horizontalAdvance(button->text());
+            QVERIFY2(button->width() >= text, qPrintable(button->text()));
+            ++checked;
+        }
+        QVERIFY(checked >= 10);
+    }
 }
 
 void TestTeachingWindow::whatIfCrossesLiquidation()
