@@ -251,6 +251,7 @@ Expected<FetchedPosition> fetchAaveV3Position(JsonRpcClient &client, const QStri
         a.ltv = ownLtv > 0.0 && inEMode ? eModeLtv : ownLtv;
         a.liquidationBonus = inEMode ? eModeBonus : bonusOf(config[3]);
         a.usedAsCollateral = r.usedAsCollateral;
+        a.decimals = r.decimals;
         out.account.assets << a;
         out.reserves << r;
     }

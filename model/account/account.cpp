@@ -67,12 +67,17 @@ AccountFigures accountFigures(const Account &account)
     AccountFigures f;
     double ltvSum = 0.0;
     double thresholdSum = 0.0;
+    // Each asset valued as the rules value it for the health factor (rounded in the protocol's favour
+    // from Aave v3.5 on, exact otherwise).
+    const LiquidationRules rules = LiquidationRules::forRuleSet(account.liquidationRules);
     for (const AccountAsset &a : account.assets) {
-        const double c = a.collateralUsd();
+        const double c = a.countsAsCollateral()
+                             ? collateralValueForHealth(rules, a.collateral, a.priceUsd, a.decimals)
+                             : 0.0;
         f.totalCollateralUsd += c;
         ltvSum += c * a.ltv;
         thresholdSum += c * a.liquidationThreshold;
-        f.totalDebtUsd += a.debtUsd();
+        f.totalDebtUsd += debtValueForHealth(rules, a.debt, a.priceUsd, a.decimals);
     }
     if (f.totalCollateralUsd > 0.0) {
         f.ltv = roundDown(ltvSum / f.totalCollateralUsd, account.thresholdStep);
@@ -196,19 +201,21 @@ AccountLiquidation firstLiquidation(const Account &account)
         return out;
     const AccountAsset &debt = account.assets[debtIndex];
     const AccountAsset &collateral = account.assets[collateralIndex];
-    const LiquidationRules rules = LiquidationRules::forRuleSet(account.liquidationRules);
-    double closeFactor = rules.closeFactor;
-    // The whole debt below the full-close health factor, or (v3.3) when either side is a small position.
-    const bool smallPosition = account.liquidationRules == LiquidationRuleSet::AaveV33 &&
-                               (debt.debtUsd() < rules.minPositionUsdForCloseFactor ||
-                                collateral.collateralUsd() < rules.minPositionUsdForCloseFactor);
-    if (before.healthFactor < rules.fullCloseBelowHealthFactor || smallPosition)
-        closeFactor = 1.0;
-    double repaidUsd = debt.debtUsd() * closeFactor;
-    double seizedUsd = repaidUsd * (1.0 + collateral.liquidationBonus);
+    // The rule set sizes and prices the call at the account's health factor (its weighted threshold
+    // standing for the pair's): the close factor (v3.0's 50 % / 100 %, v3.3's small-position rule, V4's
+    // target, Morpho's all) and the bonus (fixed on Aave v3, rising on V4, Morpho's incentive).
+    const LiquidationParams params{debt.priceUsd, before.liquidationThreshold, collateral.liquidationBonus,
+                                   LiquidationRules::forRuleSet(account.liquidationRules)};
+    const CallTerms terms =
+        callTermsAtHealth(params, collateral.collateralUsd(), debt.debtUsd(), before.healthFactor);
+    if (!terms.allowed)
+        return out;
+    const double closeFactor = terms.closeFactor;
+    double repaidUsd = terms.repayUsd;
+    double seizedUsd = repaidUsd * (1.0 + terms.bonus);
     if (seizedUsd > collateral.collateralUsd()) {
         seizedUsd = collateral.collateralUsd();
-        repaidUsd = seizedUsd / (1.0 + collateral.liquidationBonus);
+        repaidUsd = seizedUsd / (1.0 + terms.bonus);
     }
     out.possible = true;
     out.debtSymbol = debt.symbol;

@@ -23,7 +23,8 @@ struct AccountAsset {
     double liquidationThreshold = 0.0; // 0: not collateral (its supply never counts)
     double liquidationBonus = 0.0;
     bool usedAsCollateral = true; // the account's own switch for this asset
-    QString group; // assets with the same non-empty group move together (ETH and its LSTs: "ETH")
+    QString group;     // assets with the same non-empty group move together (ETH and its LSTs: "ETH")
+    int decimals = 18; // the token's: where the rules round balances (roundsHealthInProtocolsFavour)
 
     // True when its supply counts toward the health factor.
     [[nodiscard]] bool countsAsCollateral() const

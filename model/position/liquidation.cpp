@@ -31,7 +31,7 @@ LiquidationEvent liquidateOnce(double *collateral, double *debt, double priceA, 
         // V4 seizes all of the collateral instead (docs/features/LiquidationEngine.md, step 4).
         const double maxForLeftover = (collateralUsd - p.rules.minLeftoverUsd) / keep;
         if (repaid > maxForLeftover)
-            repaid = p.rules.ruleSet == LiquidationRuleSet::AaveV4 ? *debt : std::max(0.0, maxForLeftover);
+            repaid = dustCallRepaysAllDebt(p.rules) ? *debt : std::max(0.0, maxForLeftover);
     }
     // Seized collateral = repaid x P_B x (1 + bonus) / P_A
     // (LiquidationLogic._calculateAvailableCollateralToLiquidate).

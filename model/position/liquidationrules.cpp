@@ -54,7 +54,8 @@ QString describe(LiquidationRuleSet rules)
         return QStringLiteral("Aave v3.0: 50 % close factor, 100 % below HF 0.95, fixed bonus");
     case LiquidationRuleSet::AaveV33:
         return QStringLiteral("Aave v3.3-3.5: 100 % close factor (50 % above HF 0.95 on positions over "
-                              "$2,000), $1,000 dust rule, bad debt written off");
+                              "$2,000), $1,000 dust rule, bad debt written off, health factor rounded in the "
+                              "protocol's favour (3.5)");
     case LiquidationRuleSet::AaveV36:
         return QStringLiteral("Aave v3.6: the v3.3 liquidation rules; LTV-0 collateral per e-mode adds no "
                               "borrowing power");
@@ -81,7 +82,8 @@ QString ruleSetSource(LiquidationRuleSet rules)
         return QStringLiteral(
             "github.com/aave/aave-v3-core contracts/protocol/libraries/logic/LiquidationLogic.sol");
     case LiquidationRuleSet::AaveV33:
-        return QStringLiteral("github.com/aave-dao/aave-v3-origin docs/3.3/Aave-v3.3-features.md");
+        return QStringLiteral("github.com/aave-dao/aave-v3-origin docs/3.3/Aave-v3.3-features.md, "
+                              "docs/3.5/Aave-v3.5-features.md");
     case LiquidationRuleSet::AaveV36:
         return QStringLiteral("github.com/aave-dao/aave-v3-origin docs/3.6");
     case LiquidationRuleSet::AaveV37:
@@ -176,16 +178,16 @@ double maxBonus(const LiquidationParams &p)
     return p.liquidationBonus;
 }
 
-CallTerms callTerms(const LiquidationParams &p, double collateralUsd, double debtUsd, bool atTrigger)
+namespace {
+
+// The terms at a state whose LTV and health factor are given (they agree for one pair: hf = lt / ltv).
+CallTerms termsAt(const LiquidationParams &p, double collateralUsd, double debtUsd, double ltv, double hf,
+                  bool atTrigger)
 {
     CallTerms t;
-    if (!(debtUsd > 0.0) || !(collateralUsd > 0.0))
-        return t;
     const LiquidationRules &r = p.rules;
     const double lt = p.liquidationThreshold;
     const double trigger = triggerLtv(p);
-    const double ltv = atTrigger ? trigger : debtUsd / collateralUsd;
-    const double hf = atTrigger ? lt / trigger : collateralUsd * lt / debtUsd;
     // A call is priced for any state at or past the trigger (LTV >= LLTV or preLltv, HF <= 1), so that a
     // call at the liquidation price itself can be computed; whether the protocol allows one is the strict
     // check (isLiquidatable: HF < 1, LTV > LLTV).
@@ -235,6 +237,47 @@ CallTerms callTerms(const LiquidationParams &p, double collateralUsd, double deb
     return t;
 }
 
+// x rounded to a multiple of `step`, down or up. An x whose count of steps is within the doubles' own error
+// of a whole number (1e-9 of a step, or 1e-13 relative for large counts) is that multiple, so that values
+// already on the grid do not move.
+double roundToStep(double x, double step, bool up)
+{
+    const double n = x / step;
+    const double nearest = std::round(n);
+    if (std::abs(n - nearest) <= std::max(1e-9, 1e-13 * std::abs(n)))
+        return nearest * step;
+    return (up ? std::ceil(n) : std::floor(n)) * step;
+}
+
+double valueForHealth(const LiquidationRules &r, double units, double priceUsd, int decimals, bool up)
+{
+    if (!roundsHealthInProtocolsFavour(r) || !(units > 0.0))
+        return units * priceUsd;
+    const double tokenUnit = std::pow(10.0, -std::clamp(decimals, 0, 36));
+    return roundToStep(roundToStep(units, tokenUnit, up) * priceUsd, kAaveBaseCurrencyUnitUsd, up);
+}
+
+} // namespace
+
+CallTerms callTerms(const LiquidationParams &p, double collateralUsd, double debtUsd, bool atTrigger)
+{
+    if (!(debtUsd > 0.0) || !(collateralUsd > 0.0))
+        return {};
+    const double trigger = triggerLtv(p);
+    const double ltv = atTrigger ? trigger : debtUsd / collateralUsd;
+    const double hf =
+        atTrigger ? p.liquidationThreshold / trigger : collateralUsd * p.liquidationThreshold / debtUsd;
+    return termsAt(p, collateralUsd, debtUsd, ltv, hf, atTrigger);
+}
+
+CallTerms callTermsAtHealth(const LiquidationParams &p, double collateralUsd, double debtUsd,
+                            double healthFactor)
+{
+    if (!(debtUsd > 0.0) || !(collateralUsd > 0.0) || !(healthFactor > 0.0))
+        return {};
+    return termsAt(p, collateralUsd, debtUsd, p.liquidationThreshold / healthFactor, healthFactor, false);
+}
+
 bool writesOffBadDebt(const LiquidationRules &r)
 {
     return r.ruleSet != LiquidationRuleSet::AaveV30;
@@ -244,6 +287,27 @@ bool hasDustRule(const LiquidationRules &r)
 {
     return r.ruleSet == LiquidationRuleSet::AaveV33 || r.ruleSet == LiquidationRuleSet::AaveV36 ||
            r.ruleSet == LiquidationRuleSet::AaveV37 || r.ruleSet == LiquidationRuleSet::AaveV4;
+}
+
+bool dustCallRepaysAllDebt(const LiquidationRules &r)
+{
+    return r.ruleSet == LiquidationRuleSet::AaveV4;
+}
+
+bool roundsHealthInProtocolsFavour(const LiquidationRules &r)
+{
+    return r.ruleSet == LiquidationRuleSet::AaveV33 || r.ruleSet == LiquidationRuleSet::AaveV36 ||
+           r.ruleSet == LiquidationRuleSet::AaveV37;
+}
+
+double collateralValueForHealth(const LiquidationRules &r, double units, double priceUsd, int decimals)
+{
+    return valueForHealth(r, units, priceUsd, decimals, false);
+}
+
+double debtValueForHealth(const LiquidationRules &r, double units, double priceUsd, int decimals)
+{
+    return valueForHealth(r, units, priceUsd, decimals, true);
 }
 
 double protocolFeeShare(const LiquidationRules &r)

@@ -114,11 +114,33 @@ struct CallTerms {
 // exactly at the trigger LTV (a falling path's crossing), so that rounding cannot make it not liquidatable.
 [[nodiscard]] CallTerms callTerms(const LiquidationParams &p, double collateralUsd, double debtUsd,
                                   bool atTrigger = false);
+// The same for an account with several assets, whose health factor is not the one pair's: the call repays
+// the debt reserve (debtUsd) and seizes the collateral reserve (collateralUsd), at the account's health
+// factor (p.liquidationThreshold is the account's weighted threshold). v3.3's $2,000 test looks at the two
+// reserves; the trigger and V4's target at the account's health factor.
+[[nodiscard]] CallTerms callTermsAtHealth(const LiquidationParams &p, double collateralUsd, double debtUsd,
+                                          double healthFactor);
 // Whether debt left with no collateral is written off at once (v3.3+, V4 deficit, Morpho's bad debt);
 // under v3.0 it stays on the account.
 [[nodiscard]] bool writesOffBadDebt(const LiquidationRules &r);
 // Whether a partial call must leave minLeftoverUsd of collateral (v3.3+ and V4's dust rules).
 [[nodiscard]] bool hasDustRule(const LiquidationRules &r);
+// Under the dust rule, what a call that would leave less collateral does: V4 repays all of the debt
+// (seizing what it takes), v3.3's liquidator repays the most that still leaves minLeftoverUsd.
+[[nodiscard]] bool dustCallRepaysAllDebt(const LiquidationRules &r);
+// Whether the health factor values a position in the protocol's favour (Aave v3.5 and later: the aave-v3.3
+// rule set, which spans 3.3 to 3.5, and 3.6/3.7; aave-v3-origin docs/3.5/Aave-v3.5-features.md, "Rounding
+// for User Position Valuation in Base Currency"): a balance in token base units (10^-decimals) and its value
+// in base-currency units (1e-8 USD), collateral rounded down and debt rounded up.
+[[nodiscard]] bool roundsHealthInProtocolsFavour(const LiquidationRules &r);
+// The USD value the health factor counts for `units` of an asset with `decimals` at `priceUsd`: exact, or
+// rounded as above when the rules say so. Amounts on the grid (to the doubles' precision) are not moved.
+[[nodiscard]] double collateralValueForHealth(const LiquidationRules &r, double units, double priceUsd,
+                                              int decimals);
+[[nodiscard]] double debtValueForHealth(const LiquidationRules &r, double units, double priceUsd,
+                                        int decimals);
+// The base currency's unit on Aave v3 markets: USD with 8 decimals.
+inline constexpr double kAaveBaseCurrencyUnitUsd = 1e-8;
 // The share of a call's bonus that goes to the protocol (Aave's liquidation protocol fee; none on Morpho).
 [[nodiscard]] double protocolFeeShare(const LiquidationRules &r);
 // Whether an asset may belong to several e-mode categories (Aave v3.2+ liquid e-modes; not v3.0).

@@ -59,13 +59,25 @@ ValidationErrors validatePlan(const Plan &plan)
 
 Plan defaultPlan()
 {
+    // The values of the aave-v3-ethereum preset for wstETH against WETH in its wstETH/ETH e-mode
+    // (resources/markets/aave-v3-ethereum.json); tst_planmarket checks that they still are, so the plan
+    // follows the preset like any plan that names a market.
     Plan p;
-    p.name = QStringLiteral("wstETH loop");
-    p.collateral.supplyApy = 0.001;
+    p.name = QStringLiteral("wstETH loop on Aave v3 Ethereum");
+    p.market = QStringLiteral("aave-v3-ethereum");
+    p.collateral.ltv = 0.935;
+    p.collateral.liquidationThreshold = 0.955;
+    p.collateral.liquidationBonus = 0.01;
+    p.collateral.supplyApy = 0.01185;
     p.collateral.nativeYield = 0.03;
-    p.borrow.borrowApy = 0.025;
+    p.borrow.borrowApy = 0.02265;
+    p.liquidationRules = LiquidationRuleSet::AaveV33;
     p.strategy.ltvFraction = 0.9;
     p.costs = {5.0, 10.0, 5.0, 0.5};
+    p.presetFields = MarketFields(MarketField::CollateralPriceUsd) | MarketField::CollateralLtv |
+                     MarketField::CollateralLiquidationThreshold | MarketField::CollateralLiquidationBonus |
+                     MarketField::CollateralSupplyApy | MarketField::CollateralNativeYield |
+                     MarketField::BorrowPriceUsd | MarketField::BorrowApy | MarketField::LiquidationRules;
     return p;
 }
 

@@ -56,7 +56,8 @@ void TestPlanSession::invalidPlanKeepsLastResult()
     QSignalSpy results(&s, &PlanSession::resultChanged);
     QSignalSpy errors(&s, &PlanSession::errorsChanged);
     Plan p = s.plan();
-    p.collateral.liquidationThreshold = 0.5; // below ltv 0.75
+    const double validThreshold = p.collateral.liquidationThreshold;
+    p.collateral.liquidationThreshold = 0.5; // below the default's ltv
     s.setPlan(p);
     QCOMPARE(results.count(), 0);
     QCOMPARE(errors.count(), 1);
@@ -64,7 +65,7 @@ void TestPlanSession::invalidPlanKeepsLastResult()
     QCOMPARE(s.errors().first().field, QStringLiteral("collateral.liquidationThreshold"));
     QCOMPARE(s.result(), before);
     QCOMPARE(s.plan(), p); // the user's input is kept, not reverted
-    p.collateral.liquidationThreshold = 0.8;
+    p.collateral.liquidationThreshold = validThreshold;
     s.setPlan(p);
     QVERIFY(s.isValid());
     QCOMPARE(results.count(), 1);

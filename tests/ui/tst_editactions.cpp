@@ -9,6 +9,7 @@
 #include "plandocument.h"
 #include "planfields.h"
 #include "planform.h"
+#include "planmarket.h"
 #include "plansession.h"
 #include "summarypanel.h"
 #include "uitestutil.h"
@@ -179,10 +180,12 @@ void TestEditActions::consecutiveEditsOfOneFieldMerge()
     Plan plan = defaultPlan();
     plan.deposit = 100;
     plan.collateral.priceUsd = 4000;
+    markOverridden(&plan, MarketField::CollateralPriceUsd); // an edit of a market value is the plan's own
     m_window->editActions()->undoAction()->trigger();
     verifyShows(plan);
     m_window->editActions()->undoAction()->trigger();
     plan.collateral.priceUsd = defaultPlan().collateral.priceUsd;
+    plan.presetFields = defaultPlan().presetFields;
     verifyShows(plan);
     m_window->editActions()->undoAction()->trigger();
     verifyShows(defaultPlan());

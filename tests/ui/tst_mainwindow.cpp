@@ -1,6 +1,7 @@
 // Drives the real window offscreen: every kind of input goes in through its widget, and the summary, the
 // loop table and the chart must show what lp::computePlan gives for the same plan.
 #include "mainwindowtest.h"
+#include "planmarket.h"
 
 #include "displayformat.h"
 #include "formfield.h"
@@ -81,7 +82,8 @@ void TestMainWindow::startsWithTheDefaultPlan()
     verifyViewsShow(defaultPlan());
     QVERIFY(m_window->session()->isValid());
     QCOMPARE(editor<QDoubleSpinBox>("collateral.priceUsd")->value(), 3500.0);
-    QCOMPARE(editor<QDoubleSpinBox>("collateral.liquidationThreshold")->value(), 80.0);
+    QCOMPARE(editor<QDoubleSpinBox>("collateral.liquidationThreshold")->value(),
+             defaultPlan().collateral.liquidationThreshold * 100.0);
     QCOMPARE(editor<QSpinBox>("strategy.loops")->value(), 3);
     // Thousands separators in the user's locale; 4 table rows: the deposit and 3 loops.
     QVERIFY(summary(SummaryPanel::Equity)->text().contains(QLatin1Char(',')));
@@ -100,6 +102,7 @@ void TestMainWindow::editingTokenPriceUpdatesEveryView()
     typeInto(editor<QDoubleSpinBox>("collateral.priceUsd"), QStringLiteral("4000"));
     Plan plan = defaultPlan();
     plan.collateral.priceUsd = 4000.0;
+    markOverridden(&plan, MarketField::CollateralPriceUsd); // the default plan's market no longer sets it
     verifyViewsShow(plan);
     QVERIFY(summary(SummaryPanel::LiquidationPrice)->text() != before);
 }
@@ -149,6 +152,8 @@ void TestMainWindow::percentFieldsAreStoredAsFractions()
     plan.collateral.ltv = 0.70;
     plan.strategy.ltvFraction = 0.80;
     plan.borrow.borrowApy = 0.045;
+    markOverridden(&plan, MarketField::CollateralLtv);
+    markOverridden(&plan, MarketField::BorrowApy);
     verifyViewsShow(plan);
     QVERIFY(summary(SummaryPanel::Ltv)->text().endsWith(QStringLiteral("(70.00 %)")));
 }
@@ -242,7 +247,7 @@ void TestMainWindow::thresholdBelowLtvMarksFieldAndKeepsResults()
     const int rowsBefore = stepRows(*m_window);
 
     auto *lt = editor<QDoubleSpinBox>("collateral.liquidationThreshold");
-    typeInto(lt, QStringLiteral("70")); // below the 75 % max LTV: the ranges allow it, the validator does not
+    typeInto(lt, QStringLiteral("70")); // below the max LTV: the ranges allow it, the validator does not
     QCOMPARE(m_window->session()->plan().collateral.liquidationThreshold, 0.70);
     QVERIFY(!m_window->session()->isValid());
 
@@ -276,7 +281,7 @@ void TestMainWindow::fixingTheErrorClearsTheMark()
     auto *lt = editor<QDoubleSpinBox>("collateral.liquidationThreshold");
     typeInto(lt, QStringLiteral("70"));
     QVERIFY(formField("collateral.liquidationThreshold")->isMarked());
-    typeInto(lt, QStringLiteral("85"));
+    typeInto(lt, QStringLiteral("96")); // above the default's 93.5 % max LTV
     FormField *field = formField("collateral.liquidationThreshold");
     QVERIFY(!field->isMarked());
     QVERIFY(!field->errorLabel()->isVisible());
@@ -284,7 +289,8 @@ void TestMainWindow::fixingTheErrorClearsTheMark()
     QVERIFY(!lt->toolTip().contains(QStringLiteral("Problem")));
     QVERIFY(!m_window->findChild<QLabel *>(QStringLiteral("summary.stale"))->isVisible());
     Plan plan = defaultPlan();
-    plan.collateral.liquidationThreshold = 0.85;
+    plan.collateral.liquidationThreshold = 0.96;
+    markOverridden(&plan, MarketField::CollateralLiquidationThreshold);
     verifyViewsShow(plan);
 }
 

@@ -255,24 +255,12 @@ QString loopsSection(const QJsonObject &report, const Plan &plan)
 
 QString rulesSection(const Plan &plan)
 {
-    const LiquidationRules r = LiquidationRules::forRuleSet(plan.liquidationRules);
-    QString html =
-        section(QStringLiteral("rules"), tr("Liquidation rules: %1").arg(toString(plan.liquidationRules)));
-    if (plan.liquidationRules == LiquidationRuleSet::AaveV30)
-        html += paragraph(
-            tr("Aave v3.0: once the health factor is below 1, a liquidator may repay %1 of the debt, "
-               "or all of it once the health factor is below %2, and takes collateral worth the "
-               "repaid debt plus the liquidation bonus.")
-                .arg(display::percent(r.closeFactor, 0), display::number(r.fullCloseBelowHealthFactor, 2)));
-    else
-        html += paragraph(
-            tr("Aave v3.3: once the health factor is below 1, a liquidator may repay all of the debt; "
-               "only %1 while collateral and debt are both worth at least %2 and the health factor "
-               "is above %3. A partial liquidation must leave at least %4 of debt and of collateral. "
-               "The liquidator takes collateral worth the repaid debt plus the liquidation bonus.")
-                .arg(display::percent(r.closeFactor, 0), display::usd(r.minPositionUsdForCloseFactor, 0),
-                     display::number(r.fullCloseBelowHealthFactor, 2), display::usd(r.minLeftoverUsd, 0)));
-    return html;
+    // The rule set says what it does and where that is written (model/position/liquidationrules.h); the
+    // report names no protocol of its own.
+    return section(QStringLiteral("rules"),
+                   tr("Liquidation rules: %1").arg(toString(plan.liquidationRules))) +
+           paragraph(tr("%1. Source: %2.")
+                         .arg(describe(plan.liquidationRules), ruleSetSource(plan.liquidationRules)));
 }
 
 QString limitsSection()

@@ -2,6 +2,7 @@
 // to and read from a directory.
 #include "marketjson.h"
 #include "marketregistry.h"
+#include "planmarket.h"
 #include "ratemodel.h"
 #include "testutil.h"
 
@@ -25,6 +26,7 @@ private slots:
     void liquidationRules();
     void morphoPresetsFollowTheirLltv();
     void zerolendPresetsSayTheyAreWoundDown();
+    void presetsOfTodayLoopWstEthInEMode();
     void presetApysFollowTheirRateStrategy();
     void userMarketsSaveLoadRemove();
     void presetsCannotBeOverwrittenOrRemoved();
@@ -36,12 +38,14 @@ void TestMarketRegistry::everyPresetValidates()
     QVERIFY2(MarketRegistry::builtInErrors().isEmpty(),
              qPrintable(formatErrors(MarketRegistry::builtInErrors())));
     const MarketRegistry &reg = MarketRegistry::builtIn();
-    QCOMPARE(reg.ids(), QStringList({QStringLiteral("aave-v3-ethereum"), QStringLiteral("aave-v4-ethereum"),
-                                     QStringLiteral("morpho-blue-base-cbbtc-usdc"),
-                                     QStringLiteral("morpho-blue-ethereum-wbtc-usdc"),
-                                     QStringLiteral("morpho-blue-ethereum-wsteth-weth"),
-                                     QStringLiteral("zerolend-ethereum-lrt"),
-                                     QStringLiteral("zerolend-linea"), QStringLiteral("zerolend-zksync")}));
+    QCOMPARE(reg.ids(),
+             QStringList({QStringLiteral("aave-v3-arbitrum"), QStringLiteral("aave-v3-base"),
+                          QStringLiteral("aave-v3-ethereum"), QStringLiteral("aave-v4-ethereum"),
+                          QStringLiteral("morpho-blue-base-cbbtc-usdc"),
+                          QStringLiteral("morpho-blue-ethereum-wbtc-usdc"),
+                          QStringLiteral("morpho-blue-ethereum-wsteth-weth"),
+                          QStringLiteral("spark-ethereum"), QStringLiteral("zerolend-ethereum-lrt"),
+                          QStringLiteral("zerolend-linea"), QStringLiteral("zerolend-zksync")}));
     for (const MarketRegistry::Entry &e : reg.entries()) {
         QVERIFY(e.builtIn);
         QVERIFY(e.filePath.startsWith(QStringLiteral(":/markets/")));
@@ -100,12 +104,16 @@ void TestMarketRegistry::sourcedValues_data()
     row("zerolend-ethereum-lrt", "pzETH", 0.70, 0.90, na, na);
     // zl-docs parameters.md: WETH LTV 80 %, LT 82.50 %, penalty 5 %.
     row("zerolend-linea", "WETH", 0.80, 0.825, 0.05, na);
-    // docs/markets.md, "Aave v3 Ethereum presets", aave-eth snapshot 2023-10-31.
+    // docs/markets.md, "Aave v3 Ethereum presets": aave-eth snapshot 2023-10-31 (bonus, reserve factor,
+    // WETH/wstETH/WBTC LTV and LT); USDC and USDT LTV/LT from centic's 2024-10-10 snapshot.
     row("aave-v3-ethereum", "WETH", 0.805, 0.83, 0.05, 0.15);
     row("aave-v3-ethereum", "wstETH", 0.785, 0.81, 0.06, 0.15);
     row("aave-v3-ethereum", "WBTC", 0.73, 0.78, 0.05, 0.20);
-    row("aave-v3-ethereum", "USDC", 0.77, 0.80, 0.045, 0.10);
-    row("aave-v3-ethereum", "USDT", 0.74, 0.76, 0.045, 0.10);
+    row("aave-v3-ethereum", "USDC", 0.75, 0.78, 0.045, 0.10);
+    row("aave-v3-ethereum", "USDT", 0.75, 0.78, 0.045, 0.10);
+    // docs/markets.md, "Presets of 2026": SparkLend's 2025-08-11 poll (LTV/LT only).
+    row("spark-ethereum", "WETH", 0.85, 0.86, na, na);
+    row("spark-ethereum", "wstETH", 0.83, 0.84, na, na);
 }
 
 void TestMarketRegistry::sourcedValues()
@@ -172,14 +180,30 @@ void TestMarketRegistry::eModeCategories()
     QCOMPARE(zk->eModes[0].liquidationBonus, 0.01);
     QVERIFY(zk->eModes[0].hasMember(QStringLiteral("USDC.e")));
     QVERIFY(zk->eModes[0].hasMember(QStringLiteral("USDT")));
-    // aave-eth e-mode 1 "ETH correlated": 9000 / 9300 / 10100.
-    const Market *aave = MarketRegistry::builtIn().find(QStringLiteral("aave-v3-ethereum"));
-    QVERIFY(aave);
-    QCOMPARE(aave->eModes.size(), 1);
-    QCOMPARE(aave->eModes[0].ltv, 0.90);
-    QCOMPARE(aave->eModes[0].liquidationThreshold, 0.93);
-    QCOMPARE(aave->eModes[0].liquidationBonus, 0.01);
-    QCOMPARE(aave->eModeIndexFor(QStringLiteral("wstETH"), QStringLiteral("WETH")), qsizetype(0));
+    // Aave v3 Ethereum and Arbitrum, e-mode "wstETH/ETH" of 2025-03-18: 9350 / 9550 / 10100; Base's
+    // "wstETH/WETH" of 2025-04-30: 9300 / 9500 / 10100 (docs/markets.md, "Presets of 2026").
+    const auto wstEthEMode = [](const char *id, int eModeId, double ltv, double lt) {
+        const Market *aave = MarketRegistry::builtIn().find(QLatin1String(id));
+        QVERIFY2(aave, id);
+        QCOMPARE(aave->eModes.size(), 1);
+        QCOMPARE(aave->eModes[0].id, eModeId);
+        QCOMPARE(aave->eModes[0].ltv, ltv);
+        QCOMPARE(aave->eModes[0].liquidationThreshold, lt);
+        QCOMPARE(aave->eModes[0].liquidationBonus, 0.01);
+        QVERIFY(aave->eModes[0].estimates.isEmpty());
+        QCOMPARE(aave->eModeIndexFor(QStringLiteral("wstETH"), QStringLiteral("WETH")), qsizetype(0));
+    };
+    wstEthEMode("aave-v3-ethereum", 8, 0.935, 0.955);
+    wstEthEMode("aave-v3-arbitrum", 6, 0.935, 0.955);
+    wstEthEMode("aave-v3-base", 8, 0.93, 0.95);
+    // SparkLend's ETH e-mode: LTV 92 % (2024-03 spell); its threshold and bonus are estimates.
+    const Market *spark = MarketRegistry::builtIn().find(QStringLiteral("spark-ethereum"));
+    QVERIFY(spark);
+    QCOMPARE(spark->eModes.size(), 1);
+    QCOMPARE(spark->eModes[0].ltv, 0.92);
+    QVERIFY(!spark->eModes[0].isEstimate(QStringLiteral("ltv")));
+    QVERIFY(spark->eModes[0].isEstimate(QStringLiteral("liquidationThreshold")));
+    QVERIFY(spark->eModes[0].isEstimate(QStringLiteral("liquidationBonus")));
     // No e-mode data was found for the other ZeroLend markets.
     QVERIFY(MarketRegistry::builtIn().find(QStringLiteral("zerolend-linea"))->eModes.isEmpty());
     QVERIFY(MarketRegistry::builtIn().find(QStringLiteral("zerolend-ethereum-lrt"))->eModes.isEmpty());
@@ -191,6 +215,7 @@ void TestMarketRegistry::liquidationRules()
         const QString &id = e.market.id;
         const LiquidationRuleSet expected =
             id.startsWith(QLatin1String("zerolend"))      ? LiquidationRuleSet::AaveV30
+            : id.startsWith(QLatin1String("spark"))       ? LiquidationRuleSet::AaveV30
             : id.startsWith(QLatin1String("aave-v4"))     ? LiquidationRuleSet::AaveV4
             : id.startsWith(QLatin1String("morpho-blue")) ? LiquidationRuleSet::MorphoBlue
                                                           : LiquidationRuleSet::AaveV33;
@@ -225,6 +250,33 @@ void TestMarketRegistry::zerolendPresetsSayTheyAreWoundDown()
         const Market *m = MarketRegistry::builtIn().find(QLatin1String(id));
         QVERIFY(m->notes.startsWith(QStringLiteral("Wound down 2026-02, LTV 0 on most reserves")));
         QVERIFY(m->notes.contains(QStringLiteral("2026-02-16")));
+    }
+}
+
+void TestMarketRegistry::presetsOfTodayLoopWstEthInEMode()
+{
+    // The live Aave v3 family presets are dated 2026 and not stale on the day they were compiled; a
+    // wstETH/WETH plan on each gets its e-mode's sourced values, and each reserve value a source lacked
+    // is marked as an estimate (Arbitrum's and Base's reserves are Ethereum's stand-ins).
+    const QDate compiled(2026, 11, 30);
+    for (const char *id : {"aave-v3-ethereum", "aave-v3-arbitrum", "aave-v3-base", "spark-ethereum"}) {
+        const Market *m = MarketRegistry::builtIn().find(QLatin1String(id));
+        QVERIFY2(m, id);
+        QCOMPARE(m->asOf.year(), 2026);
+        QVERIFY2(!isStale(*m, compiled), id);
+        const MarketPreset p = marketPreset(*m, QStringLiteral("wstETH"), QStringLiteral("WETH"));
+        QVERIFY2(p.eMode >= 0, id);
+        QCOMPARE(p.collateral.ltv, m->eModes[p.eMode].ltv);
+        QVERIFY2(!p.estimates.testFlag(MarketField::CollateralLtv), id);
+        QVERIFY(p.borrowReserve >= 0);
+    }
+    for (const char *id : {"aave-v3-arbitrum", "aave-v3-base"}) {
+        const Market *m = MarketRegistry::builtIn().find(QLatin1String(id));
+        QVERIFY(m->notes.contains(QStringLiteral("estimates")));
+        for (const Reserve &r : m->reserves)
+            for (const char *field : {"ltv", "liquidationThreshold", "liquidationBonus", "reserveFactor"})
+                QVERIFY2(r.isEstimate(QLatin1String(field)),
+                         qPrintable(r.symbol + QLatin1Char(' ') + QLatin1String(field)));
     }
 }
 
@@ -317,7 +369,7 @@ void TestMarketRegistry::brokenUserFileIsReportedWithItsName()
     const ValidationErrors errors = reg.loadUserMarkets(tmp.path());
     QVERIFY(!errors.isEmpty());
     QVERIFY2(errors.first().field.startsWith(QStringLiteral("bad.json: ")), qPrintable(errors.first().field));
-    QCOMPARE(reg.ids().size(), 8); // the presets are still there, the bad file is skipped
+    QCOMPARE(reg.ids().size(), 11); // the presets are still there, the bad file is skipped
 }
 
 QTEST_APPLESS_MAIN(TestMarketRegistry)

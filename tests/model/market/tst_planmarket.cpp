@@ -59,6 +59,7 @@ private slots:
     void resetToPresetFollowsPresetAgain();
     void eModeToggleRoundTrip();
     void marketRulesReachTheLiquidationEngine();
+    void defaultPlanFollowsALiveMarket();
     void smallPositionOnAaveLiquidatesFullyInTheSweep();
     void unknownMarketOpensWithOwnValues();
     void missingValueNamesWhyItIsRequired();
@@ -258,7 +259,7 @@ void TestPlanMarket::marketRulesReachTheLiquidationEngine()
     Plan plan = parsed(json);
     QCOMPARE(toString(plan.liquidationRules), toString(LiquidationRuleSet::AaveV33));
     QCOMPARE(toString(liquidationParams(plan, 3000).rules.ruleSet), toString(LiquidationRuleSet::AaveV33));
-    QCOMPARE(plan.collateral.ltv, 0.90); // e-mode "ETH correlated"
+    QCOMPARE(plan.collateral.ltv, 0.935); // e-mode "wstETH/ETH"
     QCOMPARE(liquidationParams(plan, 3000).liquidationBonus, 0.01);
     QJsonObject written;
     QCOMPARE(saveAndLoad(plan, &written), plan);
@@ -268,6 +269,29 @@ void TestPlanMarket::marketRulesReachTheLiquidationEngine()
     markOverridden(&plan, MarketField::LiquidationRules);
     QCOMPARE(saveAndLoad(plan, &written), plan);
     QCOMPARE(written.value(QStringLiteral("liquidationRules")).toString(), QStringLiteral("aave-v3.0"));
+}
+
+void TestPlanMarket::defaultPlanFollowsALiveMarket()
+{
+    // The starting plan is wstETH against WETH on Aave v3 Ethereum in its wstETH/ETH e-mode, every market
+    // value the preset's (not an override), and its name says where it is.
+    const Plan d = defaultPlan();
+    QCOMPARE(d.market, QStringLiteral("aave-v3-ethereum"));
+    QVERIFY(d.name.contains(QStringLiteral("Aave v3 Ethereum")));
+    const MarketPreset preset = marketPreset(MarketRegistry::builtIn(), d);
+    QCOMPARE(preset.eModeLabel, QStringLiteral("wstETH/ETH"));
+    QVERIFY(!MarketRegistry::builtIn().find(d.market)->notes.startsWith(QStringLiteral("Wound down")));
+    for (MarketField f : marketFields())
+        QVERIFY2(!isOverridden(d, f, preset), qPrintable(fieldPath(f)));
+    Plan applied = d;
+    applyPreset(&applied, preset);
+    QCOMPARE(applied, d);
+    QCOMPARE(toString(d.liquidationRules), QStringLiteral("aave-v3.3"));
+    QVERIFY(validatePlan(d).isEmpty());
+    // Written and read back it is the same plan, and the file keeps none of the preset's values.
+    QJsonObject written;
+    QCOMPARE(saveAndLoad(d, &written), d);
+    QVERIFY(!written.value(QStringLiteral("collateral")).toObject().contains(QStringLiteral("ltv")));
 }
 
 void TestPlanMarket::smallPositionOnAaveLiquidatesFullyInTheSweep()

@@ -33,9 +33,15 @@ private slots:
 namespace {
 
 // A plan without a market (so every value is written) in the mode the field belongs to.
+// The default plan on no market, with the value types' own collateral numbers (ltv 75 %, lt 80 %, bonus 5 %):
+// 1/16 more of any of them stays within its range and cross checks (the default's e-mode values would not).
 Plan planFor(const PlanField &field)
 {
     Plan plan = defaultPlan();
+    plan.market.clear();
+    plan.presetFields = {};
+    plan.collateral = CollateralAsset{};
+    plan.liquidationRules = Plan{}.liquidationRules;
     if (field.mode)
         plan.strategy.mode = *field.mode;
     return plan;

@@ -51,7 +51,7 @@ void TestMarketPicker::showsChainDateAndSource()
 {
     MarketPicker picker(&MarketRegistry::builtIn());
     QSignalSpy edited(&picker, &MarketPicker::planEdited);
-    QCOMPARE(picker.marketBox()->count(), 9); // "none" and the eight presets
+    QCOMPARE(picker.marketBox()->count(), 12); // "none" and the eleven presets
     picker.chooseMarket(QStringLiteral("zerolend-zksync"));
     QCOMPARE(edited.count(), 1);
     QCOMPARE(picker.plan().market, QStringLiteral("zerolend-zksync"));
