@@ -152,4 +152,28 @@ bool riskAssetFromString(const QString &text, RiskAsset *out)
     return false;
 }
 
+QString toString(ImpactModel model)
+{
+    switch (model) {
+    case ImpactModel::None:
+        return QStringLiteral("none");
+    case ImpactModel::ConstantProduct:
+        return QStringLiteral("constantProduct");
+    case ImpactModel::DepthAtOnePercent:
+        return QStringLiteral("depthAtOnePercent");
+    }
+    return {};
+}
+
+bool impactModelFromString(const QString &text, ImpactModel *out)
+{
+    for (ImpactModel m : {ImpactModel::None, ImpactModel::ConstantProduct, ImpactModel::DepthAtOnePercent}) {
+        if (text == toString(m)) {
+            *out = m;
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace lp

@@ -58,6 +58,18 @@ struct Costs {
     [[nodiscard]] double swapKeep() const;
 };
 
+// Price impact of the plan's swaps (swapimpact.h), apart from costs.slippageBps (the tolerance): what a
+// swap of a given size loses against the pool's depth. One route serves both ways: entry sells B for A,
+// the exit sells A for B.
+enum class ImpactModel { None, ConstantProduct, DepthAtOnePercent };
+struct PriceImpact {
+    ImpactModel model = ImpactModel::None;
+    double reserveAUsd = 0; // ConstantProduct: the pool's Token A reserve, valued in USD
+    double reserveBUsd = 0; // ConstantProduct: the pool's borrow-asset reserve, valued in USD
+    double depthUsd = 0;    // DepthAtOnePercent: the USD size of a swap that loses 1 % to impact
+    friend bool operator==(const PriceImpact &, const PriceImpact &) = default;
+};
+
 struct RiskInputs {
     double annualVolatility = 0.6;
     double drift = 0.0;
@@ -89,6 +101,7 @@ struct Plan {
     Strategy strategy;
     Execution execution = Execution::Loop;
     Costs costs;
+    PriceImpact priceImpact;
     int horizonDays = 365;
     RiskInputs risk;
     LiquidationRuleSet liquidationRules = LiquidationRuleSet::AaveV30;
@@ -139,9 +152,11 @@ inline constexpr double maxVolatility = 10.0;
 [[nodiscard]] QString toString(Execution execution);
 [[nodiscard]] QString toString(PriceModel model);
 [[nodiscard]] QString toString(RiskAsset asset);
+[[nodiscard]] QString toString(ImpactModel model);
 [[nodiscard]] bool strategyModeFromString(const QString &text, StrategyMode *out);
 [[nodiscard]] bool executionFromString(const QString &text, Execution *out);
 [[nodiscard]] bool priceModelFromString(const QString &text, PriceModel *out);
 [[nodiscard]] bool riskAssetFromString(const QString &text, RiskAsset *out);
+[[nodiscard]] bool impactModelFromString(const QString &text, ImpactModel *out);
 
 } // namespace lp
