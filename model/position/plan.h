@@ -71,8 +71,11 @@ struct PriceImpact {
 };
 
 struct RiskInputs {
-    double annualVolatility = 0.6;
+    double annualVolatility = 0.6; // the risk asset's USD price (collateral or borrow risk asset)
     double drift = 0.0;
+    // The A/B price ratio's own volatility, used instead of annualVolatility when the risk asset is the
+    // ratio (riskasset.h): an LST against its own ETH moves by a few percent a year, not by ETH's 60 %.
+    double ratioVolatility = 0.02;
     friend bool operator==(const RiskInputs &, const RiskInputs &) = default;
 };
 

@@ -251,6 +251,8 @@ const auto &fields()
         number<&P::risk, &R::annualVolatility>("risk.annualVolatility", LP_TITLE("Volatility"), U::Fraction,
                                                closed(0.0, limits::maxVolatility)),
         number<&P::risk, &R::drift>("risk.drift", LP_TITLE("Drift"), U::Fraction, closed(-10.0, 10.0)),
+        number<&P::risk, &R::ratioVolatility>("risk.ratioVolatility", LP_TITLE("Ratio Volatility"),
+                                              U::Fraction, closed(0.0, limits::maxVolatility)),
         choice<&P::liquidationRules>("liquidationRules", LP_TITLE("Liquidation Rules"), false,
                                      M::LiquidationRules),
         choice<&P::useEMode>("eMode", LP_TITLE("E-Mode"), true),
