@@ -64,6 +64,9 @@ Plan defaultPlan()
     p.collateral.supplyApy = 0.001;
     p.collateral.nativeYield = 0.03;
     p.borrow.borrowApy = 0.025;
+    // wstETH against WETH: WETH moves with wstETH, so the risk is the ratio between them (a depeg), not
+    // ETH's USD price (risk asset Ratio, at risk.ratioVolatility).
+    p.borrow.priceModel = PriceModel::TracksCollateral;
     p.strategy.ltvFraction = 0.9;
     p.costs = {5.0, 10.0, 5.0, 0.5};
     return p;

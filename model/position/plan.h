@@ -147,7 +147,8 @@ inline constexpr double maxVolatility = 10.0;
 // field table (planfields.h). An empty list means valid.
 [[nodiscard]] ValidationErrors validatePlan(const Plan &plan);
 
-// The app's starting plan: 10 wstETH against WETH, 3 loops at 90 % of max LTV, small costs.
+// The app's starting plan: 10 wstETH against WETH (WETH tracks wstETH: the risk is their ratio), 3 loops at
+// 90 % of max LTV, small costs.
 [[nodiscard]] Plan defaultPlan();
 
 // File-format spellings of the enums.

@@ -4,6 +4,7 @@
 #include "liquidationprobability.h"
 #include "marketregistry.h"
 #include "montecarlo.h"
+#include "planjson.h"
 #include "report.h"
 #include "riskasset.h"
 #include "stress.h"
@@ -25,6 +26,7 @@ private slots:
     void closedFormUsesTheRatioVolatility();
     void monteCarloUsesTheRatioVolatility();
     void reportNamesTheVolatilityUsed();
+    void defaultsFitTheirPair();
 };
 
 namespace {
@@ -174,6 +176,31 @@ void TestRatioRisk::reportNamesTheVolatilityUsed()
     const PlanResult f = test::compute(test::fixturePlan());
     const QJsonObject fr = reportJson(f, MarketRegistry::builtIn()).value(QStringLiteral("risk")).toObject();
     QCOMPARE(fr.value(QStringLiteral("volatilityUsed")).toDouble(), f.plan.risk.annualVolatility);
+}
+
+void TestRatioRisk::defaultsFitTheirPair()
+{
+    // The default plan is wstETH against WETH: WETH tracks wstETH, so the risk is their ratio.
+    const Plan d = defaultPlan();
+    QVERIFY(d.borrow.priceModel == PriceModel::TracksCollateral);
+    QVERIFY(effectiveRiskAsset(d) == RiskAsset::Ratio);
+    QCOMPARE(riskVolatility(d), 0.02);
+    // The examples: the LST loop is a ratio pair; WETH and WBTC against USDC are longs of the collateral.
+    const QString dir = QStringLiteral(LP_TEST_DATA_DIR "/../../resources/examples/");
+    const struct {
+        const char *file;
+        RiskAsset risk;
+    } examples[] = {{"eth-borrow-lst-loop.lplan", RiskAsset::Ratio},
+                    {"stablecoin-borrow-loop.lplan", RiskAsset::Collateral},
+                    {"flash-target-leverage.lplan", RiskAsset::Collateral}};
+    for (const auto &e : examples) {
+        const Expected<Plan> plan = readPlanFile(dir + QLatin1String(e.file), MarketRegistry::builtIn());
+        QVERIFY2(plan.hasValue(), e.file);
+        QVERIFY2(effectiveRiskAsset(*plan) == e.risk, e.file);
+    }
+    const Expected<Plan> lst =
+        readPlanFile(dir + QStringLiteral("eth-borrow-lst-loop.lplan"), MarketRegistry::builtIn());
+    QCOMPARE(riskVolatility(*lst), 0.02); // the ratio's, not ETH's 60 %
 }
 
 QTEST_GUILESS_MAIN(TestRatioRisk)
