@@ -3,6 +3,7 @@
 #include "displayformat.h"
 #include "engine.h"
 #include "localeticker.h"
+#include "markerlabels.h"
 #include "qcustomplot_include.h"
 #include "riskasset.h"
 
@@ -72,7 +73,6 @@ PnlChart::PnlChart(QWidget *parent)
     m_markers.at(index(Marker::Liquidation)) = makeMarker(0.03, Qt::AlignRight | Qt::AlignTop);
     // Right of its line: on the left it would run off the plot when the zone starts near the axis.
     m_markers.at(index(Marker::ZeroEquity)) = makeMarker(0.23, Qt::AlignLeft | Qt::AlignTop);
-    p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
 
     m_percentAction->setObjectName(QStringLiteral("pnlInPercent"));
     m_percentAction->setCheckable(true);
@@ -102,6 +102,10 @@ PnlChart::PnlChart(QWidget *parent)
     }
     menu->menuAction()->setObjectName(QStringLiteral("pnlCompareRules"));
     p->addAction(menu->menuAction());
+    // Markers close together (a short's spot and liquidation) stack their labels in rows (markerlabels.h).
+    connect(p, &QCustomPlot::afterLayout, this, [this] {
+        stackLabels({m_markers[0].label, m_markers[1].label, m_markers[2].label, m_markers[3].label});
+    });
     finishSetup();
 }
 
@@ -229,6 +233,9 @@ void PnlChart::showResult(const PlanResult &result)
     placeMarker(Marker::ZeroEquity, hasDebt ? at(sweep.zeroEquityPriceUsd) : nan,
                 tr("Zero equity %1 if not liquidated").arg(text(sweep.zeroEquityPriceUsd)));
 
+    // The legend goes where the leveraged curve is not: a short's P&L falls to the right, so bottom left.
+    plot()->axisRect()->insetLayout()->setInsetAlignment(
+        0, Qt::AlignBottom | (risk == RiskAsset::Borrow ? Qt::AlignLeft : Qt::AlignRight));
     m_liquidationZone->setVisible(hasDebt && sweep.liquidationPriceUsd > 0);
     if (risk == RiskAsset::Borrow) {
         // A short is liquidated as B rises: from the liquidation price to far right of the grid.
