@@ -38,7 +38,7 @@ void TestPnlChart::curvesAreTheSweep()
 
 void TestPnlChart::markersStandAtSpotBreakEvenAndLiquidation()
 {
-    const PlanResult result = expectedResult(defaultPlan());
+    const PlanResult result = expectedResult(longDefaultPlan());
     PnlChart chart;
     chart.showResult(result);
     QCOMPARE(chart.markerPriceUsd(PnlChart::Marker::Spot), 3500.0);
