@@ -7,10 +7,12 @@
 
 namespace lp {
 
-void stackLabels(const std::vector<QCPItemText *> &labels)
+void stackLabels(const std::vector<QCPItemText *> &labels, const QRectF &avoid)
 {
     static constexpr std::array kRows{0.03, 0.13, 0.23, 0.33, 0.43, 0.53};
     std::vector<QRectF> placed;
+    if (!avoid.isEmpty())
+        placed.push_back(avoid);
     for (QCPItemText *label : labels) {
         if (!label->visible())
             continue;

@@ -104,7 +104,8 @@ PnlChart::PnlChart(QWidget *parent)
     p->addAction(menu->menuAction());
     // Markers close together (a short's spot and liquidation) stack their labels in rows (markerlabels.h).
     connect(p, &QCustomPlot::afterLayout, this, [this] {
-        stackLabels({m_markers[0].label, m_markers[1].label, m_markers[2].label, m_markers[3].label});
+        stackLabels({m_markers[0].label, m_markers[1].label, m_markers[2].label, m_markers[3].label},
+                    plot()->legend->visible() ? QRectF(plot()->legend->outerRect()) : QRectF());
     });
     finishSetup();
 }
@@ -233,9 +234,9 @@ void PnlChart::showResult(const PlanResult &result)
     placeMarker(Marker::ZeroEquity, hasDebt ? at(sweep.zeroEquityPriceUsd) : nan,
                 tr("Zero equity %1 if not liquidated").arg(text(sweep.zeroEquityPriceUsd)));
 
-    // The legend goes where the leveraged curve is not: a short's P&L falls to the right, so bottom left.
+    // The legend goes where the leveraged curve is not: a short's P&L falls to the right, so top right.
     plot()->axisRect()->insetLayout()->setInsetAlignment(
-        0, Qt::AlignBottom | (risk == RiskAsset::Borrow ? Qt::AlignLeft : Qt::AlignRight));
+        0, Qt::AlignRight | (risk == RiskAsset::Borrow ? Qt::AlignTop : Qt::AlignBottom));
     m_liquidationZone->setVisible(hasDebt && sweep.liquidationPriceUsd > 0);
     if (risk == RiskAsset::Borrow) {
         // A short is liquidated as B rises: from the liquidation price to far right of the grid.

@@ -124,8 +124,8 @@ void TestRiskAxisCharts::carryChartIsPlanCarry()
 void TestRiskAxisCharts::shortChartLabelsDoNotOverlap()
 {
     // The short's spot ($3,000), break-even and liquidation ($3,782) markers stand close together: their
-    // labels stack in rows instead of covering each other, and the legend sits where the curve is not
-    // (bottom left: a short's P&L falls to the right).
+    // labels stack in rows instead of covering each other or the legend, and the legend sits where the
+    // curve is not (top right: a short's P&L falls to the right).
     for (const QSize size : {QSize(620, 440), QSize(900, 500), QSize(480, 360)}) {
         PnlChart chart;
         chart.resize(size);
@@ -150,6 +150,8 @@ void TestRiskAxisCharts::shortChartLabelsDoNotOverlap()
                                         .arg(size.width())
                                         .arg(size.height())));
         const QRect legend = chart.plot()->legend->outerRect();
+        for (const QRectF &label : labels)
+            QVERIFY2(!label.intersects(QRectF(legend)), "a label under the legend");
         const QCPGraph *curve = chart.leveragedGraph();
         for (const QPointF &p : graphPoints(curve)) {
             const QPointF pixel(chart.plot()->xAxis->coordToPixel(p.x()),
