@@ -229,7 +229,8 @@ void TestMainWindow::symbolEditRenamesUnitsAndHeaders()
     const QString header =
         m_window->loopTable()->model()->headerData(LoopStepsModel::Collateral, Qt::Horizontal).toString();
     QVERIFY2(header.contains(QStringLiteral("rETH")), qPrintable(header));
-    QVERIFY(m_window->pnlChart()->plot()->xAxis->label().startsWith(QStringLiteral("rETH price")));
+    // The default plan is a ratio pair: its axis is the rETH/WETH ratio.
+    QVERIFY(m_window->pnlChart()->plot()->xAxis->label().startsWith(QStringLiteral("rETH/WETH ratio")));
 }
 
 void TestMainWindow::thresholdBelowLtvMarksFieldAndKeepsResults()
