@@ -1,5 +1,7 @@
 #include "plansession.h"
 
+#include "marketlimits.h"
+
 namespace lp {
 
 PlanSession::PlanSession(QObject *parent) : QObject(parent), m_plan(defaultPlan())
@@ -16,9 +18,19 @@ void PlanSession::setPlan(const Plan &plan)
     recompute();
 }
 
+void PlanSession::setMarkets(const MarketRegistry *markets)
+{
+    m_markets = markets;
+    recompute();
+}
+
 void PlanSession::recompute()
 {
     Expected<PlanResult> computed = computePlan(m_plan);
+    if (computed && m_markets) {
+        if (ValidationErrors limits = checkMarketLimits(*computed, *m_markets); !limits.isEmpty())
+            computed = std::move(limits);
+    }
     if (computed) {
         m_errors.clear();
         m_result = std::make_shared<const PlanResult>(std::move(computed).value());

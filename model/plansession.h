@@ -8,6 +8,8 @@
 
 namespace lp {
 
+class MarketRegistry;
+
 // The current plan and its latest results. Widgets edit the plan through setPlan(); the session
 // recomputes and signals. An invalid plan keeps the last valid result and reports its errors, so the
 // screen never goes blank while the user types.
@@ -22,6 +24,11 @@ public:
     [[nodiscard]] const ValidationErrors &errors() const { return m_errors; }
     [[nodiscard]] bool isValid() const { return m_errors.isEmpty(); }
 
+    // The markets whose caps and liquidity limit the plan (marketlimits.h): a plan above one is an error
+    // naming the limit and the largest deposit that fits, like an invalid value. Null (the default): no
+    // limits. The registry must outlive the session; setting it recomputes.
+    void setMarkets(const MarketRegistry *markets);
+
 public slots:
     void setPlan(const lp::Plan &plan);
 
@@ -34,6 +41,7 @@ signals:
 private:
     void recompute();
 
+    const MarketRegistry *m_markets = nullptr;
     Plan m_plan;
     std::shared_ptr<const PlanResult> m_result;
     ValidationErrors m_errors;

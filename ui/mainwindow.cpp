@@ -75,6 +75,8 @@ MainWindow::MainWindow(QWidget *parent)
     // The market picker sits above the plan form, in the same scrolling column.
     const ValidationErrors marketErrors = m_markets->loadUserMarkets(m_userMarketsDirectory);
     m_picker->reloadMarkets();
+    // A fetched market's caps and liquidity refuse a plan that does not fit, as an invalid value would.
+    m_session->setMarkets(m_markets.get());
     auto *column = new QWidget;
     auto *columnLayout = new QVBoxLayout(column);
     columnLayout->setContentsMargins(0, 0, 0, 0);

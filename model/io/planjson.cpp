@@ -172,6 +172,12 @@ Expected<Plan> parsePlan(const QByteArray &json, const MarketRegistry &markets)
 
     ObjectReader risk(root.object(QStringLiteral("risk")), QStringLiteral("risk"), &errors);
     readNumbers(&risk, QStringLiteral("risk"), preset, true, &plan);
+    // Optional: a plan without it (any plan before price impact) swaps without impact.
+    ObjectReader impact(root.object(QStringLiteral("priceImpact")), QStringLiteral("priceImpact"), &errors);
+    impact.choice(
+        QStringLiteral("model"), &plan.priceImpact.model, &impactModelFromString,
+        {QStringLiteral("none"), QStringLiteral("constantProduct"), QStringLiteral("depthAtOnePercent")});
+    readNumbers(&impact, QStringLiteral("priceImpact"), preset, true, &plan);
     readProtection(&root, &errors, &plan.protection);
 
     if (!errors.isEmpty())
@@ -189,6 +195,7 @@ Expected<Plan> parsePlan(const QByteArray &json, const MarketRegistry &markets)
     keepUnknown(&plan.unknownFields, QStringLiteral("strategy"), strat.rest());
     keepUnknown(&plan.unknownFields, QStringLiteral("costs"), costs.rest());
     keepUnknown(&plan.unknownFields, QStringLiteral("risk"), risk.rest());
+    keepUnknown(&plan.unknownFields, QStringLiteral("priceImpact"), impact.rest());
     return plan;
 }
 
@@ -265,6 +272,18 @@ QJsonObject planToJson(const Plan &plan, const MarketRegistry &markets)
     QJsonObject risk;
     putNumbers(&risk, QStringLiteral("risk"));
     root[QStringLiteral("risk")] = merged(risk, u.value(QStringLiteral("risk")));
+    // Written only when the plan states it, so plans without impact keep their shape.
+    QJsonObject impact;
+    putNumbers(&impact, QStringLiteral("priceImpact"));
+    const bool impactStated = plan.priceImpact != PriceImpact{} || u.contains(QStringLiteral("priceImpact"));
+    if (impactStated) {
+        for (const QString &key : impact.keys()) {
+            if (impact.value(key).toDouble() == 0.0)
+                impact.remove(key);
+        }
+        impact.insert(QStringLiteral("model"), toString(plan.priceImpact.model));
+        root[QStringLiteral("priceImpact")] = merged(impact, u.value(QStringLiteral("priceImpact")));
+    }
     if (!plan.protection.isEmpty())
         root[QStringLiteral("protection")] = protectionToJson(plan.protection);
     return root;

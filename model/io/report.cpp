@@ -1,6 +1,7 @@
 #include "report.h"
 
 #include "carryjson.h"
+#include "execution.h"
 #include "liquidationprobability.h"
 #include "machineformat.h"
 #include "marketregistry.h"
@@ -129,6 +130,7 @@ QJsonObject reportJson(const PlanResult &r, const Outlook &o, const MarketRegist
         {QStringLiteral("risk"), reportRiskJson(r.plan, o)},
         {QStringLiteral("stress"), stressJson(o.stress)},
         {QStringLiteral("carry"), carryJson(planCarry(r, markets))},
+        {QStringLiteral("execution"), executionJson(executionFigures(r))},
     };
 }
 
@@ -197,7 +199,20 @@ QString reportText(const PlanResult &r, const Outlook &o, const MarketRegistry &
     row(QStringLiteral("Flash-loan premium"), QStringLiteral("$%1").arg(fixed(c.flashPremiumUsd, 2)));
     row(QStringLiteral("Gas"),
         QStringLiteral("$%1 (%2 transactions)").arg(fixed(c.gasUsd, 2)).arg(c.transactions));
+    if (plan.priceImpact.model != ImpactModel::None)
+        row(QStringLiteral("Price impact"), QStringLiteral("$%1").arg(fixed(c.impactUsd, 2)));
     row(QStringLiteral("Total"), QStringLiteral("$%1").arg(fixed(c.totalUsd(), 2)));
+    const ExecutionFigures x = executionFigures(r);
+    out << QString();
+    out << QStringLiteral("Execution");
+    row(QStringLiteral("Entry price impact"), QStringLiteral("$%1").arg(fixed(x.entryImpactUsd, 2)));
+    row(QStringLiteral("Exit price impact"), QStringLiteral("$%1").arg(fixed(x.exitImpactUsd, 2)));
+    row(QStringLiteral("Proceeds if closed now"),
+        x.canClose ? QStringLiteral("$%1 (equity $%2)")
+                         .arg(fixed(x.proceedsIfClosedNowUsd, 2), fixed(x.equityUsd, 2))
+                   : QStringLiteral("cannot close at today's prices"));
+    row(QStringLiteral("Open + close costs"),
+        x.canClose ? percent(x.costShareOfEquity) + QStringLiteral(" of equity") : QStringLiteral("-"));
     out << QString();
     out << QStringLiteral("Price sweep (%1 points, B's price held)").arg(r.sweep.points.size());
     row(QStringLiteral("Break-even price"), QStringLiteral("$%1").arg(fixed(r.sweep.breakEvenPriceUsd, 2)));

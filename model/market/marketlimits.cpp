@@ -1,8 +1,10 @@
 #include "marketlimits.h"
 
 #include "marketregistry.h"
+#include "opening.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace lp {
@@ -41,6 +43,41 @@ double largestDepositThatFits(const Plan &plan, const std::vector<MarketLimit> &
 
 namespace {
 
+// Whether the plan at `deposit` opens within every limit.
+bool fitsAt(const Plan &plan, double deposit, const Reserve *collateralReserve, const Reserve *borrowReserve)
+{
+    Plan sized = plan;
+    sized.deposit = deposit;
+    const Expected<OpenedPosition> opened = openPosition(sized);
+    if (!opened)
+        return false;
+    const std::vector<MarketLimit> limits =
+        marketLimits(sized, opened->collateral, opened->debt, collateralReserve, borrowReserve);
+    return std::all_of(limits.begin(), limits.end(), [](const MarketLimit &l) { return l.need <= l.room; });
+}
+
+} // namespace
+
+double largestFittingDeposit(const Plan &plan, const Reserve *collateralReserve, const Reserve *borrowReserve)
+{
+    const Expected<OpenedPosition> opened = openPosition(plan);
+    if (!opened)
+        return std::numeric_limits<double>::quiet_NaN();
+    const double linear = largestDepositThatFits(
+        plan, marketLimits(plan, opened->collateral, opened->debt, collateralReserve, borrowReserve));
+    if (plan.priceImpact.model == ImpactModel::None || !std::isfinite(linear))
+        return linear;
+    if (fitsAt(plan, plan.deposit, collateralReserve, borrowReserve))
+        return plan.deposit; // the plan itself fits; larger deposits are not asked about
+    double lo = 0.0;
+    double hi = plan.deposit;
+    while (hi - lo > 1e-12 * plan.deposit)
+        (fitsAt(plan, 0.5 * (lo + hi), collateralReserve, borrowReserve) ? lo : hi) = 0.5 * (lo + hi);
+    return lo;
+}
+
+namespace {
+
 // Eight significant digits: enough to compare with a block explorer, short enough to read.
 QString amount(double value)
 {
@@ -58,7 +95,8 @@ ValidationErrors checkMarketLimits(const PlanResult &result, const MarketRegistr
     const std::vector<MarketLimit> limits =
         marketLimits(plan, result.opened.collateral, result.opened.debt,
                      market->reserve(plan.collateral.symbol), market->reserve(plan.borrow.symbol));
-    const double largest = largestDepositThatFits(plan, limits);
+    const double largest = largestFittingDeposit(plan, market->reserve(plan.collateral.symbol),
+                                                 market->reserve(plan.borrow.symbol));
     ValidationErrors errors;
     for (const MarketLimit &l : limits) {
         if (l.need <= l.room)

@@ -30,6 +30,12 @@ struct MarketLimit {
 // The largest deposit that fits every limit (+infinity without limits).
 [[nodiscard]] double largestDepositThatFits(const Plan &plan, const std::vector<MarketLimit> &limits);
 
+// The same for the plan as it opens: with price impact (swapimpact.h) C and D are no longer linear in
+// the deposit, so the deposit is found by bisection on the opened position (to 1e-12 of the plan's
+// deposit); without impact largestDepositThatFits of the plan's own limits.
+[[nodiscard]] double largestFittingDeposit(const Plan &plan, const Reserve *collateralReserve,
+                                           const Reserve *borrowReserve);
+
 // One error per limit the plan exceeds, on field "deposit", naming the limit, what the plan needs, what is
 // left and the largest deposit that fits. Empty when the plan fits or its market states no reserve state.
 [[nodiscard]] ValidationErrors checkMarketLimits(const PlanResult &result, const MarketRegistry &markets);

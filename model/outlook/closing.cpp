@@ -2,6 +2,7 @@
 
 #include "machineformat.h"
 #include "position.h"
+#include "swapimpact.h"
 
 #include <QJsonArray>
 #include <QJsonValue>
@@ -14,16 +15,33 @@ namespace {
 
 using machine::num;
 
-// Sells `units` of A at pa for B at pb: returns the B received and books fee and slippage on the round.
-double sellCollateral(double units, double pa, double pb, const Costs &costs, CloseRound *round)
+// Sells `units` of A at pa for B at pb: returns the B received and books fee, impact and slippage on the
+// round.
+double sellCollateral(double units, double pa, double pb, const Plan &plan, CloseRound *round)
 {
+    const Costs &costs = plan.costs;
     const double value = units * pa;
     const double fee = value * costs.swapFeeBps / 1e4;
-    const double slip = (value - fee) * costs.slippageBps / 1e4;
+    const double impact =
+        (value - fee) * impactShare(plan.priceImpact, SwapSide::SellCollateral, value - fee);
+    const double slip = (value - fee - impact) * costs.slippageBps / 1e4;
     round->sold = units;
     round->swapFeeUsd = fee;
+    round->impactUsd = impact;
     round->slippageUsd = slip;
-    return (value - fee - slip) / pb;
+    return (value - fee - impact - slip) / pb;
+}
+
+// The units of A to sell at pa for `usd` worth of B: usd / (pa k) without impact; with it the input after
+// the fee that the pool turns into usd / (1 - q) (impactInputForOutput), grossed up by the fee. +infinity
+// when the pool cannot pay that much.
+double unitsToReceive(double usd, double pa, const Plan &plan)
+{
+    if (plan.priceImpact.model == ImpactModel::None)
+        return usd / (pa * plan.costs.swapKeep());
+    const double afterFee = impactInputForOutput(plan.priceImpact, SwapSide::SellCollateral,
+                                                 usd / (1.0 - plan.costs.slippageBps / 1e4));
+    return afterFee / (1.0 - plan.costs.swapFeeBps / 1e4) / pa;
 }
 
 } // namespace
@@ -68,6 +86,13 @@ Expected<CloseResult> unwindPosition(const Plan &plan, double collateral, double
                                    .arg(formatNumber(collateral), plan.collateral.symbol,
                                         formatNumber(collateral * priceA * k), formatNumber(owedUsd))};
     }
+    if (debt > 0.0 && !(unitsToReceive(owedUsd, priceA, plan) <= collateral)) {
+        return ValidationError{
+            QStringLiteral("priceImpact.model"),
+            QStringLiteral("selling all %1 %2 into the pool does not repay %3 USD of debt: "
+                           "the price impact of the exit is too large for the pool")
+                .arg(formatNumber(collateral), plan.collateral.symbol, formatNumber(owedUsd))};
+    }
 
     double c = collateral;
     double d = debt;
@@ -76,7 +101,7 @@ Expected<CloseResult> unwindPosition(const Plan &plan, double collateral, double
         CloseRound r;
         r.round = 1;
         r.withdrawn = c;
-        r.received = sellCollateral(owedUsd / (priceA * k), priceA, priceB, plan.costs, &r);
+        r.received = sellCollateral(unitsToReceive(owedUsd, priceA, plan), priceA, priceB, plan, &r);
         r.repaid = d;
         r.flashPremiumUsd = d * priceB * phi;
         c -= r.sold;
@@ -102,13 +127,13 @@ Expected<CloseResult> unwindPosition(const Plan &plan, double collateral, double
                                            .arg(options.maxRounds)
                                            .arg(formatNumber(floor))};
             }
-            const double need = d * priceB / (priceA * k);
+            const double need = unitsToReceive(d * priceB, priceA, plan);
             const double maxWithdraw = c - floor * d * priceB / (priceA * lt);
             const bool last = need <= maxWithdraw;
             CloseRound r;
             r.round = i;
             r.withdrawn = last ? need : maxWithdraw;
-            r.received = sellCollateral(r.withdrawn, priceA, priceB, plan.costs, &r);
+            r.received = sellCollateral(r.withdrawn, priceA, priceB, plan, &r);
             r.repaid = last ? d : std::min(d, r.received);
             c -= r.withdrawn;
             d = last ? 0.0 : d - r.repaid;
@@ -132,6 +157,7 @@ Expected<CloseResult> unwindPosition(const Plan &plan, double collateral, double
     for (const CloseRound &r : out.rounds) {
         costs.swapFeesUsd += r.swapFeeUsd;
         costs.slippageUsd += r.slippageUsd;
+        costs.impactUsd += r.impactUsd;
         costs.flashPremiumUsd += r.flashPremiumUsd;
     }
     costs.gasUsd = costs.transactions * plan.costs.gasUsdPerTx;
@@ -199,6 +225,7 @@ QJsonObject closeJson(const CloseResult &close)
         {QStringLiteral("rounds"), rounds},
         {QStringLiteral("costs"), QJsonObject{{QStringLiteral("swapFeesUsd"), num(c.swapFeesUsd)},
                                               {QStringLiteral("slippageUsd"), num(c.slippageUsd)},
+                                              {QStringLiteral("impactUsd"), num(c.impactUsd)},
                                               {QStringLiteral("flashPremiumUsd"), num(c.flashPremiumUsd)},
                                               {QStringLiteral("gasUsd"), num(c.gasUsd)},
                                               {QStringLiteral("transactions"), c.transactions},

@@ -20,8 +20,9 @@ namespace lp {
 // FlashClose: one transaction: flash-borrow D of B (premium phi), repay all the debt, withdraw all the
 // collateral, sell D pb (1 + phi) / (pa k) of A, repay the flash loan.
 //
-// Swaps sell A for B: of `value` USD of A sold the user receives value (1 - s)(1 - q) in B; the fee is
-// value s, the slippage (value - fee) q, as in opening.
+// Swaps sell A for B: of `value` USD of A sold the user receives value (1 - s)(1 - i)(1 - q) in B; the fee
+// is value s, the price impact (value - fee) i (swapimpact.h, 0 without a model), the slippage what is
+// left times q, as in opening.
 enum class CloseMethod { SellToRepay, FlashClose };
 
 struct CloseOptions {
@@ -46,12 +47,14 @@ struct CloseRound {
     double healthFactorAfter = 0; // +infinity once the debt is repaid
     double swapFeeUsd = 0;
     double slippageUsd = 0;
+    double impactUsd = 0; // price impact of the round's swap (swapimpact.h)
     double flashPremiumUsd = 0;
 };
 
 struct ClosingCosts {
     double swapFeesUsd = 0;
     double slippageUsd = 0;
+    double impactUsd = 0; // the exit swaps' price impact (0 without a model)
     double flashPremiumUsd = 0;
     double gasUsd = 0; // transactions x gasUsdPerTx, paid from the wallet in the chain's gas token
     int transactions = 0;
@@ -59,7 +62,10 @@ struct ClosingCosts {
     double interestPaidUsd = 0; // (D_T - D) pb
     double yieldEarnedUsd = 0;  // (C_T - C) pa: supply APY and native yield together
     // What comes out of the position itself: equity at exit - walk-away value.
-    [[nodiscard]] double inPositionUsd() const { return swapFeesUsd + slippageUsd + flashPremiumUsd; }
+    [[nodiscard]] double inPositionUsd() const
+    {
+        return swapFeesUsd + slippageUsd + impactUsd + flashPremiumUsd;
+    }
     [[nodiscard]] double totalUsd() const { return inPositionUsd() + gasUsd; }
 };
 
@@ -99,7 +105,7 @@ struct CloseResult {
                                                   const CloseOptions &options = {});
 
 // report JSON `close`: {method, exitDay, exitPriceUsd, walkAwayCollateral, walkAwayUsd, pnlUsd,
-// holdPnlUsd, rounds, costs{swapFeesUsd, slippageUsd, flashPremiumUsd, gasUsd, transactions,
+// holdPnlUsd, rounds, costs{swapFeesUsd, slippageUsd, impactUsd, flashPremiumUsd, gasUsd, transactions,
 // interestPaidUsd, yieldEarnedUsd, totalUsd}}.
 [[nodiscard]] QJsonObject closeJson(const CloseResult &close);
 

@@ -2,6 +2,7 @@
 
 #include "machineformat.h"
 #include "position.h"
+#include "riskasset.h"
 #include "timeline.h"
 
 #include <QJsonValue>
@@ -64,7 +65,7 @@ double liquidationProbability(const Plan &plan, const OpenedPosition &opened, in
     const double hf = healthFactor(opened.collateral, opened.debt, plan.collateral.priceUsd,
                                    plan.borrow.priceUsd, plan.collateral.liquidationThreshold);
     const int days = horizonDays < 0 ? plan.horizonDays : horizonDays;
-    return barrierHitProbability(1.0, 1.0 / hf, days / 365.0, plan.risk.annualVolatility, plan.risk.drift);
+    return barrierHitProbability(1.0, 1.0 / hf, days / 365.0, riskVolatility(plan), plan.risk.drift);
 }
 
 Expected<ProbabilityGrid> probabilityHeatmap(const Plan &plan, std::vector<int> loopCounts,
@@ -107,7 +108,7 @@ Expected<ProbabilityGrid> probabilityHeatmap(const Plan &plan, std::vector<int> 
         grid.healthFactor.push_back(f.healthFactor);
         const Timeline timeline = monteCarlo ? computeTimeline(p, *opened) : Timeline{};
         for (double s : grid.volatilities) {
-            p.risk.annualVolatility = s;
+            setRiskVolatility(&p, s);
             if (!monteCarlo) {
                 grid.probability.push_back(liquidationProbability(p, *opened));
                 continue;
@@ -127,7 +128,9 @@ QJsonObject riskJson(const Plan &plan, double closedFormProbability,
     QJsonObject risk{{QStringLiteral("liquidationProbability"), num(closedFormProbability)},
                      {QStringLiteral("horizonDays"), plan.horizonDays},
                      {QStringLiteral("annualVolatility"), num(plan.risk.annualVolatility)},
-                     {QStringLiteral("drift"), num(plan.risk.drift)}};
+                     {QStringLiteral("drift"), num(plan.risk.drift)},
+                     {QStringLiteral("ratioVolatility"), num(plan.risk.ratioVolatility)},
+                     {QStringLiteral("volatilityUsed"), num(riskVolatility(plan))}};
     if (monteCarlo) {
         // The seed as a JSON number is exact below 2^53; larger seeds also go out as a string.
         const MonteCarloResult &mc = *monteCarlo;

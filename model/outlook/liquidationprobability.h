@@ -27,7 +27,7 @@ namespace lp {
 
 // The plan's closed-form liquidation probability over `horizonDays` (< 0: the plan's): barrier = today's
 // liquidation price, i.e. barrier / spot = 1 / HF (the A/B ratio when B tracks A), drift and volatility
-// from plan.risk. 0 without debt.
+// from plan.risk (the volatility of the risk asset: riskasset.h riskVolatility). 0 without debt.
 [[nodiscard]] double liquidationProbability(const Plan &plan, const OpenedPosition &opened,
                                             int horizonDays = -1);
 
@@ -50,6 +50,7 @@ probabilityHeatmap(const Plan &plan, std::vector<int> loopCounts, std::vector<do
                    const std::optional<MonteCarloOptions> &monteCarlo = std::nullopt);
 
 // report JSON `risk`: {liquidationProbability (closed form), horizonDays, annualVolatility, drift,
+// ratioVolatility, volatilityUsed (the risk asset's: ratioVolatility for a ratio pair),
 // monteCarlo{probability, ci95Low, ci95High, paths, seed, threads, steps}} (monteCarlo omitted when not
 // given).
 [[nodiscard]] QJsonObject riskJson(const Plan &plan, double closedFormProbability,

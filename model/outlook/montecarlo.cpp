@@ -2,6 +2,7 @@
 
 #include "computable.h"
 #include "machineformat.h"
+#include "riskasset.h"
 
 #include <algorithm>
 #include <atomic>
@@ -254,8 +255,7 @@ Expected<MonteCarloResult> monteCarloLiquidationProbability(const Plan &plan, co
     barrier.reserve(timeline.points.size());
     for (const TimelinePoint &p : timeline.points)
         barrier.push_back(std::isinf(p.healthFactor) ? 0.0 : 1.0 / p.healthFactor);
-    return simulateBarrierHit(1.0, barrier, 1.0 / 365.0, plan.risk.annualVolatility, plan.risk.drift,
-                              options);
+    return simulateBarrierHit(1.0, barrier, 1.0 / 365.0, riskVolatility(plan), plan.risk.drift, options);
 }
 
 } // namespace lp

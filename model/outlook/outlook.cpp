@@ -1,6 +1,7 @@
 #include "outlook.h"
 
 #include "machineformat.h"
+#include "riskasset.h"
 
 #include <QJsonValue>
 
@@ -96,7 +97,7 @@ void closeText(QStringList *out, const Plan &plan, const Outlook &o)
 void riskText(QStringList *out, const Plan &plan, const Outlook &o)
 {
     TextSection s(out, QStringLiteral("Liquidation risk (%1 days, volatility %2, drift %3)")
-                           .arg(QString::number(plan.horizonDays), percent(plan.risk.annualVolatility),
+                           .arg(QString::number(plan.horizonDays), percent(riskVolatility(plan)),
                                 percent(plan.risk.drift)));
     s.row(QStringLiteral("Closed form"),
           percent(o.liquidationProbability) + QStringLiteral(" (barrier: today's liquidation price)"));

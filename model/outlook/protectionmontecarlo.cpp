@@ -5,6 +5,7 @@
 #include "machineformat.h"
 #include "protection.h"
 #include "protectionpath.h"
+#include "riskasset.h"
 #include "timeline.h"
 
 #include <QJsonArray>
@@ -119,7 +120,7 @@ Expected<ProtectionMonteCarloResult> simulateProtection(const Plan &plan, const 
         return errors;
 
     const double dt = 1.0 / 365.0;
-    const double vol = plan.risk.annualVolatility;
+    const double vol = riskVolatility(plan);
     ProtectionPathSetup s;
     s.pa0 = plan.collateral.priceUsd;
     s.costs = protectionCosts(plan, plan.borrow.priceUsd);

@@ -40,6 +40,8 @@ QString toString(StressKind kind)
         return QStringLiteral("thresholdCut");
     case StressKind::SlippageSpike:
         return QStringLiteral("slippageSpike");
+    case StressKind::RatioDepeg:
+        return QStringLiteral("ratioDepeg");
     }
     return {};
 }
@@ -56,6 +58,22 @@ std::vector<StressScenario> defaultStressScenarios()
         {StressKind::ThresholdCut, QStringLiteral("thresholdCut-5pt"), 0.05, 0},
         {StressKind::SlippageSpike, QStringLiteral("slippageSpike-300bps"), 300.0, 0},
     };
+}
+
+std::vector<StressScenario> stressScenarios(const Plan &plan)
+{
+    std::vector<StressScenario> all = defaultStressScenarios();
+    if (effectiveRiskAsset(plan) != RiskAsset::Ratio)
+        return all;
+    std::vector<StressScenario> out;
+    for (const double ratio : {0.90, 0.95, 0.98, 1.02})
+        out.push_back(
+            {StressKind::RatioDepeg, QStringLiteral("ratioDepeg-%1").arg(ratio, 0, 'f', 2), ratio, 0});
+    for (const StressScenario &s : all) {
+        if (s.kind != StressKind::PriceShock)
+            out.push_back(s);
+    }
+    return out;
 }
 
 StressResult runStress(const Plan &plan, const OpenedPosition &opened, const StressScenario &scenario)
@@ -96,6 +114,9 @@ StressResult runStress(const Plan &plan, const OpenedPosition &opened, const Str
     case StressKind::SlippageSpike:
         stressed.costs.slippageBps = scenario.value;
         break;
+    case StressKind::RatioDepeg:
+        pa = pa0 * std::max(0.0, scenario.value);
+        break;
     }
     if (pa > 0.0 && pb > 0.0) {
         r.liquidations = liquidateAfterGap(&c, &d, pa, liquidationParams(stressed, pb));
@@ -110,7 +131,7 @@ StressResult runStress(const Plan &plan, const OpenedPosition &opened, const Str
 std::vector<StressResult> runStressPresets(const Plan &plan, const OpenedPosition &opened)
 {
     std::vector<StressResult> out;
-    for (const StressScenario &s : defaultStressScenarios())
+    for (const StressScenario &s : stressScenarios(plan))
         out.push_back(runStress(plan, opened, s));
     return out;
 }

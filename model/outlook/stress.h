@@ -28,6 +28,9 @@ enum class StressKind {
     // Closing slippage becomes `value` bps: the figure that moves is the close value (what an immediate
     // flash close returns); HF and liquidation price do not change.
     SlippageSpike,
+    // A correlated pair's depeg: the A/B price ratio becomes `value` times today's (0.90: A loses 10 %
+    // against B), B's USD price held; liquidators act at the new ratio while HF < 1.
+    RatioDepeg,
 };
 
 struct StressScenario {
@@ -62,8 +65,14 @@ struct StressResult {
 // cut by 5 points, 300 bps slippage on closing.
 [[nodiscard]] std::vector<StressScenario> defaultStressScenarios();
 
+// The presets for the plan's risk asset: a correlated pair (risk asset Ratio) moves along its depeg axis,
+// the A/B ratio at 0.90, 0.95, 0.98 and 1.02 of today's, in place of the USD price shocks; the others
+// are defaultStressScenarios().
+[[nodiscard]] std::vector<StressScenario> stressScenarios(const Plan &plan);
+
 [[nodiscard]] StressResult runStress(const Plan &plan, const OpenedPosition &opened,
                                      const StressScenario &scenario);
+// runStress over stressScenarios(plan).
 [[nodiscard]] std::vector<StressResult> runStressPresets(const Plan &plan, const OpenedPosition &opened);
 
 [[nodiscard]] QString toString(StressKind kind);

@@ -1,6 +1,7 @@
 #include "opening.h"
 
 #include "position.h"
+#include "swapimpact.h"
 
 #include <algorithm>
 #include <cmath>
@@ -28,15 +29,48 @@ LoopStep makeStep(int index, double c, double d, const Plan &plan)
     return s;
 }
 
-// Records one swap of `usd` worth of B into A: fee s on the input, slippage q on what is left.
-void chargeSwap(double usd, const Costs &costs, LoopStep *step, OpeningCosts *total)
+// The share of a swap of `usd` worth of B into A that reaches the position: k (1 - i), with i the price
+// impact of its input after the fee.
+double swapKeepWithImpact(double usd, const Plan &plan)
 {
+    const double in = usd * (1.0 - plan.costs.swapFeeBps / 1e4);
+    return plan.costs.swapKeep() * (1.0 - impactShare(plan.priceImpact, SwapSide::BuyCollateral, in));
+}
+
+// Records one swap of `usd` worth of B into A: fee s on the input, price impact i on what is left, slippage
+// q on the rest; returns the USD value received, usd (1 - s)(1 - i)(1 - q).
+double chargeSwap(double usd, const Plan &plan, LoopStep *step, OpeningCosts *total)
+{
+    const Costs &costs = plan.costs;
     const double fee = usd * costs.swapFeeBps / 1e4;
-    const double slip = (usd - fee) * costs.slippageBps / 1e4;
+    const double share = impactShare(plan.priceImpact, SwapSide::BuyCollateral, usd - fee);
+    const double impact = (usd - fee) * share;
+    const double slip = (usd - fee - impact) * costs.slippageBps / 1e4;
     step->swapFeeUsd = fee;
     step->slippageUsd = slip;
+    step->impactUsd = impact;
     total->swapFeesUsd += fee;
     total->slippageUsd += slip;
+    total->impactUsd += impact;
+    return usd * costs.swapKeep() * (1.0 - share);
+}
+
+// A swap size that depends on its own keep: y = sizeFor(keep) with keep = k (1 - i(y)), by fixed-point
+// iteration (the impact share is small and smooth in y, so a few rounds settle it); sizeFor(k) without
+// impact.
+template <class SizeFor> double sizeWithImpact(const Plan &plan, SizeFor sizeFor)
+{
+    double y = sizeFor(plan.costs.swapKeep());
+    if (plan.priceImpact.model == ImpactModel::None)
+        return y;
+    for (int i = 0; i < 200; ++i) {
+        const double next = sizeFor(swapKeepWithImpact(y, plan));
+        const bool settled = std::abs(next - y) <= 1e-13 * std::abs(next);
+        y = next;
+        if (settled)
+            break;
+    }
+    return y;
 }
 
 // Loop execution. With target <= 0 it runs plan.strategy.loops full loops; otherwise it loops until the
@@ -45,7 +79,6 @@ Expected<OpenedPosition> openWithLoops(const Plan &plan, double target, const QS
 {
     const double pa = plan.collateral.priceUsd;
     const double pb = plan.borrow.priceUsd;
-    const double k = plan.costs.swapKeep();
     const double t = plan.strategy.ltvFraction * plan.collateral.ltv;
 
     OpenedPosition out;
@@ -79,7 +112,9 @@ Expected<OpenedPosition> openWithLoops(const Plan &plan, double target, const QS
         bool partial = false;
         if (target > 0) {
             // Borrowing y (USD) gives leverage (CV + k y) / (CV - DV + k y - y); solve it for the target.
-            const double need = (target * (cv - dv) - cv) / (target * (1.0 - k) + k);
+            const double need = sizeWithImpact(plan, [&](double keep) {
+                return (target * (cv - dv) - cv) / (target * (1.0 - keep) + keep);
+            });
             // The tolerance lets a target equal to N full loops end after N loops despite rounding.
             if (need <= fullUsd * (1.0 + 1e-12)) {
                 borrowUsd = std::clamp(need, 0.0, fullUsd);
@@ -87,14 +122,15 @@ Expected<OpenedPosition> openWithLoops(const Plan &plan, double target, const QS
                 reached = true;
             }
         }
-        const double received = borrowUsd * k / pa;
+        LoopStep step;
+        const double received = chargeSwap(borrowUsd, plan, &step, &out.costs) / pa;
         c += received;
         d += borrowUsd / pb;
-        LoopStep step = makeStep(i, c, d, plan);
+        static_cast<PositionFigures &>(step) = makeStep(i, c, d, plan);
+        step.step = i;
         step.borrowed = borrowUsd / pb;
         step.swappedToCollateral = received;
         step.partial = partial;
-        chargeSwap(borrowUsd, plan.costs, &step, &out.costs);
         out.steps.push_back(step);
         out.loops = i;
     }
@@ -118,7 +154,6 @@ Expected<OpenedPosition> openWithFlashLoan(const Plan &plan, double target, cons
 {
     const double pa = plan.collateral.priceUsd;
     const double pb = plan.borrow.priceUsd;
-    const double k = plan.costs.swapKeep();
     const double phi = plan.costs.flashPremiumBps / 1e4;
     const double ltv = plan.collateral.ltv;
 
@@ -139,14 +174,16 @@ Expected<OpenedPosition> openWithFlashLoan(const Plan &plan, double target, cons
 
     const double c0 = plan.deposit;
     out.steps.push_back(makeStep(0, c0, 0.0, plan));
-    const double y = flashLoanUsdForLeverage(c0 * pa, target, k, phi);
+    const double y = sizeWithImpact(
+        plan, [&](double keep) { return flashLoanUsdForLeverage(c0 * pa, target, keep, phi); });
     if (y > 0.0) {
-        const double received = y * k / pa;
+        LoopStep step;
+        const double received = chargeSwap(y, plan, &step, &out.costs) / pa;
         const double debt = y * (1.0 + phi) / pb;
-        LoopStep step = makeStep(1, c0 + received, debt, plan);
+        static_cast<PositionFigures &>(step) = makeStep(1, c0 + received, debt, plan);
+        step.step = 1;
         step.borrowed = debt;
         step.swappedToCollateral = received;
-        chargeSwap(y, plan.costs, &step, &out.costs);
         step.flashPremiumUsd = y * phi;
         out.costs.flashPremiumUsd = y * phi;
         out.steps.push_back(step);

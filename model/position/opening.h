@@ -19,6 +19,7 @@ struct LoopStep : PositionFigures {
     double swappedToCollateral = 0; // units of A bought with it and deposited
     double swapFeeUsd = 0;
     double slippageUsd = 0;
+    double impactUsd = 0; // price impact of the swap (swapimpact.h)
     double flashPremiumUsd = 0;
     bool partial = false; // last loop of a target that borrowed only what it needed
 };
@@ -29,8 +30,12 @@ struct OpeningCosts {
     double slippageUsd = 0;
     double flashPremiumUsd = 0;
     double gasUsd = 0;
+    double impactUsd = 0; // every opening swap's price impact (0 without a model)
     int transactions = 0;
-    [[nodiscard]] double totalUsd() const { return swapFeesUsd + slippageUsd + flashPremiumUsd + gasUsd; }
+    [[nodiscard]] double totalUsd() const
+    {
+        return swapFeesUsd + slippageUsd + impactUsd + flashPremiumUsd + gasUsd;
+    }
 };
 
 struct OpenedPosition {

@@ -72,6 +72,9 @@ Plan defaultPlan()
     p.collateral.nativeYield = 0.03;
     p.borrow.borrowApy = 0.02265;
     p.liquidationRules = LiquidationRuleSet::AaveV33;
+    // wstETH against WETH: WETH moves with wstETH, so the risk is the ratio between them (a depeg), not
+    // ETH's USD price (risk asset Ratio, at risk.ratioVolatility).
+    p.borrow.priceModel = PriceModel::TracksCollateral;
     p.strategy.ltvFraction = 0.9;
     p.costs = {5.0, 10.0, 5.0, 0.5};
     p.presetFields = MarketFields(MarketField::CollateralPriceUsd) | MarketField::CollateralLtv |
@@ -158,6 +161,30 @@ bool riskAssetFromString(const QString &text, RiskAsset *out)
     for (RiskAsset a : {RiskAsset::Auto, RiskAsset::Collateral, RiskAsset::Borrow, RiskAsset::Ratio}) {
         if (text == toString(a)) {
             *out = a;
+            return true;
+        }
+    }
+    return false;
+}
+
+QString toString(ImpactModel model)
+{
+    switch (model) {
+    case ImpactModel::None:
+        return QStringLiteral("none");
+    case ImpactModel::ConstantProduct:
+        return QStringLiteral("constantProduct");
+    case ImpactModel::DepthAtOnePercent:
+        return QStringLiteral("depthAtOnePercent");
+    }
+    return {};
+}
+
+bool impactModelFromString(const QString &text, ImpactModel *out)
+{
+    for (ImpactModel m : {ImpactModel::None, ImpactModel::ConstantProduct, ImpactModel::DepthAtOnePercent}) {
+        if (text == toString(m)) {
+            *out = m;
             return true;
         }
     }

@@ -58,9 +58,24 @@ struct Costs {
     [[nodiscard]] double swapKeep() const;
 };
 
+// Price impact of the plan's swaps (swapimpact.h), apart from costs.slippageBps (the tolerance): what a
+// swap of a given size loses against the pool's depth. One route serves both ways: entry sells B for A,
+// the exit sells A for B.
+enum class ImpactModel { None, ConstantProduct, DepthAtOnePercent };
+struct PriceImpact {
+    ImpactModel model = ImpactModel::None;
+    double reserveAUsd = 0; // ConstantProduct: the pool's Token A reserve, valued in USD
+    double reserveBUsd = 0; // ConstantProduct: the pool's borrow-asset reserve, valued in USD
+    double depthUsd = 0;    // DepthAtOnePercent: the USD size of a swap that loses 1 % to impact
+    friend bool operator==(const PriceImpact &, const PriceImpact &) = default;
+};
+
 struct RiskInputs {
-    double annualVolatility = 0.6;
+    double annualVolatility = 0.6; // the risk asset's USD price (collateral or borrow risk asset)
     double drift = 0.0;
+    // The A/B price ratio's own volatility, used instead of annualVolatility when the risk asset is the
+    // ratio (riskasset.h): an LST against its own ETH moves by a few percent a year, not by ETH's 60 %.
+    double ratioVolatility = 0.02;
     friend bool operator==(const RiskInputs &, const RiskInputs &) = default;
 };
 
@@ -89,6 +104,7 @@ struct Plan {
     Strategy strategy;
     Execution execution = Execution::Loop;
     Costs costs;
+    PriceImpact priceImpact;
     int horizonDays = 365;
     RiskInputs risk;
     LiquidationRuleSet liquidationRules = LiquidationRuleSet::AaveV30;
@@ -131,8 +147,8 @@ inline constexpr double maxVolatility = 10.0;
 // field table (planfields.h). An empty list means valid.
 [[nodiscard]] ValidationErrors validatePlan(const Plan &plan);
 
-// The app's starting plan: 10 wstETH against WETH on Aave v3 Ethereum (its wstETH/ETH e-mode), 3 loops at
-// 90 % of max LTV, small costs.
+// The app's starting plan: 10 wstETH against WETH on Aave v3 Ethereum (its wstETH/ETH e-mode; WETH tracks
+// wstETH, so the risk is their ratio), 3 loops at 90 % of max LTV, small costs.
 [[nodiscard]] Plan defaultPlan();
 
 // File-format spellings of the enums.
@@ -140,9 +156,11 @@ inline constexpr double maxVolatility = 10.0;
 [[nodiscard]] QString toString(Execution execution);
 [[nodiscard]] QString toString(PriceModel model);
 [[nodiscard]] QString toString(RiskAsset asset);
+[[nodiscard]] QString toString(ImpactModel model);
 [[nodiscard]] bool strategyModeFromString(const QString &text, StrategyMode *out);
 [[nodiscard]] bool executionFromString(const QString &text, Execution *out);
 [[nodiscard]] bool priceModelFromString(const QString &text, PriceModel *out);
 [[nodiscard]] bool riskAssetFromString(const QString &text, RiskAsset *out);
+[[nodiscard]] bool impactModelFromString(const QString &text, ImpactModel *out);
 
 } // namespace lp

@@ -118,6 +118,31 @@ QString bonusWithinCollateral(const Plan &plan)
         .arg(formatNumber(seized));
 }
 
+// A model's own numbers must be there when the plan picks it (checked once the number is in its range).
+QString poolReserveStated(const Plan &plan, double reserve)
+{
+    if (plan.priceImpact.model != ImpactModel::ConstantProduct || reserve > 0.0)
+        return {};
+    return QStringLiteral("must be above 0 for a constant-product pool (priceImpact.model)");
+}
+
+QString reserveAStated(const Plan &plan)
+{
+    return poolReserveStated(plan, plan.priceImpact.reserveAUsd);
+}
+
+QString reserveBStated(const Plan &plan)
+{
+    return poolReserveStated(plan, plan.priceImpact.reserveBUsd);
+}
+
+QString depthStated(const Plan &plan)
+{
+    if (plan.priceImpact.model != ImpactModel::DepthAtOnePercent || plan.priceImpact.depthUsd > 0.0)
+        return {};
+    return QStringLiteral("must be above 0 for the depth-at-1 % model (priceImpact.model)");
+}
+
 // The position must stay within what the planner models in USD.
 QString depositWithinModel(const Plan &plan)
 {
@@ -134,6 +159,7 @@ using B = BorrowAsset;
 using S = Strategy;
 using C = Costs;
 using R = RiskInputs;
+using I = PriceImpact;
 using U = FieldUnit;
 using M = MarketField;
 
@@ -210,11 +236,23 @@ const auto &fields()
                                                U::BasisPoints, fromZeroBelow(limits::maxBps)),
         number<&P::costs, &C::gasUsdPerTx>("costs.gasUsdPerTx", LP_TITLE("Gas"), U::UsdPerTx,
                                            closed(0.0, limits::maxGasUsdPerTx)),
+        choice<&P::priceImpact, &I::model>("priceImpact.model", LP_TITLE("Price Impact")),
+        number<&P::priceImpact, &I::reserveAUsd>(
+            "priceImpact.reserveAUsd", LP_TITLE("Pool Reserve of Token A"), U::Usd,
+            closed(0.0, limits::maxPositionUsd), {.crossCheck = &reserveAStated}),
+        number<&P::priceImpact, &I::reserveBUsd>(
+            "priceImpact.reserveBUsd", LP_TITLE("Pool Reserve of Borrow Asset"), U::Usd,
+            closed(0.0, limits::maxPositionUsd), {.crossCheck = &reserveBStated}),
+        number<&P::priceImpact, &I::depthUsd>("priceImpact.depthUsd", LP_TITLE("Depth at 1 % Impact"), U::Usd,
+                                              closed(0.0, limits::maxPositionUsd),
+                                              {.crossCheck = &depthStated}),
         number<&P::horizonDays>("horizonDays", LP_TITLE("Horizon"), U::Days,
                                 closed(1, limits::maxHorizonDays)),
         number<&P::risk, &R::annualVolatility>("risk.annualVolatility", LP_TITLE("Volatility"), U::Fraction,
                                                closed(0.0, limits::maxVolatility)),
         number<&P::risk, &R::drift>("risk.drift", LP_TITLE("Drift"), U::Fraction, closed(-10.0, 10.0)),
+        number<&P::risk, &R::ratioVolatility>("risk.ratioVolatility", LP_TITLE("Ratio Volatility"),
+                                              U::Fraction, closed(0.0, limits::maxVolatility)),
         choice<&P::liquidationRules>("liquidationRules", LP_TITLE("Liquidation Rules"), false,
                                      M::LiquidationRules),
         choice<&P::useEMode>("eMode", LP_TITLE("E-Mode"), true),

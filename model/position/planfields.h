@@ -27,7 +27,7 @@ enum class PlanFieldKind {
 
 enum class FieldUnit {
     None,        // a name, a choice, a plain factor (target health factor)
-    Usd,         // USD per unit of the asset
+    Usd,         // USD per unit of the asset (or, for a pool's reserve or depth, USD)
     UsdPerTx,    // USD per transaction
     TokenA,      // units of Token A
     Fraction,    // 0.05 = 5 %

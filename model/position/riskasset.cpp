@@ -43,6 +43,18 @@ QString riskAxisSymbol(const Plan &plan)
     return plan.collateral.symbol;
 }
 
+double riskVolatility(const Plan &plan)
+{
+    return effectiveRiskAsset(plan) == RiskAsset::Ratio ? plan.risk.ratioVolatility
+                                                        : plan.risk.annualVolatility;
+}
+
+void setRiskVolatility(Plan *plan, double volatility)
+{
+    (effectiveRiskAsset(*plan) == RiskAsset::Ratio ? plan->risk.ratioVolatility
+                                                   : plan->risk.annualVolatility) = volatility;
+}
+
 double riskSpot(const Plan &plan)
 {
     switch (effectiveRiskAsset(plan)) {

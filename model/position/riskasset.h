@@ -34,6 +34,11 @@ struct PricePair {
 };
 [[nodiscard]] PricePair pricesAtRisk(const Plan &plan, double x);
 
+// The volatility of the price that moves: risk.ratioVolatility for the ratio, risk.annualVolatility
+// otherwise; and setting it (the heatmap's volatility axis).
+[[nodiscard]] double riskVolatility(const Plan &plan);
+void setRiskVolatility(Plan *plan, double volatility);
+
 // The risk asset's value at which HF = 1 for C units of A and D of B at the plan's prices:
 // Collateral D PB / (C lt); Borrow C PA lt / D; Ratio D / (C lt). 0 with no debt.
 [[nodiscard]] double riskLiquidationValue(const Plan &plan, double collateral, double debt,

@@ -52,6 +52,7 @@ class TestCliUserMarket : public QObject {
     Q_OBJECT
 private slots:
     void reportFollowsTheUserMarket();
+    void planAboveTheBorrowCapIsRefused();
 };
 
 void TestCliUserMarket::reportFollowsTheUserMarket()
@@ -94,6 +95,35 @@ void TestCliUserMarket::reportFollowsTheUserMarket()
     QCOMPARE(none.exitCode, 2);
     QVERIFY2(none.err.contains(QStringLiteral("collateral.ltv")), qPrintable(none.err));
     QVERIFY2(none.err.contains(QStringLiteral("is not known here")), qPrintable(none.err));
+}
+
+void TestCliUserMarket::planAboveTheBorrowCapIsRefused()
+{
+    // tests/data/capped-market.json: WETH's borrow cap 1,000 with 990 borrowed leaves 10 WETH. The README
+    // example borrows 16.75994861045867 WETH for 10 wstETH, so the largest deposit that fits is
+    // 10 x 10 / 16.75994861045867 = 5.9666054 wstETH (tests/model/market/tst_marketlimits.cpp).
+    QTemporaryDir dataHome;
+    QVERIFY(dataHome.isValid());
+    const QString markets = dataHome.filePath(QStringLiteral("LeveragePlanner/leverage-planner/markets"));
+    QVERIFY(QDir().mkpath(markets));
+    writeJson(QDir(markets).filePath(QStringLiteral("capped.json")),
+              readJson(QStringLiteral(LP_TEST_DATA_DIR "/capped-market.json")));
+    QJsonObject plan = readJson(QStringLiteral(LP_TEST_DATA_DIR "/wsteth-loop.json"));
+    plan[QStringLiteral("market")] = QStringLiteral("capped");
+    const QString path = dataHome.filePath(QStringLiteral("capped-plan.json"));
+    writeJson(path, plan);
+    const QStringList env{QStringLiteral("XDG_DATA_HOME=") + dataHome.path()};
+    const Run refused = run({QStringLiteral("report"), path}, {}, env);
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains(QStringLiteral("borrow cap of WETH")), qPrintable(refused.err));
+    QVERIFY2(refused.err.contains(QStringLiteral("largest deposit that fits is 5.9666054 wstETH")),
+             qPrintable(refused.err));
+    QVERIFY(refused.out.isEmpty());
+    // At that deposit it fits.
+    plan[QStringLiteral("deposit")] = 5.96;
+    writeJson(path, plan);
+    const Run fits = run({QStringLiteral("report"), path}, {}, env);
+    QVERIFY2(fits.exitCode == 0, qPrintable(fits.err));
 }
 
 QTEST_GUILESS_MAIN(TestCliUserMarket)

@@ -1,4 +1,5 @@
 // PlanSession: recompute on change, signal results, keep the last valid result on bad input.
+#include "cappedmarket.h"
 #include "plansession.h"
 #include "testutil.h"
 
@@ -15,6 +16,7 @@ private slots:
     void unchangedPlanDoesNotRecompute();
     void invalidPlanKeepsLastResult();
     void impossibleTargetIsAnError();
+    void planAboveTheBorrowCapIsAnError();
 };
 
 void TestPlanSession::startsWithAValidDefaultResult()
@@ -81,6 +83,42 @@ void TestPlanSession::impossibleTargetIsAnError()
     s.setPlan(p);
     QVERIFY(!s.isValid());
     QCOMPARE(s.errors().first().field, QStringLiteral("strategy.leverage"));
+}
+
+void TestPlanSession::planAboveTheBorrowCapIsAnError()
+{
+    // Borrow cap 1,000 WETH with 990 borrowed leaves 10; the fixture plan borrows 16.75994861045867 WETH,
+    // so the largest deposit that fits is 10 x 10 / 16.75994861045867 = 5.9666054 wstETH
+    // (tests/model/market/tst_marketlimits.cpp).
+    const MarketRegistry markets =
+        test::registryWith(test::reserve(QStringLiteral("wstETH"), 0, 0, 100, 0, 100),
+                           test::reserve(QStringLiteral("WETH"), 0, 1000, 2000, 990, 1010));
+    PlanSession s;
+    s.setMarkets(&markets);
+    const auto before = s.result();
+    QSignalSpy results(&s, &PlanSession::resultChanged);
+    Plan p = test::fixturePlan();
+    p.market = QStringLiteral("capped");
+    s.setPlan(p);
+    QVERIFY(!s.isValid());
+    QCOMPARE(results.count(), 0);
+    QCOMPARE(s.result(), before);
+    QCOMPARE(s.errors().size(), 1);
+    QCOMPARE(s.errors().first().field, QStringLiteral("deposit"));
+    const QString text = s.errors().first().message;
+    QVERIFY2(text.contains(QStringLiteral("borrow cap of WETH")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("largest deposit that fits is 5.9666054 wstETH")),
+             qPrintable(text));
+
+    p.deposit = 5.9;
+    s.setPlan(p);
+    QVERIFY(s.isValid());
+    QCOMPARE(results.count(), 1);
+    // Without markets the same plan is not limited.
+    PlanSession free;
+    p.deposit = 10.0;
+    free.setPlan(p);
+    QVERIFY(free.isValid());
 }
 
 QTEST_GUILESS_MAIN(TestPlanSession)

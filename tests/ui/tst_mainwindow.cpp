@@ -173,26 +173,28 @@ void TestMainWindow::swapFeeRaisesOpeningCosts()
 
 void TestMainWindow::tracksCheckboxShowsLiquidationRatio()
 {
+    // The default plan is a ratio pair (WETH tracks wstETH): the box starts checked.
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     auto *tracks = editor<QCheckBox>("borrow.priceModel");
-    QTest::mouseClick(tracks, Qt::LeftButton, {}, tracks->rect().center());
     QVERIFY(tracks->isChecked());
+    QTest::mouseClick(tracks, Qt::LeftButton, {}, tracks->rect().center());
+    QVERIFY(!tracks->isChecked());
     Plan plan = defaultPlan();
-    plan.borrow.priceModel = PriceModel::TracksCollateral;
+    plan.borrow.priceModel = PriceModel::Fixed;
     verifyViewsShow(plan);
+    QCOMPARE(m_window->summaryPanel()->titleLabel(SummaryPanel::LiquidationPrice)->text(),
+             QStringLiteral("Liquidation price"));
+
+    tracks->setFocus();
+    QTest::keyClick(tracks, Qt::Key_Space); // and back, from the keyboard
+    QVERIFY(tracks->isChecked());
+    verifyViewsShow(defaultPlan());
     QCOMPARE(m_window->summaryPanel()->titleLabel(SummaryPanel::LiquidationPrice)->text(),
              QStringLiteral("Liquidation ratio"));
     QVERIFY(summary(SummaryPanel::LiquidationPrice)->text().endsWith(QStringLiteral("WETH per wstETH")));
     QVERIFY(!summary(SummaryPanel::LiquidationPrice)->text().contains(QLatin1Char('$')));
     QVERIFY(m_window->pnlChart()->markerLabel(PnlChart::Marker::Liquidation).contains(QStringLiteral("per")));
-
-    tracks->setFocus();
-    QTest::keyClick(tracks, Qt::Key_Space); // and back, from the keyboard
-    QVERIFY(!tracks->isChecked());
-    QCOMPARE(m_window->summaryPanel()->titleLabel(SummaryPanel::LiquidationPrice)->text(),
-             QStringLiteral("Liquidation price"));
-    verifyViewsShow(defaultPlan());
 }
 
 void TestMainWindow::flashLoanExecutionOpensInOneTransaction()
@@ -232,7 +234,8 @@ void TestMainWindow::symbolEditRenamesUnitsAndHeaders()
     const QString header =
         m_window->loopTable()->model()->headerData(LoopStepsModel::Collateral, Qt::Horizontal).toString();
     QVERIFY2(header.contains(QStringLiteral("rETH")), qPrintable(header));
-    QVERIFY(m_window->pnlChart()->plot()->xAxis->label().startsWith(QStringLiteral("rETH price")));
+    // The default plan is a ratio pair: its axis is the rETH/WETH ratio.
+    QVERIFY(m_window->pnlChart()->plot()->xAxis->label().startsWith(QStringLiteral("rETH/WETH ratio")));
 }
 
 void TestMainWindow::thresholdBelowLtvMarksFieldAndKeepsResults()

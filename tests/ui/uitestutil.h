@@ -31,6 +31,15 @@ inline void typeInto(QLineEdit *line, const QString &text)
     QTest::keyClicks(line, text);
 }
 
+// The default plan with WETH's price held (the fixed price model): a long of wstETH on the USD axis, for
+// the tests of that axis (the default plan itself is a ratio pair: WETH tracks wstETH).
+inline Plan longDefaultPlan()
+{
+    Plan p = defaultPlan();
+    p.borrow.priceModel = PriceModel::Fixed;
+    return p;
+}
+
 inline PlanResult expectedResult(const Plan &plan)
 {
     return test::compute(plan);

@@ -3,6 +3,7 @@
 #include "displayformat.h"
 #include "engine.h"
 #include "localeticker.h"
+#include "markerlabels.h"
 #include "protectionrule.h"
 #include "qcustomplot_include.h"
 #include "riskasset.h"
@@ -76,7 +77,6 @@ PnlChart::PnlChart(QWidget *parent)
     m_markers.at(index(Marker::StopLoss)) = makeMarker(0.33, Qt::AlignRight | Qt::AlignTop);
     m_markers.at(index(Marker::TakeProfit)) = makeMarker(0.33, Qt::AlignLeft | Qt::AlignTop);
     m_markers.at(index(Marker::TrailingStop)) = makeMarker(0.43, Qt::AlignRight | Qt::AlignTop);
-    p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
 
     m_percentAction->setObjectName(QStringLiteral("pnlInPercent"));
     m_percentAction->setCheckable(true);
@@ -106,6 +106,13 @@ PnlChart::PnlChart(QWidget *parent)
     }
     menu->menuAction()->setObjectName(QStringLiteral("pnlCompareRules"));
     p->addAction(menu->menuAction());
+    // Markers close together (a short's spot and liquidation) stack their labels in rows (markerlabels.h).
+    connect(p, &QCustomPlot::afterLayout, this, [this] {
+        std::vector<QCPItemText *> labels;
+        for (const MarkerItems &items : m_markers)
+            labels.push_back(items.label);
+        stackLabels(labels, plot()->legend->visible() ? QRectF(plot()->legend->outerRect()) : QRectF());
+    });
     finishSetup();
 }
 
@@ -205,6 +212,9 @@ void PnlChart::showResult(const PlanResult &result)
 
     placeRuleMarkers(result);
 
+    // The legend goes where the leveraged curve is not: a short's P&L falls to the right, so top right.
+    plot()->axisRect()->insetLayout()->setInsetAlignment(
+        0, Qt::AlignRight | (risk == RiskAsset::Borrow ? Qt::AlignTop : Qt::AlignBottom));
     m_liquidationZone->setVisible(hasDebt && sweep.liquidationPriceUsd > 0);
     if (risk == RiskAsset::Borrow) {
         // A short is liquidated as B rises: from the liquidation price to far right of the grid.

@@ -300,6 +300,11 @@ QGroupBox *PlanForm::buildOutlookGroup()
               tr("Token A's annual volatility (standard deviation of its yearly log return), e.g. 60 % for "
                  "ETH. The chance of liquidation grows with it."),
               {0, limits::maxVolatility * 100, 1, tr(" %/yr"), 100, 1});
+    addNumber(
+        form, QStringLiteral("risk.ratioVolatility"), tr("Ratio volatility"),
+        tr("The Token A / borrow asset price ratio's annual volatility, used instead of Volatility when "
+           "the risk is the ratio (a correlated pair such as wstETH against WETH): about 2 %/yr."),
+        {0, limits::maxVolatility * 100, 1, tr(" %/yr"), 100, 0.5});
     addNumber(form, QStringLiteral("risk.drift"), tr("Drift"),
               tr("Token A's expected annual return in the price model; 0 % assumes no trend."),
               {-1000, 1000, 1, tr(" %/yr"), 100, 1});

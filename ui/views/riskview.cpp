@@ -6,6 +6,7 @@
 #include "plotstyle.h"
 #include "protectionpanel.h"
 #include "readonlycell.h"
+#include "riskasset.h"
 #include "riskstyle.h"
 #include "viewchart.h"
 
@@ -35,6 +36,9 @@ QString scenarioText(const StressScenario &s, const QString &collateralSymbol, c
         return RiskView::tr("Liquidation threshold -%1 points").arg(display::number(s.value * 100.0, 0));
     case StressKind::SlippageSpike:
         return RiskView::tr("Closing slippage %1 bps").arg(display::number(s.value, 0));
+    case StressKind::RatioDepeg:
+        return RiskView::tr("%1/%2 ratio at %3 of today's")
+            .arg(collateralSymbol, borrowSymbol, display::number(s.value, 2));
     }
     return s.id;
 }
@@ -179,7 +183,8 @@ void RiskView::showProbabilities()
                         : plan.collateral.symbol,
                  tracks ? tr("ratio") : tr("price"))
             .arg(plan.horizonDays)
-            .arg(display::percent(plan.risk.annualVolatility, 0), display::percent(plan.risk.drift, 0)));
+            .arg(display::percent(riskVolatility(plan), riskVolatility(plan) < 0.1 ? 1 : 0),
+                 display::percent(plan.risk.drift, 0)));
     if (mc.result) {
         const MonteCarloResult &m = *mc.result;
         m_monteCarloLabel->setText(
@@ -214,7 +219,7 @@ void RiskView::showHeatmap()
     }
     // The plan in every strategy mode: at the loops it opens with (a target's partial last loop counts).
     const PlanResult &result = m_outlook->result();
-    m_current->setData({result.plan.risk.annualVolatility * 100.0}, {double(result.opened.loops)});
+    m_current->setData({riskVolatility(result.plan) * 100.0}, {double(result.opened.loops)});
     m_heatmapChart->redraw();
 }
 

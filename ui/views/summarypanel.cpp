@@ -3,6 +3,7 @@
 #include "carry.h"
 #include "displayformat.h"
 #include "engine.h"
+#include "execution.h"
 #include "explain.h"
 #include "riskassessment.h"
 #include "riskasset.h"
@@ -169,14 +170,16 @@ void SummaryPanel::showResult(const PlanResult &result)
     setValue(Collateral, display::units(pos.collateral, a), display::usd(pos.collateralUsd));
     setValue(Debt, display::units(pos.debt, b), display::usd(pos.debtUsd));
     setValue(Equity, display::usd(pos.equityUsd));
-    const double closing = hasDebt ? closingCostNowUsd(result) : 0.0;
-    const double proceeds = proceedsIfClosedNowUsd(result);
-    m_closeNow->setText(
-        std::isfinite(proceeds)
-            ? tr("if closed now %1; open + close costs %2 of equity")
-                  .arg(display::usd(proceeds),
-                       display::percent((result.opened.costs.totalUsd() + closing) / pos.equityUsd, 2))
-            : tr("if closed now: cannot close at today's prices"));
+    const lp::ExecutionFigures x = lp::executionFigures(result);
+    QString closeNow = x.canClose ? tr("if closed now %1; open + close costs %2 of equity")
+                                        .arg(display::usd(x.proceedsIfClosedNowUsd),
+                                             display::percent(x.costShareOfEquity, 2))
+                                  : tr("if closed now: cannot close at today's prices");
+    if (plan.priceImpact.model != lp::ImpactModel::None)
+        closeNow += tr("\nprice impact: entry %1, exit %2")
+                        .arg(display::usd(x.entryImpactUsd),
+                             x.canClose ? display::usd(x.exitImpactUsd) : QStringLiteral("—"));
+    m_closeNow->setText(closeNow);
     const lp::OpeningCosts &costs = result.opened.costs;
     setValue(OpeningCosts, display::usd(costs.totalUsd()),
              tr("Swap fees %1\nSlippage %2\nFlash premium %3\nGas %4 (transactions: %5)")

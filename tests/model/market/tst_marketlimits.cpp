@@ -1,5 +1,6 @@
 // A fetched market's borrow cap, available liquidity and supply cap limit what a plan can open: a plan
 // above one is refused naming it, with the largest deposit that fits.
+#include "cappedmarket.h"
 #include "marketlimits.h"
 #include "marketregistry.h"
 #include "testutil.h"
@@ -10,51 +11,14 @@
 #include <cmath>
 
 using namespace lp;
+using lp::test::registryWith;
+using lp::test::reserve;
 
 namespace {
 
 // The fixture plan (10 wstETH, 3 loops at 90 % of ltv 0.75): C = 24.344128915014817 wstETH (20 fit under the
 // supply cap below), D = 16.75994861045867 WETH (tests/model/position/tst_opening.cpp).
 constexpr double kD = 16.75994861045867;
-
-Reserve reserve(const QString &symbol, double supplyCap, double borrowCap, double supplied, double borrowed,
-                double available)
-{
-    Reserve r;
-    r.symbol = symbol;
-    r.name = symbol;
-    r.ltv = 0.75;
-    r.liquidationThreshold = 0.80;
-    r.liquidationBonus = 0.05;
-    r.usableAsCollateral = true;
-    r.borrowable = true;
-    ReserveChainData chain;
-    chain.priceUsd = 1.0;
-    chain.utilization = supplied > 0 ? std::min(1.0, borrowed / supplied) : 0.0;
-    chain.supplyCap = supplyCap;
-    chain.borrowCap = borrowCap;
-    chain.totalSupply = supplied;
-    chain.totalDebt = borrowed;
-    chain.availableLiquidity = available;
-    r.onChain = chain;
-    return r;
-}
-
-MarketRegistry registryWith(const Reserve &a, const Reserve &b)
-{
-    Market m;
-    m.id = QStringLiteral("capped");
-    m.name = QStringLiteral("Capped");
-    m.chain = QStringLiteral("test");
-    m.asOf = QDate(2026, 11, 30);
-    m.source = QStringLiteral("hand-made reserve states for the test");
-    m.reserves = {a, b};
-    MarketRegistry registry;
-    const ValidationErrors errors = registry.add(m);
-    if (!errors.isEmpty())
-        qFatal("%s", qPrintable(formatErrors(errors)));
-    return registry;
-}
 
 PlanResult cappedPlanResult()
 {
@@ -73,6 +37,7 @@ private slots:
     void largestDepositReallyFits();
     void availableLiquidityAndSupplyCap();
     void noChainDataNoLimits();
+    void largestDepositWithImpactReallyFits();
 };
 
 void TestMarketLimits::fitsUnderLooseLimits()
@@ -138,6 +103,29 @@ void TestMarketLimits::noChainDataNoLimits()
     // The presets state no reserve state: nothing to check.
     Plan p = test::fixturePlan();
     QVERIFY(checkMarketLimits(test::compute(p), MarketRegistry::builtIn()).isEmpty());
+}
+
+void TestMarketLimits::largestDepositWithImpactReallyFits()
+{
+    // With price impact C and D are not linear in the deposit: the largest deposit is the one whose own
+    // opening borrows what the cap leaves (10 WETH), and a hair more does not fit.
+    const MarketRegistry m = registryWith(reserve(QStringLiteral("wstETH"), 0, 0, 100, 0, 100),
+                                          reserve(QStringLiteral("WETH"), 0, 1000, 2000, 990, 1010));
+    Plan p = cappedPlanResult().plan;
+    p.priceImpact = {ImpactModel::DepthAtOnePercent, 0, 0, 20000.0};
+    const Market *market = m.find(QStringLiteral("capped"));
+    const double largest = largestFittingDeposit(p, market->reserve(QStringLiteral("wstETH")),
+                                                 market->reserve(QStringLiteral("WETH")));
+    Plan at = p;
+    at.deposit = largest;
+    LP_COMPARE_REL(test::compute(at).opened.debt, 10.0, 1e-9);
+    QVERIFY(test::compute(at).opened.debt <= 10.0);
+    at.deposit = largest * (1.0 + 1e-6);
+    QVERIFY(!checkMarketLimits(test::compute(at), m).isEmpty());
+    const ValidationErrors errors = checkMarketLimits(test::compute(p), m);
+    QCOMPARE(errors.size(), 1);
+    QVERIFY2(errors.first().message.contains(QString::number(largest, 'g', 8)),
+             qPrintable(errors.first().message));
 }
 
 QTEST_GUILESS_MAIN(TestMarketLimits)

@@ -167,9 +167,10 @@ void TestLiquidationProbability::planProbabilityIsHealthFactorBarrier()
     LP_COMPARE_REL(liquidationProbability(r.plan, r.opened), 0.7023346848721423, 1e-12);
     LP_COMPARE_REL(liquidationProbability(r.plan, r.opened, 30),
                    barrierHitProbability(1, 1 / 1.3556835713188593, 30.0 / 365.0, 0.6, 0), 1e-12);
-    // Tracking B: the same numbers on the A/B ratio.
+    // Tracking B: the same numbers on the A/B ratio (at the ratio's own volatility, set to the same 60 %).
     Plan tracked = test::fixturePlan();
     tracked.borrow.priceModel = PriceModel::TracksCollateral;
+    tracked.risk.ratioVolatility = 0.6;
     LP_COMPARE_REL(liquidationProbability(tracked, computePlan(tracked)->opened), 0.7023346848721423, 1e-12);
 }
 

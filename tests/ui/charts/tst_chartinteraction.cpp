@@ -52,7 +52,7 @@ QPointF pixelOf(QCustomPlot *plot, double x)
 
 std::shared_ptr<const PlanResult> resultWithLoops(int loops)
 {
-    Plan plan = defaultPlan();
+    Plan plan = longDefaultPlan();
     plan.strategy.loops = loops;
     return std::make_shared<const PlanResult>(expectedResult(plan));
 }
@@ -94,7 +94,7 @@ private slots:
 
 void TestChartInteraction::crosshairReadsTheSweep()
 {
-    const PlanResult result = expectedResult(defaultPlan());
+    const PlanResult result = expectedResult(longDefaultPlan());
     PnlChart chart;
     chart.showResult(result);
     layOut(chart);
@@ -129,7 +129,7 @@ void TestChartInteraction::crosshairReadsTheSweep()
 void TestChartInteraction::crosshairHidesOnLeaveAndOutsideTheSweep()
 {
     PnlChart chart;
-    chart.showResult(expectedResult(defaultPlan()));
+    chart.showResult(expectedResult(longDefaultPlan()));
     layOut(chart);
     moveMouse(chart.plot(), chart.plot()->axisRect()->center());
     QVERIFY(chart.isCrosshairVisible());
@@ -147,7 +147,7 @@ void TestChartInteraction::crosshairHidesOnLeaveAndOutsideTheSweep()
 
 void TestChartInteraction::healthCrosshairReadsHealthAndLiquidationPrice()
 {
-    const PlanResult result = expectedResult(defaultPlan());
+    const PlanResult result = expectedResult(longDefaultPlan());
     HealthChart chart;
     chart.showResult(result);
     layOut(chart);
@@ -170,7 +170,7 @@ void TestChartInteraction::healthCrosshairReadsHealthAndLiquidationPrice()
 void TestChartInteraction::zoomIsKeptThroughEditsUntilReset()
 {
     PnlChart chart;
-    const PlanResult first = expectedResult(defaultPlan());
+    const PlanResult first = expectedResult(longDefaultPlan());
     chart.showResult(first);
     layOut(chart);
     QVERIFY(!chart.isUserView());
@@ -182,7 +182,7 @@ void TestChartInteraction::zoomIsKeptThroughEditsUntilReset()
 
     // An edit (another loop count) redraws the curve but keeps the user's view.
     const PlanResult second = expectedResult([] {
-        Plan p = defaultPlan();
+        Plan p = longDefaultPlan();
         p.strategy.loops = 5;
         return p;
     }());
@@ -203,7 +203,7 @@ void TestChartInteraction::zoomIsKeptThroughEditsUntilReset()
 void TestChartInteraction::resetByDoubleClickAndAction()
 {
     LoopsChart chart;
-    chart.showResult(expectedResult(defaultPlan()));
+    chart.showResult(expectedResult(longDefaultPlan()));
     layOut(chart);
     const QCPRange fitted = chart.plot()->yAxis->range();
     chart.plot()->yAxis->setRange(1, 2); // as a drag would
@@ -224,7 +224,7 @@ void TestChartInteraction::resetByDoubleClickAndAction()
 
 void TestChartInteraction::percentUnit()
 {
-    const PlanResult result = expectedResult(defaultPlan());
+    const PlanResult result = expectedResult(longDefaultPlan());
     PnlChart chart;
     chart.showResult(result);
     chart.setPinned(twoPinned());
@@ -249,7 +249,7 @@ void TestChartInteraction::percentUnit()
 
 void TestChartInteraction::zeroEquityAndLiquidationsAreMarked()
 {
-    const PlanResult result = expectedResult(defaultPlan());
+    const PlanResult result = expectedResult(longDefaultPlan());
     PnlChart chart;
     chart.showResult(result);
     QCOMPARE(chart.markerPriceUsd(PnlChart::Marker::ZeroEquity), result.sweep.zeroEquityPriceUsd);
@@ -262,7 +262,7 @@ void TestChartInteraction::zeroEquityAndLiquidationsAreMarked()
     QVERIFY(chart.plot()->legend->hasItemWithPlottable(chart.liquidationsGraph()));
     QVERIFY2(chart.liquidationsGraph()->name().contains(display::usd(liquidationPenaltyUsd(result.sweep), 0)),
              qPrintable(chart.liquidationsGraph()->name()));
-    Plan noDebt = defaultPlan();
+    Plan noDebt = longDefaultPlan();
     noDebt.strategy.loops = 0;
     chart.showResult(expectedResult(noDebt));
     QVERIFY(std::isnan(chart.markerPriceUsd(PnlChart::Marker::ZeroEquity)));
@@ -273,7 +273,7 @@ void TestChartInteraction::zeroEquityAndLiquidationsAreMarked()
 void TestChartInteraction::darkPaletteRestylesTheCharts()
 {
     PnlChart chart;
-    chart.showResult(expectedResult(defaultPlan()));
+    chart.showResult(expectedResult(longDefaultPlan()));
     QVERIFY(!chart.theme().dark);
     const QColor lightLabels = chart.plot()->xAxis->tickLabelColor();
     const QColor lightCurve = chart.leveragedGraph()->pen().color();
@@ -302,7 +302,7 @@ void TestChartInteraction::pinnedPlansOnEveryChart()
 {
     const PinnedPlots pinned = twoPinned();
     ChartTabs tabs;
-    tabs.showResult(expectedResult(defaultPlan()));
+    tabs.showResult(expectedResult(longDefaultPlan()));
     const int pnlGraphs = tabs.pnlChart()->plot()->graphCount();
     const int healthGraphs = tabs.healthChart()->plot()->graphCount();
     const int loopsGraphs = tabs.loopsChart()->plot()->graphCount();
@@ -337,13 +337,13 @@ void TestChartInteraction::pinnedPlansOnEveryChart()
 void TestChartInteraction::pinnedPlansSurviveNewResultsAndAreCapped()
 {
     PnlChart chart;
-    chart.showResult(expectedResult(defaultPlan()));
+    chart.showResult(expectedResult(longDefaultPlan()));
     const int own = chart.plot()->graphCount();
     chart.setPinned(twoPinned());
     const QVector<QPointF> before = graphPoints(chart.pinnedGraphs().at(1));
     // Redrawing the current plan keeps the pinned curves, and pinning keeps the current plan's.
     const PlanResult edited = expectedResult([] {
-        Plan p = defaultPlan();
+        Plan p = longDefaultPlan();
         p.deposit = 25;
         return p;
     }());
@@ -375,7 +375,7 @@ void TestChartInteraction::screenshots()
         PnlChart chart;
         if (dark)
             chart.setPalette(darkPalette());
-        chart.showResult(expectedResult(defaultPlan()));
+        chart.showResult(expectedResult(longDefaultPlan()));
         chart.setPinned(pinned);
         chart.resize(1100, 640);
         chart.show();

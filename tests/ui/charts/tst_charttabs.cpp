@@ -68,7 +68,7 @@ private slots:
 
 void TestChartTabs::healthChartIsTheHealthSeries()
 {
-    const PlanResult result = expectedResult(defaultPlan());
+    const PlanResult result = expectedResult(longDefaultPlan());
     HealthChart chart;
     chart.showResult(result);
     QVector<double> xs, hf, liq;
@@ -87,7 +87,7 @@ void TestChartTabs::healthChartIsTheHealthSeries()
 
 void TestChartTabs::loopsChartIsTheLoopSeries()
 {
-    const PlanResult result = expectedResult(defaultPlan());
+    const PlanResult result = expectedResult(longDefaultPlan());
     LoopsChart chart;
     chart.showResult(result);
     const Expected<LoopCountSeries> series = loopCountSeries(result, LoopsChart::kMaxLoops);
@@ -111,7 +111,7 @@ void TestChartTabs::loopsChartIsTheLoopSeries()
 
 void TestChartTabs::loopsChartWithFlashLoanHasNoCurrentPoint()
 {
-    Plan plan = defaultPlan();
+    Plan plan = longDefaultPlan();
     plan.execution = Execution::FlashLoan;
     LoopsChart chart;
     chart.showResult(expectedResult(plan));
@@ -148,7 +148,7 @@ void TestChartTabs::chartNames()
 void TestChartTabs::exportPngAtSize()
 {
     ChartTabs tabs;
-    tabs.showResult(expectedResult(defaultPlan()));
+    tabs.showResult(expectedResult(longDefaultPlan()));
     QTemporaryDir dir;
     for (const ChartTabs::Page chart :
          {ChartTabs::Page::Pnl, ChartTabs::Page::Health, ChartTabs::Page::Loops}) {
@@ -170,7 +170,7 @@ void TestChartTabs::exportPngAtSize()
 void TestChartTabs::exportPdf()
 {
     ChartTabs tabs;
-    tabs.showResult(expectedResult(defaultPlan()));
+    tabs.showResult(expectedResult(longDefaultPlan()));
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("loops.pdf"));
     QString error;
@@ -186,7 +186,7 @@ void TestChartTabs::exportPdf()
 void TestChartTabs::exportFailsWithoutTouchingTheTarget()
 {
     ChartTabs tabs;
-    tabs.showResult(expectedResult(defaultPlan()));
+    tabs.showResult(expectedResult(longDefaultPlan()));
     QString error;
     QVERIFY(!chartexport::writeChart(tabs.plot(ChartTabs::Page::Pnl),
                                      QStringLiteral("/nonexistent-dir/c.png"), QSize(300, 200), &error));
@@ -232,7 +232,7 @@ void TestChartTabs::screenshots()
     if (dir.isEmpty())
         QSKIP("set LP_SCREENSHOT_DIR to write the chart pictures");
     ChartTabs tabs;
-    tabs.showResult(expectedResult(defaultPlan()));
+    tabs.showResult(expectedResult(longDefaultPlan()));
     const QDir out(QString::fromLocal8Bit(dir));
     QVERIFY(QDir().mkpath(out.path()));
     QString error;

@@ -26,7 +26,7 @@ private slots:
 
 void TestPnlChart::curvesAreTheSweep()
 {
-    const PlanResult result = expectedResult(defaultPlan());
+    const PlanResult result = expectedResult(longDefaultPlan());
     PnlChart chart;
     chart.showResult(result);
     QCOMPARE(chart.leveragedGraph()->data()->size(), 2001);
@@ -39,7 +39,7 @@ void TestPnlChart::curvesAreTheSweep()
 
 void TestPnlChart::markersStandAtSpotBreakEvenAndLiquidation()
 {
-    const PlanResult result = expectedResult(defaultPlan());
+    const PlanResult result = expectedResult(longDefaultPlan());
     PnlChart chart;
     chart.showResult(result);
     QCOMPARE(chart.markerPriceUsd(PnlChart::Marker::Spot), 3500.0);
@@ -53,8 +53,8 @@ void TestPnlChart::markersStandAtSpotBreakEvenAndLiquidation()
 void TestPnlChart::noDebtHidesLiquidationMarker()
 {
     PnlChart chart;
-    chart.showResult(expectedResult(defaultPlan()));
-    Plan plan = defaultPlan();
+    chart.showResult(expectedResult(longDefaultPlan()));
+    Plan plan = longDefaultPlan();
     plan.strategy.loops = 0;
     const PlanResult result = expectedResult(plan);
     chart.showResult(result);
@@ -66,7 +66,7 @@ void TestPnlChart::noDebtHidesLiquidationMarker()
 void TestPnlChart::axesAndLegendAreLabelled()
 {
     PnlChart chart;
-    chart.showResult(expectedResult(defaultPlan()));
+    chart.showResult(expectedResult(longDefaultPlan()));
     QCOMPARE(chart.plot()->xAxis->label(), QStringLiteral("wstETH price (USD)"));
     QCOMPARE(chart.plot()->yAxis->label(), QStringLiteral("P&L (USD)"));
     QVERIFY(chart.plot()->legend->visible());
@@ -80,7 +80,7 @@ void TestPnlChart::tickLabelsUseThousandsSeparators()
 {
     PnlChart chart;
     chart.resize(900, 500);
-    chart.showResult(expectedResult(defaultPlan()));
+    chart.showResult(expectedResult(longDefaultPlan()));
     chart.plot()->replot();
     const QVector<QString> labels = chart.plot()->xAxis->tickVectorLabels();
     QVERIFY(!labels.isEmpty());
@@ -93,7 +93,7 @@ void TestPnlChart::tickLabelsUseThousandsSeparators()
 
 void TestPnlChart::smallPricesGetDecimalTicks()
 {
-    Plan plan = defaultPlan();
+    Plan plan = longDefaultPlan();
     plan.collateral.priceUsd = 0.5;
     plan.borrow.priceUsd = 0.4;
     PnlChart chart;
@@ -111,7 +111,7 @@ void TestPnlChart::compareRuleSetDrawsTheOtherSweep()
 {
     // The same plan under Aave v3.3 and, as a what-if, Morpho Blue: the dashed curve is the Morpho sweep,
     // which differs below the liquidation price (all of the debt repaid at once, Morpho's incentive).
-    Plan plan = defaultPlan();
+    Plan plan = longDefaultPlan();
     plan.liquidationRules = LiquidationRuleSet::AaveV33;
     Plan other = plan;
     other.liquidationRules = LiquidationRuleSet::MorphoBlue;

@@ -53,6 +53,7 @@ private slots:
     void ratioRunsAgainstTheRatio();
     void healthChartFollowsTheAxis();
     void carryChartIsPlanCarry();
+    void shortChartLabelsDoNotOverlap();
     void screenshots();
 };
 
@@ -118,6 +119,47 @@ void TestRiskAxisCharts::carryChartIsPlanCarry()
     LP_COMPARE_REL(plan.front().x(), result.position.leverage, 1e-12);
     LP_COMPARE_REL(plan.front().y(), result.position.netApy, 1e-9);
     QVERIFY(chart.title().contains(QStringLiteral("break-even borrow APY")));
+}
+
+void TestRiskAxisCharts::shortChartLabelsDoNotOverlap()
+{
+    // The short's spot ($3,000), break-even and liquidation ($3,782) markers stand close together: their
+    // labels stack in rows instead of covering each other or the legend, and the legend sits where the
+    // curve is not (top right: a short's P&L falls to the right).
+    for (const QSize size : {QSize(620, 440), QSize(900, 500), QSize(480, 360)}) {
+        PnlChart chart;
+        chart.resize(size);
+        chart.showResult(expectedResult(shortPlan()));
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        chart.plot()->replot();
+        std::vector<QRectF> labels;
+        for (int i = 0; i < chart.plot()->itemCount(); ++i) {
+            const auto *text = qobject_cast<QCPItemText *>(chart.plot()->item(i));
+            if (text && text->visible() && !text->text().isEmpty())
+                labels.emplace_back(
+                    QRectF(text->topLeft->pixelPosition(), text->bottomRight->pixelPosition()).normalized());
+        }
+        QVERIFY(labels.size() >= 4); // spot, break-even, liquidation, zero equity
+        for (size_t i = 0; i < labels.size(); ++i)
+            for (size_t j = i + 1; j < labels.size(); ++j)
+                QVERIFY2(!labels[i].intersects(labels[j]),
+                         qPrintable(QStringLiteral("labels %1 and %2 at %3x%4")
+                                        .arg(i)
+                                        .arg(j)
+                                        .arg(size.width())
+                                        .arg(size.height())));
+        const QRect legend = chart.plot()->legend->outerRect();
+        for (const QRectF &label : labels)
+            QVERIFY2(!label.intersects(QRectF(legend)), "a label under the legend");
+        const QCPGraph *curve = chart.leveragedGraph();
+        for (const QPointF &p : graphPoints(curve)) {
+            const QPointF pixel(chart.plot()->xAxis->coordToPixel(p.x()),
+                                chart.plot()->yAxis->coordToPixel(p.y()));
+            QVERIFY2(!legend.contains(pixel.toPoint()),
+                     qPrintable(QStringLiteral("curve at %1, %2 under the legend").arg(p.x()).arg(p.y())));
+        }
+    }
 }
 
 void TestRiskAxisCharts::screenshots()

@@ -37,7 +37,7 @@ void TestViewCharts::timePlotsZoomAndKeepTheViewUntilReset()
     view.resize(900, 700);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    view.showResult(expectedResult(defaultPlan()));
+    view.showResult(expectedResult(longDefaultPlan()));
     QCOMPARE(view.charts().size(), size_t(4));
     for (ViewChart *chart : view.charts()) {
         QVERIFY(!chart->isUserView());
@@ -58,7 +58,7 @@ void TestViewCharts::timePlotsZoomAndKeepTheViewUntilReset()
     const QCPRange zoomed = view.valuePlot()->xAxis->range();
     QVERIFY(zoomed.size() < whole.size());
     // Another plan keeps the user's view.
-    Plan plan = defaultPlan();
+    Plan plan = longDefaultPlan();
     plan.horizonDays = 180;
     view.showResult(expectedResult(plan));
     QCOMPARE(view.valuePlot()->xAxis->range(), zoomed);
@@ -83,7 +83,7 @@ void TestViewCharts::riskHeatmapZoomsAndResets()
     MonteCarloOptions few = defaultMonteCarloOptions();
     few.paths = 500;
     view.setMonteCarloOptions(few);
-    view.showResult(expectedResult(defaultPlan()));
+    view.showResult(expectedResult(longDefaultPlan()));
     ViewChart *chart = view.heatmapChart();
     QCOMPARE(chart->plot(), view.heatmapPlot());
     QVERIFY(!chart->isUserView());
@@ -91,7 +91,7 @@ void TestViewCharts::riskHeatmapZoomsAndResets()
     QCOMPARE(view.heatmapPlot()->yAxis->range(), QCPRange(-0.5, 10.5));
     view.heatmapPlot()->xAxis->setRange(40.0, 80.0); // as a drag or wheel would
     QVERIFY(chart->isUserView());
-    view.showResult(expectedResult(defaultPlan()));
+    view.showResult(expectedResult(longDefaultPlan()));
     QCOMPARE(view.heatmapPlot()->xAxis->range(), QCPRange(40.0, 80.0));
     chart->resetView();
     QCOMPARE(view.heatmapPlot()->xAxis->range(), QCPRange(5.0, 155.0));
@@ -102,7 +102,7 @@ void TestViewCharts::riskHeatmapZoomsAndResets()
 void TestViewCharts::crosshairReadsTheTimelineAndTheGrid()
 {
     TimeView view;
-    view.showResult(expectedResult(defaultPlan()));
+    view.showResult(expectedResult(longDefaultPlan()));
     const Timeline &tl = view.timeline();
     std::vector<ViewChart *> charts = view.charts();
     charts[0]->showCrosshairAt(100.2);
@@ -135,7 +135,7 @@ void TestViewCharts::crosshairOnTheRiskHeatmap()
     MonteCarloOptions few = defaultMonteCarloOptions();
     few.paths = 500;
     view.setMonteCarloOptions(few);
-    view.showResult(expectedResult(defaultPlan())); // 3 loops
+    view.showResult(expectedResult(longDefaultPlan())); // 3 loops
     view.heatmapChart()->showCrosshairAt(62.0);
     const QString text = view.heatmapChart()->crosshairText();
     // Nearest column: 60 %; the plan's row: 3 loops.
@@ -161,7 +161,7 @@ void TestViewCharts::gridCellsOfAPage()
 void TestViewCharts::timePageExportsFourPlots()
 {
     ChartTabs tabs;
-    tabs.showResult(expectedResult(defaultPlan()));
+    tabs.showResult(expectedResult(longDefaultPlan()));
     QVERIFY(tabs.isStale(ChartTabs::Page::Time));
     const std::vector<QCustomPlot *> plots = tabs.plots(ChartTabs::Page::Time);
     QVERIFY(!tabs.isStale(ChartTabs::Page::Time)); // asked for its plots, the page caught up
@@ -184,7 +184,7 @@ void TestViewCharts::timePageExportsFourPlots()
 void TestViewCharts::closePageHasNothingToExport()
 {
     ChartTabs tabs;
-    tabs.showResult(expectedResult(defaultPlan()));
+    tabs.showResult(expectedResult(longDefaultPlan()));
     QVERIFY(tabs.plots(ChartTabs::Page::Close).empty());
     QVERIFY(!tabs.isStale(ChartTabs::Page::Close));
     QTemporaryDir dir;

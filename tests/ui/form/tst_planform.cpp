@@ -61,6 +61,7 @@ void TestPlanForm::everyInputIsNamedByItsPlanPath_data()
                              "costs.flashPremiumBps",
                              "horizonDays",
                              "risk.annualVolatility",
+                             "risk.ratioVolatility",
                              "risk.drift"})
         QTest::newRow(path) << QString::fromLatin1(path);
 }
@@ -142,7 +143,7 @@ void TestPlanForm::everyNumberEditorEditsItsTableField()
             QCOMPARE(changed.takeLast(), QStringLiteral("presetFields"));
         QCOMPARE(changed, QStringList{f->pathName()});
     }
-    QCOMPARE(boxes, 19); // 16, then horizon, volatility and drift
+    QCOMPARE(boxes, 20); // 16, then horizon, volatility, ratio volatility and drift
     QCOMPARE(form.plan().presetFields, MarketFields());
 }
 

@@ -87,6 +87,7 @@ void TestPlanFormOutlook::riskHeatmapMarksThePlanInEveryMode()
 {
     QFETCH(int, mode);
     Plan plan = defaultPlan();
+    plan.borrow.priceModel = PriceModel::Fixed; // WETH held: the heatmap's axis is the USD volatility
     plan.strategy.mode = static_cast<StrategyMode>(mode);
     plan.strategy.leverage = 3.0;
     plan.strategy.healthFactor = 1.4;

@@ -82,6 +82,7 @@ void TestOutlookTabs::hiddenTabsCatchUpWhenShown()
 
 void TestOutlookTabs::formEditReachesEachView()
 {
+    m_window->session()->setPlan(longDefaultPlan()); // WETH held: the Time view's spot is A's USD price
     ChartTabs *tabs = m_window->chartTabs();
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));

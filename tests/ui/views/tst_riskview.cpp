@@ -34,7 +34,7 @@ private slots:
 
 void TestRiskView::probabilitiesAreTheModels()
 {
-    const PlanResult r = expectedResult(defaultPlan());
+    const PlanResult r = expectedResult(longDefaultPlan());
     RiskView view;
     view.showResult(r);
     QCOMPARE(view.closedFormProbability(), liquidationProbability(r.plan, r.opened));
@@ -52,7 +52,7 @@ void TestRiskView::probabilitiesAreTheModels()
 
 void TestRiskView::monteCarloOptionsAreUsed()
 {
-    const PlanResult r = expectedResult(defaultPlan());
+    const PlanResult r = expectedResult(longDefaultPlan());
     RiskView view;
     QCOMPARE(view.monteCarloOptions(), defaultMonteCarloOptions());
     MonteCarloOptions few = defaultMonteCarloOptions();
@@ -69,7 +69,7 @@ void TestRiskView::monteCarloOptionsAreUsed()
 
 void TestRiskView::heatmapIsTheProbabilityGrid()
 {
-    const PlanResult r = expectedResult(defaultPlan());
+    const PlanResult r = expectedResult(longDefaultPlan());
     RiskView view;
     view.setMonteCarloOptions(fewPaths());
     view.showResult(r);
@@ -88,7 +88,7 @@ void TestRiskView::heatmapIsTheProbabilityGrid()
 
 void TestRiskView::stressTableIsThePresets()
 {
-    const PlanResult r = expectedResult(defaultPlan());
+    const PlanResult r = expectedResult(longDefaultPlan());
     RiskView view;
     view.setMonteCarloOptions(fewPaths());
     view.showResult(r);
@@ -117,10 +117,10 @@ void TestRiskView::volatilityChangeRedraws()
 {
     RiskView view;
     view.setMonteCarloOptions(fewPaths());
-    view.showResult(expectedResult(defaultPlan()));
+    view.showResult(expectedResult(longDefaultPlan()));
     const double closedBefore = view.closedFormProbability();
     const double mcBefore = view.monteCarlo()->probability;
-    Plan plan = defaultPlan();
+    Plan plan = longDefaultPlan();
     plan.risk.annualVolatility = 0.3;
     const PlanResult r = expectedResult(plan);
     view.showResult(r);

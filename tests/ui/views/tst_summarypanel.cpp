@@ -68,7 +68,7 @@ void TestSummaryPanel::colourFollowsHealthFactor()
     QFETCH(double, ltvFraction);
     QFETCH(int, loops);
     QFETCH(QString, riskText);
-    Plan plan = defaultPlan();
+    Plan plan = longDefaultPlan(); // WETH held: the USD volatility below is the one that counts
     plan.strategy.ltvFraction = ltvFraction;
     plan.strategy.loops = loops;
     // A calm price (20 % a year), so that the chance of liquidation over the year agrees with the HF's
@@ -88,7 +88,7 @@ void TestSummaryPanel::badgeCountsTheChanceOfLiquidation()
     // HF 1.55 reads "safe" by the health factor alone, but at 70 % volatility the chance of liquidation
     // within the year is 65 % (tests/model/outlook/tst_riskassessment.cpp): the badge says Danger, while
     // the HF card keeps the HF's own colour.
-    Plan plan = defaultPlan();
+    Plan plan = longDefaultPlan(); // WETH held: the USD volatility below is the one that counts
     plan.strategy.mode = StrategyMode::TargetHealthFactor;
     plan.strategy.healthFactor = 1.55;
     plan.risk.annualVolatility = 0.7;

@@ -43,7 +43,7 @@ private slots:
 
 void TestTimeView::curvesAreTheTimeline()
 {
-    const PlanResult result = expectedResult(defaultPlan());
+    const PlanResult result = expectedResult(longDefaultPlan());
     TimeView view;
     view.showResult(result);
     const Timeline expected = computeTimeline(result.plan, result.opened);
@@ -67,7 +67,7 @@ void TestTimeView::curvesAreTheTimeline()
 
 void TestTimeView::heatmapIsThePnlGrid()
 {
-    const PlanResult result = expectedResult(defaultPlan());
+    const PlanResult result = expectedResult(longDefaultPlan());
     TimeView view;
     view.showResult(result);
     const PnlGrid expected =
@@ -102,12 +102,12 @@ void TestTimeView::gridAxes()
 void TestTimeView::planChangeRedraws()
 {
     TimeView view;
-    view.showResult(expectedResult(defaultPlan()));
+    view.showResult(expectedResult(longDefaultPlan()));
     const double hfBefore = view.healthGraph()->data()->at(365)->value;
     const double cellBefore = view.pnlMap()->data()->cell(60, 20);
     // Borrowing at 10 %: the debt outgrows the collateral, HF falls over the year and the summary gives a
     // finite number of days.
-    Plan plan = defaultPlan();
+    Plan plan = longDefaultPlan();
     plan.borrow.borrowApy = 0.10;
     const PlanResult result = expectedResult(plan);
     view.showResult(result);
