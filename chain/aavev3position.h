@@ -37,6 +37,7 @@ struct PoolAccountData {
 struct FetchedPosition {
     QString protocol = QStringLiteral("aave-v3"); // or "morpho-blue" (morphoblue.h)
     QString marketId;                             // Morpho Blue: the market's id (0x + 64 hex digits)
+    QString priceUnit = QStringLiteral("USD");    // Morpho Blue: the loan token, which prices the collateral
     QString user;
     QString poolAddressesProvider;
     QString poolAddress; // Morpho Blue: the Morpho contract

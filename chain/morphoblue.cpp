@@ -246,6 +246,7 @@ Expected<FetchedPosition> fetchMorphoPosition(JsonRpcClient &client, const QStri
     FetchedPosition out;
     out.protocol = QStringLiteral("morpho-blue");
     out.marketId = marketId.toLower();
+    out.priceUnit = m.loanSymbol;
     out.user = userValue->addressHex();
     out.poolAddress = read->morpho;
     out.chainId = read->fetched.chainId;
