@@ -41,19 +41,20 @@ inline lp::chain::AbiValue id(const QString &hex)
     return lp::chain::AbiValue::blob(QByteArray::fromHex(hex.mid(2).toLatin1()));
 }
 
-inline RecordedNode node()
+// `morpho` and `wstethWethId` default to the made-up ones above; the deployment tests give the real ones.
+inline RecordedNode node(const QString &morpho = addr(kMorpho), const QString &wstethWethId = kWstethWeth)
 {
     using lp::chain::AbiValue;
     RecordedNode n;
-    const QString m = addr(kMorpho);
+    const QString &m = morpho;
     const QString params = QStringLiteral("address,address,address,address,uint256");
     const QString market = QStringLiteral("uint128,uint128,uint128,uint128,uint128,uint128");
     const QList<AbiValue> p1{a(kWeth), a(kWsteth), a(kOracle1), a(kIrm), big(e(945, 15))};
     const QList<AbiValue> s1{
         big(e(1, 21)), big(e(1, 27)), big(e(9, 20)), big(e(85, 25)), big(QStringLiteral("1764460000")),
         big(e(1, 17))};
-    n.on(m, QStringLiteral("idToMarketParams(bytes32)"), {id(kWstethWeth)}, params, p1);
-    n.on(m, QStringLiteral("market(bytes32)"), {id(kWstethWeth)}, market, s1);
+    n.on(m, QStringLiteral("idToMarketParams(bytes32)"), {id(wstethWethId)}, params, p1);
+    n.on(m, QStringLiteral("market(bytes32)"), {id(wstethWethId)}, market, s1);
     n.on(addr(kOracle1), QStringLiteral("price()"), {}, QStringLiteral("uint256"), {big(e(12, 35))});
     n.on(addr(kIrm),
          QStringLiteral("borrowRateView((address,address,address,address,uint256),"
@@ -76,7 +77,7 @@ inline RecordedNode node()
     token(kWsteth, QStringLiteral("wstETH"), 18);
     token(kUsdc, QStringLiteral("USDC"), 6);
     token(kWbtc, QStringLiteral("WBTC"), 8);
-    n.on(m, QStringLiteral("position(bytes32,address)"), {id(kWstethWeth), *AbiValue::address(kUser)},
+    n.on(m, QStringLiteral("position(bytes32,address)"), {id(wstethWethId), *AbiValue::address(kUser)},
          QStringLiteral("uint256,uint128,uint128"),
          {big(QStringLiteral("30000000000000000000000007")),
           big(QStringLiteral("100000000000000000000012345")), big(e(95, 18))});
