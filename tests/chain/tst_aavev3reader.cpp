@@ -58,6 +58,29 @@ private slots:
 
     void readsInFourRoundTrips() { QCOMPARE(m_roundTrips, 4); }
 
+    void aPoolNamesItsProvider()
+    {
+        // A deployment known by its pool only (ZeroLend's): the provider is asked of the pool.
+        JsonRpcClient client(QUrl(m_node.state.value(QStringLiteral("rpc")).toString()));
+        const Expected<QString> provider =
+            poolAddressesProviderOf(client, m_node.state.value(QStringLiteral("pool")).toString());
+        QVERIFY2(provider.hasValue(), provider.hasValue() ? "" : qPrintable(formatErrors(provider.errors())));
+        QCOMPARE(provider->toLower(),
+                 m_node.state.value(QStringLiteral("poolAddressesProvider")).toString().toLower());
+        QCOMPARE(client.roundTrips(), 1);
+        // A token is no pool: the error names the call.
+        const QString token = m_node.state.value(QStringLiteral("reserves"))
+                                  .toArray()
+                                  .first()
+                                  .toObject()
+                                  .value(QStringLiteral("address"))
+                                  .toString();
+        const Expected<QString> wrong = poolAddressesProviderOf(client, token);
+        QVERIFY(!wrong);
+        QVERIFY2(formatErrors(wrong.errors()).contains(QStringLiteral("ADDRESSES_PROVIDER()")),
+                 qPrintable(formatErrors(wrong.errors())));
+    }
+
     void knownAddressesSaveARoundTripAndChangeNothing()
     {
         // A known deployment's pool, data provider and oracle: verified against the provider's answers in

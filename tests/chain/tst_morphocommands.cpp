@@ -101,6 +101,43 @@ private slots:
         QCOMPARE(QJsonDocument::fromJson(run.out.toUtf8()).array().size(), 2);
     }
 
+    void aKnownDeploymentNamesMorphoAndItsMarkets()
+    {
+        // morpho-blue-ethereum's Morpho and its wstETH/WETH 94.5% market, served from the recorded answers.
+        Served s(morpho_recorded::node(
+            QStringLiteral("0xBBBBBbbBBb9cC5e90e3b3Af64bdAF62C37EEFFCb"),
+            QStringLiteral("0xc54d7acf14de29e0e5527cabd7a576506870346a78a11a6762e2cca66322ec41")));
+        Run run = runApp({QStringLiteral("position"), kUser, QStringLiteral("--deployment"),
+                          QStringLiteral("morpho-blue-ethereum"), QStringLiteral("--rpc"), s.server.url(),
+                          QStringLiteral("--market-id"), QStringLiteral("wstETH/WETH 94.5%")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject out = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QVERIFY(std::abs(out.value(QStringLiteral("account"))
+                             .toObject()
+                             .value(QStringLiteral("healthFactor"))
+                             .toDouble() -
+                         1.01745) < 1e-12);
+        run = runApp({QStringLiteral("market"), QStringLiteral("fetch"), QStringLiteral("--deployment"),
+                      QStringLiteral("morpho-blue-ethereum"), QStringLiteral("--rpc"), s.server.url(),
+                      QStringLiteral("--market-id"), QStringLiteral("wsteth/weth 94.5%")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(QJsonDocument::fromJson(run.out.toUtf8()).object().value(QStringLiteral("id")).toString(),
+                 QStringLiteral("morpho-blue-1-wsteth-weth-c54d7acf"));
+        // Without a market, the message lists the deployment's.
+        run = runApp({QStringLiteral("market"), QStringLiteral("fetch"), QStringLiteral("--deployment"),
+                      QStringLiteral("morpho-blue-ethereum"), QStringLiteral("--rpc"), s.server.url()});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("cbBTC/USDC 86%")), qPrintable(run.err));
+        // `--deployment list` shows the Morpho markets and the wound-down ZeroLend markets.
+        run = runApp({QStringLiteral("market"), QStringLiteral("fetch"), QStringLiteral("--deployment"),
+                      QStringLiteral("list")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains(
+            QStringLiteral("0x9103c3b4e834476c9a62ea009ba2c884ee42e94e6e314a26f04d312434191836")));
+        QVERIFY(run.out.contains(QStringLiteral("zerolend-zksync")) &&
+                run.out.contains(QStringLiteral("wound-down")));
+    }
+
     void badArgumentsExit2_data()
     {
         QTest::addColumn<QStringList>("arguments");
