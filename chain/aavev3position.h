@@ -35,9 +35,12 @@ struct PoolAccountData {
 };
 
 struct FetchedPosition {
+    QString protocol = QStringLiteral("aave-v3"); // or "morpho-blue" (morphoblue.h)
+    QString marketId;                             // Morpho Blue: the market's id (0x + 64 hex digits)
+    QString priceUnit = QStringLiteral("USD");    // Morpho Blue: the loan token, which prices the collateral
     QString user;
     QString poolAddressesProvider;
-    QString poolAddress;
+    QString poolAddress; // Morpho Blue: the Morpho contract
     qint64 chainId = 0;
     quint64 blockNumber = 0;
     QDateTime blockTime;

@@ -6,13 +6,13 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include <algorithm>
+
 #include <cmath>
 
 namespace lp::chain {
 
 namespace {
-
-constexpr double kSecondsPerYear = 365.0 * 24 * 3600;
 
 // The reads, by contract. Outputs as the contracts of @aave/core-v3 1.19 declare them.
 const AbiFunction kGetPool(u"getPool()", u"address");
@@ -67,37 +67,6 @@ double bonusOf(const AbiValue &v)
 
 } // namespace
 
-double aprToApy(double apr)
-{
-    return std::expm1(kSecondsPerYear * std::log1p(apr / kSecondsPerYear));
-}
-
-QString chainName(qint64 chainId)
-{
-    switch (chainId) {
-    case 1:
-        return QStringLiteral("Ethereum");
-    case 10:
-        return QStringLiteral("Optimism");
-    case 137:
-        return QStringLiteral("Polygon");
-    case 324:
-        return QStringLiteral("zkSync Era");
-    case 8453:
-        return QStringLiteral("Base");
-    case 42161:
-        return QStringLiteral("Arbitrum");
-    case 43114:
-        return QStringLiteral("Avalanche");
-    case 59144:
-        return QStringLiteral("Linea");
-    case 31337:
-        return QStringLiteral("Local node");
-    default:
-        return QStringLiteral("chain %1").arg(chainId);
-    }
-}
-
 Expected<Market> fetchAaveV3Market(JsonRpcClient &client, const QString &providerAddress,
                                    const AaveV3FetchOptions &options)
 {
@@ -107,24 +76,48 @@ Expected<Market> fetchAaveV3Market(JsonRpcClient &client, const QString &provide
             QStringLiteral("pool-provider"),
             QStringLiteral("\"%1\" is not an address (0x and 40 hex digits)").arg(providerAddress.left(60)));
     const QString provider = providerValue->addressHex();
-    const auto step = [&options](int n, const QString &what) {
+    // The known addresses, when all three are given: their reads go in the first round trip.
+    const std::optional<AbiValue> hintPool = AbiValue::address(options.knownPool);
+    const std::optional<AbiValue> hintDataProvider = AbiValue::address(options.knownDataProvider);
+    const std::optional<AbiValue> hintOracle = AbiValue::address(options.knownOracle);
+    const bool hinted = hintPool && hintDataProvider && hintOracle;
+    int steps = hinted ? 3 : 4;
+    int stepsDone = 0;
+    const auto step = [&options, &steps, &stepsDone](const QString &what) {
+        ++stepsDone;
         if (options.progress)
-            options.progress(n, 4, what);
+            options.progress(stepsDone, std::max(steps, stepsDone), what);
+    };
+    const QString pl = QStringLiteral("the pool");
+    const QString dp = QStringLiteral("the data provider");
+    const QString orc = QStringLiteral("the oracle");
+    // What needs only the pool, data provider and oracle: the reserves and the pool's version.
+    const auto poolCalls = [&](const QString &poolAt, const QString &dataProviderAt, const QString &oracleAt,
+                               bool optional) {
+        return QList<ContractCall>{{pl, poolAt, &kReservesList, {}, optional},
+                                   {pl, poolAt, &kPoolRevision, {}, optional},
+                                   {pl, poolAt, &kFlashPremium, {}, optional},
+                                   {dp, dataProviderAt, &kAllTokens, {}, optional},
+                                   {orc, oracleAt, &kBaseUnit, {}, optional}};
     };
 
-    // 1: the chain, the block, and what the addresses provider names.
-    step(1, QStringLiteral("the chain, the block and the PoolAddressesProvider"));
+    // 1: the chain, the block, and what the addresses provider names (with known addresses, also what
+    // needs only them, at the latest block).
+    step(hinted ? QStringLiteral("the chain, the block, the PoolAddressesProvider and the pool's reserves")
+                : QStringLiteral("the chain, the block and the PoolAddressesProvider"));
     QList<QJsonValue> head;
     const QList<RpcCall> headCalls{
         RpcCall{QStringLiteral("eth_chainId"), {}},
         RpcCall{QStringLiteral("eth_getBlockByNumber"), QJsonArray{QStringLiteral("latest"), false}}};
     const QString p = QStringLiteral("the PoolAddressesProvider");
-    Expected<CallResults> r1 = roundTrip(client,
-                                         {{p, provider, &kGetPool, {}},
-                                          {p, provider, &kGetDataProvider, {}},
-                                          {p, provider, &kGetOracle, {}},
-                                          {p, provider, &kGetMarketId, {}, true}},
-                                         QStringLiteral("latest"), headCalls, &head);
+    QList<ContractCall> calls1{{p, provider, &kGetPool, {}},
+                               {p, provider, &kGetDataProvider, {}},
+                               {p, provider, &kGetOracle, {}},
+                               {p, provider, &kGetMarketId, {}, true}};
+    if (hinted)
+        calls1 << poolCalls(hintPool->addressHex(), hintDataProvider->addressHex(), hintOracle->addressHex(),
+                            true);
+    Expected<CallResults> r1 = roundTrip(client, calls1, QStringLiteral("latest"), headCalls, &head);
     if (!r1)
         return r1.errors();
     const std::optional<UInt256> chainId = parseHexQuantity(head[0]);
@@ -141,34 +134,38 @@ Expected<Market> fetchAaveV3Market(JsonRpcClient &client, const QString &provide
     const QString oracle = (*r1)[2]->first().addressHex();
     const QString marketIdText = (*r1)[3] ? (*r1)[3]->first().toText() : QString();
 
-    // 2: the reserves and the pool's version.
-    step(2, QStringLiteral("the pool's reserves and revision"));
-    const QString pl = QStringLiteral("the pool");
-    const QString dp = QStringLiteral("the data provider");
-    const QString orc = QStringLiteral("the oracle");
-    Expected<CallResults> r2 = roundTrip(client,
-                                         {{pl, pool, &kReservesList, {}},
-                                          {pl, pool, &kPoolRevision, {}},
-                                          {pl, pool, &kFlashPremium, {}},
-                                          {dp, dataProvider, &kAllTokens, {}},
-                                          {orc, oracle, &kBaseUnit, {}}},
-                                         blockTag);
-    if (!r2)
-        return r2.errors();
-    const QList<AbiValue> assets = (*r2)[0]->first().items;
-    const UInt256 revision = (*r2)[1]->first().word;
-    const double flashPremium = bps((*r2)[2]->first());
+    // 2: the reserves and the pool's version, unless the first round trip read them at addresses the
+    // provider has just confirmed.
+    CallResults r2;
+    const bool verified =
+        hinted && hintPool->addressHex() == pool && hintDataProvider->addressHex() == dataProvider &&
+        hintOracle->addressHex() == oracle &&
+        std::all_of(r1->begin() + 4, r1->end(), [](const auto &r) { return r.has_value(); });
+    if (verified) {
+        r2 = r1->mid(4);
+    } else {
+        steps = stepsDone + 3;
+        step(QStringLiteral("the pool's reserves and revision"));
+        Expected<CallResults> read =
+            roundTrip(client, poolCalls(pool, dataProvider, oracle, false), blockTag);
+        if (!read)
+            return read.errors();
+        r2 = read.value();
+    }
+    const QList<AbiValue> assets = r2[0]->first().items;
+    const UInt256 revision = r2[1]->first().word;
+    const double flashPremium = bps(r2[2]->first());
     QHash<QByteArray, QString> symbolOf;
-    for (const AbiValue &t : (*r2)[3]->first().items)
+    for (const AbiValue &t : r2[3]->first().items)
         symbolOf.insert(t.items[1].addressRaw(), t.items[0].toText());
-    const UInt256 baseUnit = (*r2)[4]->first().word;
+    const UInt256 baseUnit = r2[4]->first().word;
     if (baseUnit.isZero())
         return chainFailure(QStringLiteral("oracle"), QStringLiteral("BASE_CURRENCY_UNIT is 0"));
     const int baseDecimals = static_cast<int>(baseUnit.toDecimal().size()) - 1;
 
     // 3: each reserve's configuration, state and addresses; every price at once; whether the pool keeps
     // bad debt (v3.3+).
-    step(3, QStringLiteral("each reserve's configuration, state and price"));
+    step(QStringLiteral("each reserve's configuration, state and price"));
     constexpr int kPerReserve = 10;
     QList<ContractCall> calls3;
     for (const AbiValue &asset : assets) {
@@ -202,7 +199,7 @@ Expected<Market> fetchAaveV3Market(JsonRpcClient &client, const QString &provide
 
     // 4: rate strategies (v3.0's getters, or v3.1's per-reserve data), available liquidity, e-mode
     // categories (v3.0: the ids the reserves name; v3.2+: every id up to kEModeProbe).
-    step(4, QStringLiteral("the rate strategies, liquidity and e-mode categories"));
+    step(QStringLiteral("the rate strategies, liquidity and e-mode categories"));
     constexpr int kPerReserve4 = 6;
     QList<ContractCall> calls4;
     QList<int> eModeIds;

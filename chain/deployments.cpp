@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSet>
 #include <QUrl>
 
@@ -46,6 +47,19 @@ Expected<QList<Deployment>> parseDeployments(const QByteArray &json)
         d.rpc = o.value(QStringLiteral("rpc")).toString();
         d.source = o.value(QStringLiteral("source")).toString();
         d.notes = o.value(QStringLiteral("notes")).toString();
+        d.morpho = o.value(QStringLiteral("morpho")).toString();
+        d.pool = o.value(QStringLiteral("pool")).toString();
+        d.status = o.value(QStringLiteral("status")).toString();
+        const QJsonArray markets = o.value(QStringLiteral("markets")).toArray();
+        for (qsizetype k = 0; k < markets.size(); ++k) {
+            const QJsonObject mo = markets[k].toObject();
+            const DeploymentMarket m{mo.value(QStringLiteral("name")).toString(),
+                                     mo.value(QStringLiteral("id")).toString()};
+            if (m.name.isEmpty() || !isMorphoMarketId(m.id))
+                errors.append({QStringLiteral("%1.markets[%2]").arg(path).arg(k),
+                               QStringLiteral("needs a name and an id (0x and 64 hex digits)")});
+            d.markets << m;
+        }
         if (d.name.isEmpty() || names.contains(d.name))
             fail("name", QStringLiteral("must be present and unique"));
         names.insert(d.name);
@@ -53,11 +67,27 @@ Expected<QList<Deployment>> parseDeployments(const QByteArray &json)
             fail("chain", QStringLiteral("is required"));
         if (d.chainId <= 0)
             fail("chainId", QStringLiteral("must be a positive whole number"));
-        if (d.protocol != u"aave-v3")
-            fail("protocol", QStringLiteral("must be aave-v3"));
-        const std::optional<AbiValue> address = AbiValue::address(d.poolAddressesProvider);
-        if (!address || address->addressHex() != d.poolAddressesProvider)
-            fail("poolAddressesProvider", QStringLiteral("must be an address with its EIP-55 checksum"));
+        const auto checksummed = [](const QString &text) {
+            const std::optional<AbiValue> address = AbiValue::address(text);
+            return address && address->addressHex() == text;
+        };
+        if (d.protocol == u"morpho-blue") {
+            if (!checksummed(d.morpho))
+                fail("morpho", QStringLiteral("must be an address with its EIP-55 checksum"));
+            if (d.markets.isEmpty())
+                fail("markets", QStringLiteral("must list at least one market"));
+        } else if (d.protocol == u"aave-v3") {
+            if (d.poolAddressesProvider.isEmpty() && !d.pool.isEmpty()) {
+                if (!checksummed(d.pool))
+                    fail("pool", QStringLiteral("must be an address with its EIP-55 checksum"));
+            } else if (!checksummed(d.poolAddressesProvider)) {
+                fail("poolAddressesProvider", QStringLiteral("must be an address with its EIP-55 checksum"));
+            }
+        } else {
+            fail("protocol", QStringLiteral("must be aave-v3 or morpho-blue"));
+        }
+        if (!d.status.isEmpty() && d.status != u"wound-down")
+            fail("status", QStringLiteral("must be absent or \"wound-down\""));
         const QUrl url(d.rpc);
         if (!url.isValid() || (url.scheme() != u"https" && url.scheme() != u"http") || url.host().isEmpty())
             fail("rpc", QStringLiteral("must be an http(s) URL"));
@@ -77,6 +107,30 @@ Expected<QList<Deployment>> knownDeployments()
     if (!file.open(QIODevice::ReadOnly))
         return ValidationError{file.fileName(), QStringLiteral("missing from the build")};
     return parseDeployments(file.readAll());
+}
+
+const Deployment *findDeployment(const QList<Deployment> &list, const QString &name)
+{
+    for (const Deployment &d : list) {
+        if (d.name == name)
+            return &d;
+    }
+    return nullptr;
+}
+
+QString morphoMarketIdOf(const Deployment &deployment, const QString &idOrName)
+{
+    for (const DeploymentMarket &m : deployment.markets) {
+        if (m.name.compare(idOrName, Qt::CaseInsensitive) == 0)
+            return m.id;
+    }
+    return idOrName;
+}
+
+bool isMorphoMarketId(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^0x[0-9a-fA-F]{64}$"));
+    return pattern.match(text).hasMatch();
 }
 
 } // namespace lp::chain

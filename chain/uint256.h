@@ -43,6 +43,15 @@ public:
     // Multiplies in place by `factor` and adds `addend`; false when the result overflowed 256 bits.
     bool multiplyAdd(quint32 factor, quint32 addend);
 
+    // a + b; nullopt when the sum is above 2^256 - 1.
+    [[nodiscard]] static std::optional<UInt256> add(const UInt256 &a, const UInt256 &b);
+    // a - b; nullopt when b > a.
+    [[nodiscard]] static std::optional<UInt256> subtract(const UInt256 &a, const UInt256 &b);
+    // a x b / d rounded down (or up), exact: the product is kept in 512 bits, as Solidity's mulDiv
+    // libraries do. Nullopt when d is 0 or the quotient is above 2^256 - 1 (uint256mul.cpp).
+    [[nodiscard]] static std::optional<UInt256> mulDiv(const UInt256 &a, const UInt256 &b, const UInt256 &d,
+                                                       bool roundUp = false);
+
     friend bool operator==(const UInt256 &, const UInt256 &) = default;
     friend std::strong_ordering operator<=>(const UInt256 &a, const UInt256 &b);
 

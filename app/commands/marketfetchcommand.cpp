@@ -1,6 +1,7 @@
-// `leverage-planner market fetch --rpc URL --pool-provider ADDRESS [-o FILE] [--format json|text]`:
-// reads an Aave v3 market from a JSON-RPC node and writes it in the app's market format. The only
-// network calls the app makes, and only when asked: the RPC calls to that URL.
+// `leverage-planner market fetch --rpc URL --pool-provider ADDRESS [-o FILE] [--format json|text]` (Aave
+// v3 family) and `market fetch --rpc URL --morpho ADDRESS --market-id ID... [-o FILE]` (Morpho Blue): reads
+// the market from a JSON-RPC node and writes it in the app's market format. The only network calls the app
+// makes, and only when asked: the RPC calls to that URL.
 #include "marketfetchcommand.h"
 
 #include "aavev3reader.h"
@@ -9,8 +10,12 @@
 #include "commandsupport.h"
 #include "deployments.h"
 #include "marketjson.h"
+#include "morphoblue.h"
 
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
 #include <QRegularExpression>
@@ -30,7 +35,11 @@ QString marketText(const Market &m)
     const QLocale c = QLocale::c();
     QStringList out;
     const FetchedRecord &f = *m.fetched;
-    out << QStringLiteral("%1 (%2, chain %3): Aave v%4").arg(m.name, m.chain).arg(f.chainId).arg(f.version);
+    const bool morpho = f.protocol == u"morpho-blue";
+    out << QStringLiteral("%1 (%2, chain %3): %4")
+               .arg(m.name, m.chain)
+               .arg(f.chainId)
+               .arg(morpho ? f.version : QStringLiteral("Aave v") + f.version);
     out << QStringLiteral("  block %1 at %2 from %3")
                .arg(f.blockNumber)
                .arg(f.blockTime.toString(Qt::ISODate), f.rpcHost);
@@ -54,9 +63,9 @@ QString marketText(const Market &m)
             status << QStringLiteral("frozen");
         if (r.onChain->paused)
             status << QStringLiteral("paused");
-        if (r.ltv == 0.0)
+        if (r.ltv == 0.0 && (!morpho || r.usableAsCollateral))
             status << QStringLiteral("LTV 0");
-        if (!r.borrowable)
+        if (!r.borrowable && !morpho)
             status << QStringLiteral("not borrowable");
         out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8  %9")
                    .arg(r.symbol.left(10), -10)
@@ -74,7 +83,27 @@ QString marketText(const Market &m)
                    .arg(e.id)
                    .arg(e.label, percent(e.ltv), percent(e.liquidationThreshold), percent(e.liquidationBonus),
                         e.members.join(QStringLiteral(", ")));
+    if (morpho)
+        out << QStringLiteral("prices in %1 (the loan token); the collateral's LTV is an estimate 0.5 points "
+                              "under its LLTV (LT)")
+                   .arg(m.reserves.value(1).symbol);
     return out.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+QString deploymentList(const QList<chain::Deployment> &known)
+{
+    QString text;
+    for (const chain::Deployment &d : known) {
+        text += QStringLiteral("%1  %2 (chain %3) %4 %5  %6%7\n  source: %8\n")
+                    .arg(d.name, -24)
+                    .arg(d.chain)
+                    .arg(d.chainId)
+                    .arg(d.protocol, d.protocol == u"morpho-blue" ? d.morpho : d.poolAddressesProvider, d.rpc,
+                         d.status.isEmpty() ? QString() : QStringLiteral("  [%1]").arg(d.status), d.source);
+        for (const chain::DeploymentMarket &m : d.markets)
+            text += QStringLiteral("  market %1  %2\n").arg(m.name, -22).arg(m.id);
+    }
+    return text;
 }
 
 } // namespace
@@ -83,9 +112,8 @@ int runMarketCommand(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Reads an Aave v3 market (v3.0 to v3.7, Spark) from a JSON-RPC node at the latest block and writes "
-        "it as a market "
-        "file.\n"
+        "Reads an Aave v3 market (v3.0 to v3.7, Spark) or Morpho Blue markets from a JSON-RPC node at the "
+        "latest block and writes each as a market file.\n"
         "The RPC calls go to URL only; the file keeps its host, never a key in its path or query."));
     parser.addPositionalArgument(QStringLiteral("fetch"), QStringLiteral("The subcommand: fetch."));
     const QCommandLineOption rpc(QStringLiteral("rpc"), QStringLiteral("JSON-RPC endpoint (http or https)."),
@@ -93,11 +121,22 @@ int runMarketCommand(const QStringList &args)
     const QCommandLineOption provider(QStringLiteral("pool-provider"),
                                       QStringLiteral("The market's PoolAddressesProvider address."),
                                       QStringLiteral("ADDRESS"));
-    const QCommandLineOption output(QStringList{QStringLiteral("o"), QStringLiteral("output")},
-                                    QStringLiteral("Write the market file here (stdout without it)."),
-                                    QStringLiteral("FILE"));
+    const QCommandLineOption morpho(QStringLiteral("morpho"),
+                                    QStringLiteral("The Morpho Blue contract's address (with --market-id)."),
+                                    QStringLiteral("ADDRESS"));
+    const QCommandLineOption marketId(
+        QStringLiteral("market-id"),
+        QStringLiteral("A Morpho Blue market id, 0x and 64 hex digits (repeat for several; with a Morpho "
+                       "--deployment, also the name of a market it lists)."),
+        QStringLiteral("ID"));
+    const QCommandLineOption output(
+        QStringList{QStringLiteral("o"), QStringLiteral("output")},
+        QStringLiteral("Write the market file here (stdout without it); with several --market-id, a "
+                       "directory that gets one <id>.json per market."),
+        QStringLiteral("FILE"));
     const QCommandLineOption id(QStringLiteral("id"),
-                                QStringLiteral("The market's id (default aave-v3-<chain id>)."),
+                                QStringLiteral("The market's id (default aave-v3-<chain id>, or "
+                                               "morpho-blue-<chain id>-<pair>-<market id's first digits>)."),
                                 QStringLiteral("ID"));
     const QCommandLineOption chainId(QStringLiteral("chain-id"),
                                      QStringLiteral("Fail unless the node serves this chain."),
@@ -110,7 +149,8 @@ int runMarketCommand(const QStringList &args)
         QStringLiteral("A known deployment by name (its RPC URL, address and chain id; "
                        "--rpc replaces the URL). --deployment list shows them."),
         QStringLiteral("NAME"));
-    parser.addOptions({rpc, provider, deployment, output, id, chainId, timeout, formatOption()});
+    parser.addOptions(
+        {rpc, provider, morpho, marketId, deployment, output, id, chainId, timeout, formatOption()});
     int exitCode = Ok;
     if (!parseOrExit(parser, args, &exitCode))
         return exitCode;
@@ -126,6 +166,9 @@ int runMarketCommand(const QStringList &args)
         return BadInput;
     QString rpcText = parser.value(rpc);
     QString providerText = parser.value(provider);
+    QString morphoText = parser.value(morpho);
+    QStringList marketIds = parser.values(marketId);
+    QString poolOnly;
     std::optional<quint64> expectedChain;
     if (parser.isSet(deployment)) {
         const Expected<QList<chain::Deployment>> known = chain::knownDeployments();
@@ -133,40 +176,67 @@ int runMarketCommand(const QStringList &args)
             printErrors(QStringLiteral("the known deployments do not load"), known.errors());
             return Failure;
         }
-        QStringList names;
-        const chain::Deployment *chosen = nullptr;
-        for (const chain::Deployment &d : known.value()) {
-            names << d.name;
-            if (d.name == parser.value(deployment))
-                chosen = &d;
-        }
-        if (parser.value(deployment) == u"list") {
-            QString text;
+        if (parser.value(deployment) == u"list")
+            return writeStdout(deploymentList(known.value()).toUtf8()) ? Ok : Failure;
+        const chain::Deployment *chosen = chain::findDeployment(known.value(), parser.value(deployment));
+        if (!chosen) {
+            QStringList names;
             for (const chain::Deployment &d : known.value())
-                text += QStringLiteral("%1  %2 (chain %3) %4  %5\n  source: %6\n")
-                            .arg(d.name, -18)
-                            .arg(d.chain)
-                            .arg(d.chainId)
-                            .arg(d.poolAddressesProvider, d.rpc, d.source);
-            return writeStdout(text.toUtf8()) ? Ok : Failure;
-        }
-        if (!chosen)
+                names << d.name;
             return bad(QStringLiteral("no known deployment \"%1\"; known: %2")
                            .arg(parser.value(deployment).left(40), names.join(QStringLiteral(", "))));
-        if (parser.isSet(provider))
-            return bad(QStringLiteral("--deployment names the address: leave out --pool-provider"));
-        providerText = chosen->poolAddressesProvider;
+        }
+        if (parser.isSet(provider) || parser.isSet(morpho))
+            return bad(
+                QStringLiteral("--deployment names the address: leave out --pool-provider and --morpho"));
+        if (chosen->protocol == u"morpho-blue") {
+            morphoText = chosen->morpho;
+            QStringList names;
+            for (const chain::DeploymentMarket &m : chosen->markets)
+                names << m.name;
+            if (marketIds.isEmpty())
+                return bad(QStringLiteral("%1 is Morpho Blue: name markets with --market-id ID or one of: %2")
+                               .arg(chosen->name, names.join(QStringLiteral(", "))));
+            for (QString &m : marketIds)
+                m = chain::morphoMarketIdOf(*chosen, m);
+        } else {
+            providerText = chosen->poolAddressesProvider;
+            if (providerText.isEmpty())
+                poolOnly = chosen->pool; // its provider is asked of the pool
+        }
         if (!parser.isSet(rpc))
             rpcText = chosen->rpc;
         expectedChain = static_cast<quint64>(chosen->chainId);
     }
-    if (rpcText.isEmpty() || providerText.isEmpty())
-        return bad(QStringLiteral("fetch needs --rpc URL and --pool-provider ADDRESS, or --deployment NAME"));
+    const bool isMorpho = !morphoText.isEmpty();
+    if (isMorpho && !providerText.isEmpty())
+        return bad(QStringLiteral("--morpho and --pool-provider name different protocols: give one"));
+    if (!isMorpho && !marketIds.isEmpty())
+        return bad(QStringLiteral("--market-id goes with --morpho ADDRESS (Morpho Blue)"));
+    if (rpcText.isEmpty() || (providerText.isEmpty() && poolOnly.isEmpty() && !isMorpho))
+        return bad(QStringLiteral("fetch needs --rpc URL and --pool-provider ADDRESS, --rpc URL and --morpho "
+                                  "ADDRESS --market-id ID, or --deployment NAME"));
     const QUrl url(rpcText, QUrl::StrictMode);
     if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") || url.host().isEmpty())
         return bad(QStringLiteral("--rpc must be an http:// or https:// URL"));
-    if (!chain::AbiValue::address(providerText))
+    if (!isMorpho && poolOnly.isEmpty() && !chain::AbiValue::address(providerText))
         return bad(QStringLiteral("--pool-provider must be an address: 0x and 40 hex digits"));
+    if (isMorpho) {
+        if (!chain::AbiValue::address(morphoText))
+            return bad(QStringLiteral("--morpho must be an address: 0x and 40 hex digits"));
+        if (marketIds.isEmpty())
+            return bad(QStringLiteral("--morpho needs at least one --market-id ID"));
+        for (const QString &m : marketIds) {
+            if (!chain::isMorphoMarketId(m))
+                return bad(QStringLiteral("--market-id \"%1\" is not a market id: 0x and 64 hex digits")
+                               .arg(m.left(80)));
+        }
+        if (marketIds.size() > 1 && parser.isSet(id))
+            return bad(QStringLiteral("--id names one market: give one --market-id with it"));
+        if (marketIds.size() > 1 && parser.isSet(output) && !QFileInfo(parser.value(output)).isDir())
+            return bad(
+                QStringLiteral("with several --market-id, -o must name a directory (one file per market)"));
+    }
     chain::AaveV3FetchOptions options;
     options.marketId = parser.value(id);
     if (parser.isSet(id) &&
@@ -188,25 +258,56 @@ int runMarketCommand(const QStringList &args)
     chain::JsonRpcClient client(url);
     client.setExpectedChainId(expectedChain);
     client.setTimeout(std::chrono::milliseconds(static_cast<qint64>(seconds * 1000.0)));
-    const Expected<Market> market = chain::fetchAaveV3Market(client, providerText, options);
-    if (!market) {
+    Expected<QList<Market>> markets = ValidationErrors{};
+    if (isMorpho) {
+        chain::MorphoFetchOptions morphoOptions;
+        morphoOptions.marketId = options.marketId;
+        markets = chain::fetchMorphoMarkets(client, morphoText, marketIds, morphoOptions);
+    } else {
+        if (!poolOnly.isEmpty()) {
+            const Expected<QString> resolved = chain::poolAddressesProviderOf(client, poolOnly);
+            if (!resolved) {
+                printErrors(QStringLiteral("market fetch from %1 failed").arg(chain::redactedEndpoint(url)),
+                            resolved.errors());
+                return Failure;
+            }
+            providerText = resolved.value();
+        }
+        const Expected<Market> market = chain::fetchAaveV3Market(client, providerText, options);
+        markets = market ? Expected<QList<Market>>(QList<Market>{market.value()})
+                         : Expected<QList<Market>>(market.errors());
+    }
+    if (!markets) {
         printErrors(QStringLiteral("market fetch from %1 failed").arg(chain::redactedEndpoint(url)),
-                    market.errors());
+                    markets.errors());
         return Failure;
     }
     if (parser.isSet(output)) {
-        const ValidationErrors written = writeMarketFile(market.value(), parser.value(output));
-        if (!written.isEmpty()) {
-            printErrors(QStringLiteral("market fetch: the market file was not written"), written);
-            return Failure;
+        for (const Market &m : markets.value()) {
+            const QString path = markets->size() > 1
+                                     ? QDir(parser.value(output)).filePath(m.id + QStringLiteral(".json"))
+                                     : parser.value(output);
+            const ValidationErrors written = writeMarketFile(m, path);
+            if (!written.isEmpty()) {
+                printErrors(QStringLiteral("market fetch: the market file was not written"), written);
+                return Failure;
+            }
         }
-        if (format == u"text")
-            return writeStdout(marketText(market.value()).toUtf8()) ? Ok : Failure;
-        return Ok;
+        if (format != u"text")
+            return Ok;
     }
-    const QByteArray out = format == u"text"
-                               ? marketText(market.value()).toUtf8()
-                               : QJsonDocument(marketToJson(market.value())).toJson(QJsonDocument::Indented);
+    QByteArray out;
+    if (format == u"text") {
+        for (const Market &m : markets.value())
+            out += marketText(m).toUtf8();
+    } else if (markets->size() == 1) {
+        out = QJsonDocument(marketToJson(markets->first())).toJson(QJsonDocument::Indented);
+    } else {
+        QJsonArray all;
+        for (const Market &m : markets.value())
+            all.append(marketToJson(m));
+        out = QJsonDocument(all).toJson(QJsonDocument::Indented);
+    }
     return writeStdout(out) ? Ok : Failure;
 }
 

@@ -17,12 +17,15 @@ namespace lp::cli {
 struct PositionSource {
     QUrl rpc;
     QString poolProvider;
+    QString pool;   // a deployment known by its pool only: the provider is asked of it
+    QString morpho; // Morpho Blue instead of Aave: the Morpho contract and the market's id
+    QString marketId;
     QString user;
     std::optional<quint64> chainId;
     double timeoutSeconds = 20.0;
 };
 
-// Adds --rpc, --pool-provider, --deployment, --chain-id and --timeout.
+// Adds --rpc, --pool-provider, --morpho, --market-id, --deployment, --chain-id and --timeout.
 void addPositionSourceOptions(QCommandLineParser &parser);
 // The source from the parsed options and the ADDRESS positional argument, or nullopt with the reason
 // printed on stderr (exit BadInput). `command` names the command in the message.

@@ -105,15 +105,22 @@ QJsonObject positionToJson(const chain::FetchedPosition &position)
                                {QStringLiteral("repaidUnits"), first.repaidUnits},
                                {QStringLiteral("seizedUnits"), first.seizedUnits},
                                {QStringLiteral("healthFactorAfter"), num(first.afterFigures.healthFactor)}});
-    out.insert(QStringLiteral("fetched"),
-               QJsonObject{{QStringLiteral("protocol"), QStringLiteral("aave-v3")},
-                           {QStringLiteral("chainId"), position.chainId},
-                           {QStringLiteral("chain"), chain::chainName(position.chainId)},
-                           {QStringLiteral("blockNumber"), static_cast<qint64>(position.blockNumber)},
-                           {QStringLiteral("blockTime"), position.blockTime.toString(Qt::ISODate)},
-                           {QStringLiteral("rpcHost"), position.rpcHost},
-                           {QStringLiteral("poolAddressesProvider"), position.poolAddressesProvider},
-                           {QStringLiteral("pool"), position.poolAddress}});
+    QJsonObject fetched{{QStringLiteral("protocol"), position.protocol},
+                        {QStringLiteral("chainId"), position.chainId},
+                        {QStringLiteral("chain"), chain::chainName(position.chainId)},
+                        {QStringLiteral("blockNumber"), static_cast<qint64>(position.blockNumber)},
+                        {QStringLiteral("blockTime"), position.blockTime.toString(Qt::ISODate)},
+                        {QStringLiteral("rpcHost"), position.rpcHost}};
+    if (position.protocol == u"morpho-blue") {
+        // Morpho prices the collateral in the loan token: the "Usd" figures are in that token.
+        fetched.insert(QStringLiteral("morpho"), position.poolAddress);
+        fetched.insert(QStringLiteral("marketId"), position.marketId);
+        fetched.insert(QStringLiteral("priceUnit"), position.priceUnit);
+    } else {
+        fetched.insert(QStringLiteral("poolAddressesProvider"), position.poolAddressesProvider);
+        fetched.insert(QStringLiteral("pool"), position.poolAddress);
+    }
+    out.insert(QStringLiteral("fetched"), fetched);
     out.insert(QStringLiteral("check"),
                QJsonObject{{QStringLiteral("poolHealthFactor"), num(position.pool.healthFactor)},
                            {QStringLiteral("poolTotalCollateralUsd"), position.pool.totalCollateralUsd},
@@ -133,8 +140,12 @@ QString positionText(const chain::FetchedPosition &position)
     const QList<AccountLiquidationPrice> prices = liquidationPrices(a);
     const auto pct = [&](double v) { return machine::fixed(v * 100.0, 2) + QLatin1Char('%'); };
     QStringList out;
-    out << QStringLiteral("Account %1 on %2, block %3 (%4) from %5")
-               .arg(position.user, chain::chainName(position.chainId))
+    out << QStringLiteral("Account %1 on %2%3, block %4 (%5) from %6")
+               .arg(position.user, chain::chainName(position.chainId),
+                    position.protocol == u"morpho-blue"
+                        ? QStringLiteral(" (Morpho Blue market %1, prices in %2)")
+                              .arg(position.marketId, position.priceUnit)
+                        : QString())
                .arg(position.blockNumber)
                .arg(position.blockTime.toString(Qt::ISODate), position.rpcHost);
     out << QStringLiteral("  health factor %1 (the pool reports %2)")

@@ -58,6 +58,61 @@ private slots:
 
     void readsInFourRoundTrips() { QCOMPARE(m_roundTrips, 4); }
 
+    void aPoolNamesItsProvider()
+    {
+        // A deployment known by its pool only (ZeroLend's): the provider is asked of the pool.
+        JsonRpcClient client(QUrl(m_node.state.value(QStringLiteral("rpc")).toString()));
+        const Expected<QString> provider =
+            poolAddressesProviderOf(client, m_node.state.value(QStringLiteral("pool")).toString());
+        QVERIFY2(provider.hasValue(), provider.hasValue() ? "" : qPrintable(formatErrors(provider.errors())));
+        QCOMPARE(provider->toLower(),
+                 m_node.state.value(QStringLiteral("poolAddressesProvider")).toString().toLower());
+        QCOMPARE(client.roundTrips(), 1);
+        // A token is no pool: the error names the call.
+        const QString token = m_node.state.value(QStringLiteral("reserves"))
+                                  .toArray()
+                                  .first()
+                                  .toObject()
+                                  .value(QStringLiteral("address"))
+                                  .toString();
+        const Expected<QString> wrong = poolAddressesProviderOf(client, token);
+        QVERIFY(!wrong);
+        QVERIFY2(formatErrors(wrong.errors()).contains(QStringLiteral("ADDRESSES_PROVIDER()")),
+                 qPrintable(formatErrors(wrong.errors())));
+    }
+
+    void knownAddressesSaveARoundTripAndChangeNothing()
+    {
+        // A known deployment's pool, data provider and oracle: verified against the provider's answers in
+        // the first round trip, which also reads the reserves list: three round trips, the same market.
+        JsonRpcClient client(QUrl(m_node.state.value(QStringLiteral("rpc")).toString()));
+        AaveV3FetchOptions options;
+        options.knownPool = m_node.state.value(QStringLiteral("pool")).toString();
+        options.knownDataProvider = m_node.state.value(QStringLiteral("dataProvider")).toString();
+        options.knownOracle = m_node.state.value(QStringLiteral("oracle")).toString();
+        QList<int> steps;
+        options.progress = [&steps](int step, int total, const QString &) {
+            steps << step;
+            QCOMPARE(total, 3);
+        };
+        const QString provider = m_node.state.value(QStringLiteral("poolAddressesProvider")).toString();
+        Expected<Market> hinted = fetchAaveV3Market(client, provider, options);
+        QVERIFY2(hinted.hasValue(), hinted.hasValue() ? "" : qPrintable(formatErrors(hinted.errors())));
+        QCOMPARE(client.roundTrips(), 3);
+        QCOMPARE(steps, (QList<int>{1, 2, 3}));
+        QVERIFY(hinted.value() == *m_market);
+
+        // A stale known address (here the oracle's, given as the pool) is not used: four round trips, the
+        // same market.
+        JsonRpcClient again(QUrl(m_node.state.value(QStringLiteral("rpc")).toString()));
+        options.knownPool = options.knownOracle;
+        options.progress = {};
+        Expected<Market> stale = fetchAaveV3Market(again, provider, options);
+        QVERIFY2(stale.hasValue(), stale.hasValue() ? "" : qPrintable(formatErrors(stale.errors())));
+        QCOMPARE(again.roundTrips(), 4);
+        QVERIFY(stale.value() == *m_market);
+    }
+
     void everyReserveIsAsDeployed()
     {
         const QJsonArray deployed = m_node.state.value(QStringLiteral("reserves")).toArray();

@@ -64,8 +64,9 @@ private slots:
         QTest::newRow("bad id") << fetchArgs(rpc, kSomeAddress) +
                                        QStringList{QStringLiteral("--id"), QStringLiteral("My Market")}
                                 << "--id";
+        // (--morpho was the unknown option here until Morpho Blue was read; --compound is not one.)
         QTest::newRow("unknown option")
-            << fetchArgs(rpc, kSomeAddress) + QStringList{QStringLiteral("--morpho")} << "morpho";
+            << fetchArgs(rpc, kSomeAddress) + QStringList{QStringLiteral("--compound")} << "compound";
     }
     void badArgumentsExit2AndWriteNothing()
     {

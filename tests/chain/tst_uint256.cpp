@@ -67,6 +67,63 @@ private slots:
         QCOMPARE(v, UInt256::max());
         QVERIFY(!v.multiplyAdd(2, 0));
     }
+
+    void addAndSubtractCarryAcrossLimbs()
+    {
+        const UInt256 low(~0ULL); // 2^64 - 1
+        QCOMPARE(UInt256::add(low, UInt256(1)).value().toDecimal(), QStringLiteral("18446744073709551616"));
+        QVERIFY(!UInt256::add(UInt256::max(), UInt256(1)).has_value());
+        const UInt256 twoTo64 = *UInt256::fromDecimal(QStringLiteral("18446744073709551616"));
+        QCOMPARE(UInt256::subtract(twoTo64, UInt256(1)).value(), low);
+        QVERIFY(!UInt256::subtract(UInt256(1), UInt256(2)).has_value());
+        QCOMPARE(UInt256::subtract(UInt256(5), UInt256(5)).value(), UInt256(0));
+    }
+
+    void mulDivRoundsEachWay()
+    {
+        // 7 x 5 / 3 = 11.67: 11 down, 12 up; an exact quotient is the same both ways.
+        QCOMPARE(UInt256::mulDiv(7, 5, 3).value(), UInt256(11));
+        QCOMPARE(UInt256::mulDiv(7, 5, 3, true).value(), UInt256(12));
+        QCOMPARE(UInt256::mulDiv(6, 5, 3, true).value(), UInt256(10));
+        // 1e30 x 1e30 / 1e20 = 1e40: the product (1e60) needs more than 128 bits.
+        const UInt256 e30 = *UInt256::fromDecimal(QStringLiteral("1") + QString(30, u'0'));
+        const UInt256 e20 = *UInt256::fromDecimal(QStringLiteral("1") + QString(20, u'0'));
+        QCOMPARE(UInt256::mulDiv(e30, e30, e20).value().toDecimal(), QStringLiteral("1") + QString(40, u'0'));
+        // (2^256 - 1)^2 / (2^256 - 1): the 512-bit product divides back exactly.
+        QCOMPARE(UInt256::mulDiv(UInt256::max(), UInt256::max(), UInt256::max()).value(), UInt256::max());
+        // (2^256 - 1) x 2 / 1 does not fit; nor does anything over 0.
+        QVERIFY(!UInt256::mulDiv(UInt256::max(), 2, 1).has_value());
+        QVERIFY(!UInt256::mulDiv(1, 1, 0).has_value());
+        // Rounding up at the top: (2^256 - 1) x 3 / 3 is exact, so up adds nothing.
+        QCOMPARE(UInt256::mulDiv(UInt256::max(), 3, 3, true).value(), UInt256::max());
+    }
+
+    void mulDivPropertyQuotientBracketsTheProduct()
+    {
+        // For a, b below 2^128 the product fits 256 bits: q = floor(a b / d) must satisfy
+        // q d <= a b < (q + 1) d, and the rounded-up quotient is q or q + 1 as the remainder says.
+        QRandomGenerator rng(20261130);
+        const auto random128 = [&rng] {
+            QByteArray bytes(16, '\0');
+            for (char &c : bytes)
+                c = static_cast<char>(rng.bounded(256));
+            return *UInt256::fromBigEndian(bytes);
+        };
+        for (int i = 0; i < 500; ++i) {
+            const UInt256 a = random128();
+            const UInt256 b = random128();
+            UInt256 d = i % 2 == 0 ? random128() : UInt256(rng.generate64() | 1U);
+            if (d.isZero())
+                d = 1;
+            const UInt256 product = UInt256::mulDiv(a, b, 1).value();
+            const UInt256 q = UInt256::mulDiv(a, b, d).value();
+            const UInt256 qd = UInt256::mulDiv(q, d, 1).value();
+            QVERIFY(qd <= product);
+            QVERIFY(UInt256::add(qd, d).value() > product);
+            const UInt256 up = UInt256::mulDiv(a, b, d, true).value();
+            QCOMPARE(up, qd == product ? q : UInt256::add(q, 1).value());
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestUInt256)

@@ -64,8 +64,12 @@ QWidget *MarketRefreshDialog::buildSourcePage()
     m_deployment->addItem(tr("Your own: type the RPC URL and the address"), QString());
     const Expected<QList<chain::Deployment>> known = chain::knownDeployments();
     if (known) {
-        for (const chain::Deployment &d : known.value())
-            m_deployment->addItem(tr("%1 (%2, chain %3)").arg(d.name, d.chain).arg(d.chainId), d.name);
+        for (const chain::Deployment &d : known.value()) {
+            // By PoolAddressesProvider only: Morpho Blue (`market fetch --morpho`) and the markets known by
+            // their pool (`market fetch --deployment`) are read from the command line.
+            if (d.protocol == u"aave-v3" && !d.poolAddressesProvider.isEmpty())
+                m_deployment->addItem(tr("%1 (%2, chain %3)").arg(d.name, d.chain).arg(d.chainId), d.name);
+        }
     }
     connect(m_deployment, &QComboBox::activated, this,
             [this](int index) { chooseDeployment(m_deployment->itemData(index).toString()); });
