@@ -42,7 +42,13 @@ QString usd(double value, int decimals)
     QString text;
     if (special(value, &text))
         return text;
-    return locale().toCurrencyString(value, QStringLiteral("$"), decimals);
+    const QLocale loc = locale();
+    // The C locale (no LANG, as under cron or in CI) has no currency format of its own and would print
+    // "2,065.38$": there the dollar is written as in English, "$2,065.38".
+    if (loc.language() == QLocale::C)
+        return (value < 0 ? QStringLiteral("-$") : QStringLiteral("$")) +
+               loc.toString(std::abs(value), 'f', decimals);
+    return loc.toCurrencyString(value, QStringLiteral("$"), decimals);
 }
 
 QString compactUsd(double value)

@@ -130,14 +130,7 @@ void AccountView::setAccount(const Account &account, const QString &title, const
 
 QString AccountView::usd(double value, int decimals)
 {
-    const QLocale locale = display::locale();
-    // The C locale has no currency format of its own (it would print "50000.00$"): there the dollar
-    // is written as in English, "$50,000.00".
-    if (locale.language() == QLocale::C) {
-        const QString amount = locale.toString(std::abs(value), 'f', decimals);
-        return (value < 0 ? QStringLiteral("-$") : QStringLiteral("$")) + amount;
-    }
-    return locale.toCurrencyString(value, QStringLiteral("$"), decimals);
+    return display::usd(value, decimals); // "$50,000.00" in the C locale too, never "50000.00$"
 }
 
 void AccountView::setWhatIf(const QString &name, double factor)

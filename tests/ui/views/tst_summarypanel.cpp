@@ -123,6 +123,8 @@ void TestSummaryPanel::showsTheResultInTheUsersLocale_data()
                            << QStringLiteral("$1,234,567.89") << QStringLiteral("2.50x");
     QTest::newRow("de_DE") << QLocale(QLocale::German, QLocale::Germany)
                            << QStringLiteral("1.234.567,89\u00a0$") << QStringLiteral("2,50x");
+    // No LANG (cron, CI): the C locale has no currency format; the dollar as English writes it.
+    QTest::newRow("C") << QLocale::c() << QStringLiteral("$1,234,567.89") << QStringLiteral("2.50x");
 }
 
 void TestSummaryPanel::showsTheResultInTheUsersLocale()
