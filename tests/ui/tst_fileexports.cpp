@@ -68,7 +68,7 @@ void TestFileExports::exportCsvWritesEveryTable()
     }
     // An invalid plan exports nothing (the last valid result would not be the plan on screen).
     Plan plan = m_window->session()->plan();
-    plan.collateral.ltv = 0.9; // above the threshold
+    plan.collateral.ltv = 0.99; // above the threshold
     m_window->session()->setPlan(plan);
     const QString stale = dir.filePath(QStringLiteral("stale.csv"));
     QVERIFY(!files()->exportCsv(0, stale));

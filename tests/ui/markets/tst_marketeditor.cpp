@@ -22,7 +22,7 @@
 using namespace lp;
 
 // The presets in resources/markets.
-constexpr int kPresets = 8;
+constexpr int kPresets = 11;
 
 class TestMarketEditor : public QObject {
     Q_OBJECT

@@ -99,7 +99,8 @@ void TestComparisonPanel::pinTwoPlansAndCompare()
          std::initializer_list<ChartBase *>{charts->pnlChart(), charts->healthChart(), charts->loopsChart()})
         QCOMPARE(chart->pinnedGraphs().size(), size_t(2));
     QVERIFY(leveragedGraphMatches(charts->pnlChart()->pinnedGraphs().at(1), plots[1].result->sweep));
-    QCOMPARE(charts->pnlChart()->pinnedGraphs().at(0)->name(), QStringLiteral("wstETH loop, 3 loops"));
+    QCOMPARE(charts->pnlChart()->pinnedGraphs().at(0)->name(),
+             QStringLiteral("wstETH loop on Aave v3 Ethereum, 3 loops"));
     panel->unpin(0);
     QCOMPARE(charts->pnlChart()->pinnedGraphs().size(), size_t(1));
     QVERIFY(leveragedGraphMatches(charts->pnlChart()->pinnedGraphs().at(0), plots[1].result->sweep));
