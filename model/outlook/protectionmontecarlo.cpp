@@ -128,6 +128,8 @@ Expected<ProtectionMonteCarloResult> simulateProtection(const Plan &plan, const 
     s.cg = std::pow(collateralGrowth(plan), dt);
     s.dg = std::pow(debtGrowth(plan), dt);
     s.dlb = std::log(s.dg / s.cg);
+    s.cgPow.reserve(static_cast<size_t>(steps) + 1);
+    s.dgPow.reserve(static_cast<size_t>(steps) + 1);
     for (int k = 0; k <= steps; ++k) {
         s.cgPow.push_back(std::pow(s.cg, k));
         s.dgPow.push_back(std::pow(s.dg, k));

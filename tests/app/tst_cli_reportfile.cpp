@@ -26,13 +26,14 @@ const QStringList kSections{QStringLiteral("inputs"),     QStringLiteral("summar
 const QStringList kCharts{QStringLiteral("pnl"), QStringLiteral("health"), QStringLiteral("loops"),
                           QStringLiteral("time"), QStringLiteral("risk")};
 
-// Every valid plan among the fixtures (the bad-*.json ones are refused by design).
+// Every valid plan among the fixtures (the bad-*.json ones are refused by design, and capped-market.json
+// is a plan above its market's borrow cap, refused with exit 2 by tst_cli_usermarket).
 QStringList goodPlans()
 {
     const QDir dir(QStringLiteral(LP_TEST_DATA_DIR));
     QStringList plans;
     for (const QString &name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
-        if (!name.startsWith(QLatin1String("bad-")))
+        if (!name.startsWith(QLatin1String("bad-")) && name != QLatin1String("capped-market.json"))
             plans << dir.filePath(name);
     return plans;
 }

@@ -109,6 +109,7 @@ PnlChart::PnlChart(QWidget *parent)
     // Markers close together (a short's spot and liquidation) stack their labels in rows (markerlabels.h).
     connect(p, &QCustomPlot::afterLayout, this, [this] {
         std::vector<QCPItemText *> labels;
+        labels.reserve(m_markers.size());
         for (const MarkerItems &items : m_markers)
             labels.push_back(items.label);
         stackLabels(labels, plot()->legend->visible() ? QRectF(plot()->legend->outerRect()) : QRectF());
@@ -183,7 +184,7 @@ void PnlChart::showResult(const PlanResult &result)
     const auto at = [&](double priceUsd) { return priceUsd * scale; };
     const auto text = [&](double priceUsd) { return axisText(result, at(priceUsd), 0); };
     if (risk == RiskAsset::Ratio) {
-        setTitle(tr("P&L right after opening, against the %1/%2 price ratio (a depeg)").arg(a, b));
+        setTitle(tr("P&L right after opening, against the %1/%2 ratio (a depeg)").arg(a, b));
         plot()->xAxis->setLabel(
             tr("%1/%2 ratio (%2 per %1; %2 held at %3)").arg(a, b, display::usd(plan.borrow.priceUsd)));
     } else if (risk == RiskAsset::Borrow) {

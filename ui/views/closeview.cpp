@@ -84,6 +84,7 @@ CloseView::CloseView(QWidget *parent)
     QFont bold = stepsTitle->font();
     bold.setBold(true);
     stepsTitle->setFont(bold);
+    stepsTitle->setWordWrap(true); // a long bold line would set the whole window's minimum width
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);

@@ -103,6 +103,7 @@ RiskView::RiskView(QWidget *parent)
     bold.setBold(true);
     bold.setPointSizeF(bold.pointSizeF() * 1.1);
     heading->setFont(bold);
+    heading->setWordWrap(true); // long bold lines would set the window's minimum width
     probabilities->addWidget(heading);
     probabilities->addWidget(m_closedFormLabel);
     probabilities->addWidget(m_monteCarloLabel);
@@ -113,6 +114,7 @@ RiskView::RiskView(QWidget *parent)
     top->addWidget(m_heatmapChart, 3);
     auto *stressTitle = new QLabel(tr("Stress presets: the position today, then after each preset"));
     stressTitle->setFont(bold);
+    stressTitle->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
     layout->addLayout(top, 3);

@@ -133,6 +133,7 @@ void TestFormulaDigits::pnlFormulaShowsTheGas()
 void TestFormulaDigits::thresholdIsNamedInWords()
 {
     Plan plan = defaultPlan();
+    plan.collateral.ltv = 0.8; // under the threshold below
     plan.collateral.liquidationThreshold = 0.825;
     const Expected<PlanResult> r = computePlan(plan);
     QVERIFY(r);

@@ -1,4 +1,5 @@
 // The P&L chart: its data are the sweep's points, its markers the sweep's prices.
+#include "displayformat.h"
 #include "pnlchart.h"
 #include "uitestutil.h"
 
@@ -151,27 +152,32 @@ void TestPnlChart::compareRuleSetDrawsTheOtherSweep()
 
 void TestPnlChart::priceRulesStandWhereTheyAct()
 {
-    // Two stops (the higher acts first), a take-profit and a trailing stop of 25 % (from 0.75 x $3,500).
-    Plan plan = defaultPlan();
+    // On the USD axis: two stops (the higher acts first), a take-profit and a trailing stop of 25 % (from
+    // 0.75 x spot).
+    Plan plan = longDefaultPlan();
+    const double spot = plan.collateral.priceUsd;
     ProtectionRule low = ProtectionRule::ofKind(ProtectionKind::StopLoss);
-    low.priceUsd = 2500.0;
+    low.priceUsd = std::round(0.7 * spot);
     ProtectionRule high = low;
-    high.priceUsd = 2800.0;
+    high.priceUsd = std::round(0.8 * spot);
     ProtectionRule take = ProtectionRule::ofKind(ProtectionKind::TakeProfit);
-    take.priceUsd = 4500.0;
+    take.priceUsd = std::round(1.3 * spot);
     ProtectionRule trail = ProtectionRule::ofKind(ProtectionKind::TrailingStop);
     trail.fraction = 0.25;
     plan.protection = {low, high, take, trail};
     PnlChart chart;
     chart.showResult(expectedResult(plan));
-    QCOMPARE(chart.markerPriceUsd(PnlChart::Marker::StopLoss), 2800.0);
-    QCOMPARE(chart.markerLabel(PnlChart::Marker::StopLoss), QStringLiteral("Stop-loss $2,800"));
-    QCOMPARE(chart.markerPriceUsd(PnlChart::Marker::TakeProfit), 4500.0);
-    QCOMPARE(chart.markerLabel(PnlChart::Marker::TakeProfit), QStringLiteral("Take-profit $4,500"));
-    QCOMPARE(chart.markerPriceUsd(PnlChart::Marker::TrailingStop), 2625.0);
-    QCOMPARE(chart.markerLabel(PnlChart::Marker::TrailingStop), QStringLiteral("Trailing stop from $2,625"));
+    QCOMPARE(chart.markerPriceUsd(PnlChart::Marker::StopLoss), high.priceUsd);
+    QCOMPARE(chart.markerLabel(PnlChart::Marker::StopLoss),
+             QStringLiteral("Stop-loss %1").arg(display::usd(high.priceUsd, 0)));
+    QCOMPARE(chart.markerPriceUsd(PnlChart::Marker::TakeProfit), take.priceUsd);
+    QCOMPARE(chart.markerLabel(PnlChart::Marker::TakeProfit),
+             QStringLiteral("Take-profit %1").arg(display::usd(take.priceUsd, 0)));
+    QCOMPARE(chart.markerPriceUsd(PnlChart::Marker::TrailingStop), 0.75 * spot);
+    QCOMPARE(chart.markerLabel(PnlChart::Marker::TrailingStop),
+             QStringLiteral("Trailing stop from %1").arg(display::usd(0.75 * spot, 0)));
     // A plan without price rules shows none.
-    chart.showResult(expectedResult(defaultPlan()));
+    chart.showResult(expectedResult(longDefaultPlan()));
     for (PnlChart::Marker m :
          {PnlChart::Marker::StopLoss, PnlChart::Marker::TakeProfit, PnlChart::Marker::TrailingStop})
         QVERIFY(std::isnan(chart.markerPriceUsd(m)));

@@ -98,12 +98,14 @@ void TestComparisonPanel::pinTwoPlansAndCompare()
     for (ChartBase *chart :
          std::initializer_list<ChartBase *>{charts->pnlChart(), charts->healthChart(), charts->loopsChart()})
         QCOMPARE(chart->pinnedGraphs().size(), size_t(2));
-    QVERIFY(leveragedGraphMatches(charts->pnlChart()->pinnedGraphs().at(1), plots[1].result->sweep));
+    QVERIFY(leveragedGraphMatches(charts->pnlChart()->pinnedGraphs().at(1), plots[1].result->sweep,
+                                  axisScale(*plots[1].result)));
     QCOMPARE(charts->pnlChart()->pinnedGraphs().at(0)->name(),
              QStringLiteral("wstETH loop on Aave v3 Ethereum, 3 loops"));
     panel->unpin(0);
     QCOMPARE(charts->pnlChart()->pinnedGraphs().size(), size_t(1));
-    QVERIFY(leveragedGraphMatches(charts->pnlChart()->pinnedGraphs().at(0), plots[1].result->sweep));
+    QVERIFY(leveragedGraphMatches(charts->pnlChart()->pinnedGraphs().at(0), plots[1].result->sweep,
+                                  axisScale(*plots[1].result)));
 }
 
 void TestComparisonPanel::pinIsDisabledWhenFull()
