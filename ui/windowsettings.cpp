@@ -220,7 +220,7 @@ int restorePinned(ComparisonPanel *panel, const MarketRegistry &markets)
 {
     const QJsonArray stored = QJsonDocument::fromJson(settingskeys::pinnedPlans.read()).array();
     int restored = 0;
-    for (const QJsonValue &entry : stored) {
+    for (const auto &entry : stored) {
         const QJsonObject object = entry.toObject();
         const Expected<Plan> plan = parsePlan(
             QJsonDocument(object.value(QStringLiteral("plan")).toObject()).toJson(QJsonDocument::Compact),

@@ -34,7 +34,8 @@ void TestCliCsv::exportCsvReadsBackWithPython_data()
     QTest::addColumn<int>("columns");
     QTest::newRow("prices") << "prices" << 2001 << 10;
     QTest::newRow("loops") << "loops" << 4 << 17; // 16 and costs_usd
-    QTest::newRow("summary") << "summary" << 33 << 2; // market, rules, horizon, volatility, drift, P(liq.) too
+    QTest::newRow("summary") << "summary" << 33
+                             << 2; // market, rules, horizon, volatility, drift, P(liq.) too
     QTest::newRow("timeline") << "timeline" << 366 << 14; // days 0..365
 }
 

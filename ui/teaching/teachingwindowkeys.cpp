@@ -12,7 +12,7 @@ void TeachingWindow::addKeys()
 {
     // Shortcuts of the window, so that they work wherever the focus is: a focused button would take Space
     // and arrow keys would move the focus or the price slider instead.
-    const auto add = [this](QKeySequence key, auto slot) {
+    const auto add = [this](const QKeySequence &key, auto slot) {
         auto *shortcut = new QShortcut(key, this);
         shortcut->setContext(Qt::WindowShortcut);
         connect(shortcut, &QShortcut::activated, this, slot);
