@@ -7,6 +7,7 @@
 #include "benchutil.h"
 #include "montecarlo.h"
 #include "opening.h"
+#include "riskasset.h"
 #include "timeline.h"
 
 #include <QSaveFile>
@@ -71,13 +72,13 @@ int main(int argc, char *argv[])
     std::printf(
         "bench_montecarlo: %d paths x %d daily steps, %d threads, %d runs, HF %.4f, vol %.3g, drift %.3g\n",
         options.paths, result->steps, options.threads, runs, timeline.points.front().healthFactor,
-        p.risk.annualVolatility, p.risk.drift);
+        lp::riskVolatility(p), p.risk.drift);
     std::printf("  median %.3f s   min %.3f s   (goal: under 0.5 s)\n", median, seconds.front());
     std::printf("  probability %.5f   95 %% CI %.5f..%.5f\n", result->probability, result->ci95Low,
                 result->ci95High);
     std::printf("RESULT impl=cpp median_s=%.6f min_s=%.6f probability=%.17g ci95_low=%.17g ci95_high=%.17g "
                 "threads=%d vol=%.17g drift=%.17g\n",
                 median, seconds.front(), result->probability, result->ci95Low, result->ci95High,
-                options.threads, p.risk.annualVolatility, p.risk.drift);
+                options.threads, lp::riskVolatility(p), p.risk.drift);
     return 0;
 }

@@ -9,6 +9,7 @@
 #include "opening.h"
 #include "protection.h"
 #include "protectionmontecarlo.h"
+#include "riskasset.h"
 #include "timeline.h"
 
 #include <cmath>
@@ -72,7 +73,7 @@ int main(int argc, char *argv[])
     std::printf("PARAMS --c0 %.17g --d0 %.17g --pa %.17g --pb %.17g --lt %.17g --bonus %.17g --vol %.17g "
                 "--drift %.17g --cg %.17g --dg %.17g --keep %.17g --gas %.17g\n",
                 opened->collateral, opened->debt, p.collateral.priceUsd, p.borrow.priceUsd,
-                liq.liquidationThreshold, liq.liquidationBonus, p.risk.annualVolatility, p.risk.drift,
+                liq.liquidationThreshold, liq.liquidationBonus, lp::riskVolatility(p), p.risk.drift,
                 std::pow(lp::collateralGrowth(p), 1.0 / 365.0), std::pow(lp::debtGrowth(p), 1.0 / 365.0),
                 p.costs.swapKeep(), p.costs.gasUsdPerTx);
     return 0;
