@@ -50,6 +50,20 @@ inline Plan oneFullLoopPlan()
     return p;
 }
 
+// A and B both at $1,000, ltv 50 %, lt 60 %, no costs or rates, 10 A deposited, 2 loops at the full LTV,
+// against a constant-product pool of $80,000 of A and $100,000 of B (the price-impact tests' plan).
+inline Plan poolPlan()
+{
+    Plan p = costFreePlan();
+    p.market.clear();
+    p.collateral = {QStringLiteral("A"), 1000.0, 0.5, 0.6, 0.05, 0.0, 0.0};
+    p.borrow = {QStringLiteral("B"), 1000.0, 0.0, PriceModel::Fixed};
+    p.strategy.loops = 2;
+    p.strategy.ltvFraction = 1.0;
+    p.priceImpact = {ImpactModel::ConstantProduct, 80000.0, 100000.0, 0.0};
+    return p;
+}
+
 // The plan's result; a plan that cannot be computed stops the test program with its errors (the tests
 // that call this mean valid plans: an invalid one is a broken test, not a failing check).
 inline PlanResult compute(const Plan &plan, const SweepOptions &sweep = {})

@@ -26,23 +26,7 @@ private slots:
     void planFileNamesTheField();
 };
 
-namespace {
-
-// The plan of tst_swapimpact: A and B at $1,000, ltv 50 %, lt 60 %, no costs, 10 A, 2 full loops, against
-// a constant-product pool of $80,000 of A and $100,000 of B.
-Plan poolPlan()
-{
-    Plan p = test::costFreePlan();
-    p.market.clear();
-    p.collateral = {QStringLiteral("A"), 1000.0, 0.5, 0.6, 0.05, 0.0, 0.0};
-    p.borrow = {QStringLiteral("B"), 1000.0, 0.0, PriceModel::Fixed};
-    p.strategy.loops = 2;
-    p.strategy.ltvFraction = 1.0;
-    p.priceImpact = {ImpactModel::ConstantProduct, 80000.0, 100000.0, 0.0};
-    return p;
-}
-
-} // namespace
+using test::poolPlan;
 
 void TestExecution::exitImpactByHand()
 {

@@ -20,23 +20,7 @@ private slots:
     void impactOnlyLowersTheCollateral();
 };
 
-namespace {
-
-// A and B both at $1,000, ltv 50 %, lt 60 %, no costs or rates, 10 A deposited, 2 loops at the full LTV,
-// against a constant-product pool of $80,000 of A and $100,000 of B.
-Plan poolPlan()
-{
-    Plan p = test::costFreePlan();
-    p.market.clear();
-    p.collateral = {QStringLiteral("A"), 1000.0, 0.5, 0.6, 0.05, 0.0, 0.0};
-    p.borrow = {QStringLiteral("B"), 1000.0, 0.0, PriceModel::Fixed};
-    p.strategy.loops = 2;
-    p.strategy.ltvFraction = 1.0;
-    p.priceImpact = {ImpactModel::ConstantProduct, 80000.0, 100000.0, 0.0};
-    return p;
-}
-
-} // namespace
+using test::poolPlan;
 
 void TestSwapImpact::shareByHand()
 {
