@@ -57,12 +57,6 @@ function(lp_pch target kind)
     if(NOT LP_PCH)
         return()
     endif()
-    # A test includes its own .moc, so AUTOMOC's mocs_compilation.cpp is empty: loading the PCH into it
-    # would be most of its cost.
-    if(kind MATCHES "^test-")
-        set_source_files_properties("${CMAKE_CURRENT_BINARY_DIR}/${target}_autogen/mocs_compilation.cpp"
-                                    PROPERTIES SKIP_PRECOMPILE_HEADERS ON)
-    endif()
     get_property(owner GLOBAL PROPERTY LP_PCH_OWNER_${kind})
     if(owner)
         target_precompile_headers(${target} REUSE_FROM ${owner})
