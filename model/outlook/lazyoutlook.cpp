@@ -1,6 +1,7 @@
 #include "lazyoutlook.h"
 
 #include "engine.h"
+#include "riskasset.h"
 
 #include <algorithm>
 #include <cmath>
@@ -114,7 +115,7 @@ const ProbabilityGrid &LazyOutlook::probabilityGrid() const
 {
     std::call_once(m_probabilityGridOnce, [this] {
         Expected<ProbabilityGrid> grid =
-            probabilityHeatmap(m_result->plan, riskGridLoopCounts(), riskGridVolatilities());
+            probabilityHeatmap(m_result->plan, riskGridLoopCounts(), riskGridVolatilities(m_result->plan));
         m_probabilityGrid = grid ? std::move(grid).value() : ProbabilityGrid{};
     });
     return *m_probabilityGrid;
@@ -185,6 +186,16 @@ std::vector<double> riskGridVolatilities()
     std::vector<double> vols;
     for (int i = 1; i <= 15; ++i)
         vols.push_back(i / 10.0);
+    return vols;
+}
+
+std::vector<double> riskGridVolatilities(const Plan &plan)
+{
+    if (effectiveRiskAsset(plan) != RiskAsset::Ratio)
+        return riskGridVolatilities();
+    std::vector<double> vols;
+    for (int i = 1; i <= 15; ++i)
+        vols.push_back(i / 100.0);
     return vols;
 }
 

@@ -78,8 +78,12 @@ private:
 // columns.
 [[nodiscard]] std::vector<double> pnlGridPrices(double spotUsd);
 [[nodiscard]] std::vector<int> pnlGridDays(int horizonDays);
-// The probability heatmap's axes: loop counts 0..10, annual volatility 10 %..150 % in steps of 10 points.
+// The probability heatmap's axes: loop counts 0..10, annual volatility 10 %..150 % in steps of 10 points
+// (a USD price's scale). For a plan, the scale of the price that moves (riskasset.h riskVolatility): a
+// ratio pair's 1 %..15 % in steps of 1 point (risk.ratioVolatility is a few percent a year: on the USD
+// grid its cell would lie off the map), a USD price's the grid above.
 [[nodiscard]] std::vector<int> riskGridLoopCounts();
 [[nodiscard]] std::vector<double> riskGridVolatilities();
+[[nodiscard]] std::vector<double> riskGridVolatilities(const Plan &plan);
 
 } // namespace lp

@@ -64,7 +64,8 @@ struct ProtectionOutcome {
     ProtectionQuantiles finalEquityUsd;
     ProtectionQuantiles pnlVsHoldUsd;
     double meanFinalEquityUsd = 0;
-    double minHealthFactor = 0;      // lowest HF at any step's close or execution, over all paths
+    double minHealthFactor = 0;      // lowest HF at the observed points of all paths: the ends of jumped
+                                     // stretches, every close where a path is refined, every execution
     std::vector<double> finalEquity; // per path, sorted ascending (for histograms)
 };
 

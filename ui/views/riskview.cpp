@@ -69,9 +69,14 @@ RiskView::RiskView(QWidget *parent)
     m_map->setDataRange(QCPRange(0.0, 1.0));
     heatmap->xAxis->setLabel(tr("Annual volatility (%)"));
     heatmap->yAxis->setLabel(tr("Loops"));
-    // Every cell in view: volatility 10 %..150 %, loops 0..10, each cell centred on its value.
-    m_heatmapChart->setAutoRange([](QCustomPlot *plot) {
-        plot->xAxis->setRange(5.0, 155.0);
+    // Every cell in view, each centred on its value: loops 0..10, and the plan's volatility grid (10 %..
+    // 150 %, or 1 %..15 % for a ratio pair) with half a step on either side.
+    m_heatmapChart->setAutoRange([this](QCustomPlot *plot) {
+        const std::vector<double> vols =
+            m_outlook ? m_outlook->probabilityGrid().volatilities : riskGridVolatilities();
+        const double half = vols.size() > 1 ? 50.0 * (vols[1] - vols[0]) : 5.0;
+        plot->xAxis->setRange(vols.empty() ? 5.0 : vols.front() * 100.0 - half,
+                              vols.empty() ? 155.0 : vols.back() * 100.0 + half);
         plot->yAxis->setRange(-0.5, 10.5);
     });
     m_heatmapChart->setReadOut([this](double x) { return heatmapReadOut(x); });
@@ -222,6 +227,7 @@ void RiskView::showHeatmap()
     // The plan in every strategy mode: at the loops it opens with (a target's partial last loop counts).
     const PlanResult &result = m_outlook->result();
     m_current->setData({riskVolatility(result.plan) * 100.0}, {double(result.opened.loops)});
+    heatmapPlot()->xAxis->setLabel(tr("Annual volatility of %1 (%)").arg(riskAxisSymbol(result.plan)));
     m_heatmapChart->redraw();
 }
 
@@ -230,8 +236,11 @@ QString RiskView::heatmapReadOut(double x) const
     if (!m_outlook)
         return {};
     const ProbabilityGrid &grid = m_outlook->probabilityGrid();
-    if (grid.volatilities.empty() || x < grid.volatilities.front() * 100.0 - 5.0 ||
-        x > grid.volatilities.back() * 100.0 + 5.0)
+    if (grid.volatilities.empty())
+        return {};
+    const double half =
+        grid.volatilities.size() > 1 ? 50.0 * (grid.volatilities[1] - grid.volatilities[0]) : 5.0;
+    if (x < grid.volatilities.front() * 100.0 - half || x > grid.volatilities.back() * 100.0 + half)
         return {};
     size_t column = 0;
     for (size_t c = 1; c < grid.volatilities.size(); ++c)

@@ -57,13 +57,19 @@ public:
 
     // The heatmap's axes (lp::riskGridLoopCounts, lp::riskGridVolatilities).
     [[nodiscard]] static std::vector<int> gridLoopCounts() { return riskGridLoopCounts(); }
-    [[nodiscard]] static std::vector<double> gridVolatilities() { return riskGridVolatilities(); }
+    [[nodiscard]] static std::vector<double> gridVolatilities(const Plan &plan)
+    {
+        return riskGridVolatilities(plan);
+    }
+
+    // The heatmap's crosshair text at volatility x (in %): the nearest column within half a step, with
+    // the plan's own loop row; empty beyond the map.
+    [[nodiscard]] QString heatmapReadOut(double x) const;
 
 private:
     void showProbabilities();
     void showHeatmap();
     void showStress();
-    [[nodiscard]] QString heatmapReadOut(double x) const;
 
     MonteCarloOptions m_monteCarloOptions;
     std::shared_ptr<const LazyOutlook> m_outlook;

@@ -4,6 +4,7 @@
 // the report's close: the one asked for, or the flash close when selling to repay is impossible.
 #include "engine.h"
 #include "lazyoutlook.h"
+#include "riskasset.h"
 #include "testutil.h"
 
 #include <memory>
@@ -187,6 +188,19 @@ void TestLazyOutlook::gridAxes()
     QCOMPARE(riskGridLoopCounts().size(), size_t(11));
     QCOMPARE(riskGridVolatilities().front(), 0.1);
     QCOMPARE(riskGridVolatilities().back(), 1.5);
+    // A plan's grid is on the scale of the price that moves: a ratio pair's 1 %..15 % holds its
+    // risk.ratioVolatility (2 %/yr by default); a long's is the USD grid.
+    const Plan ratio = test::compute(defaultPlan()).plan;
+    QVERIFY(effectiveRiskAsset(ratio) == RiskAsset::Ratio);
+    const std::vector<double> ratioVols = riskGridVolatilities(ratio);
+    QCOMPARE(ratioVols.size(), size_t(15));
+    QCOMPARE(ratioVols.front(), 0.01);
+    QCOMPARE(ratioVols[1], 0.02);
+    QCOMPARE(ratioVols.back(), 0.15);
+    QVERIFY(riskVolatility(ratio) >= ratioVols.front() && riskVolatility(ratio) <= ratioVols.back());
+    Plan longPlan = ratio;
+    longPlan.riskAsset = RiskAsset::Collateral;
+    QVERIFY(riskGridVolatilities(longPlan) == riskGridVolatilities());
 }
 
 QTEST_MAIN(TestLazyOutlook)

@@ -2,6 +2,7 @@
 // lp::probabilityHeatmap, its table the stress presets; a plan change redraws all of them.
 #include "displayformat.h"
 #include "outlook.h"
+#include "riskasset.h"
 #include "riskview.h"
 #include "uitestutil.h"
 
@@ -28,6 +29,7 @@ private slots:
     void probabilitiesAreTheModels();
     void monteCarloOptionsAreUsed();
     void heatmapIsTheProbabilityGrid();
+    void ratioPairHeatmapIsOnTheRatioScale();
     void stressTableIsThePresets();
     void volatilityChangeRedraws();
 };
@@ -74,7 +76,7 @@ void TestRiskView::heatmapIsTheProbabilityGrid()
     view.setMonteCarloOptions(fewPaths());
     view.showResult(r);
     const ProbabilityGrid expected =
-        *probabilityHeatmap(r.plan, RiskView::gridLoopCounts(), RiskView::gridVolatilities());
+        *probabilityHeatmap(r.plan, RiskView::gridLoopCounts(), RiskView::gridVolatilities(r.plan));
     QCOMPARE(view.grid().probability, expected.probability);
     QCPColorMapData *data = view.probabilityMap()->data();
     QCOMPARE(data->keySize(), 15);   // volatility 10 %..150 %
@@ -84,6 +86,35 @@ void TestRiskView::heatmapIsTheProbabilityGrid()
     QCOMPARE(data->cell(14, 0), 0.0);
     QVERIFY(data->cell(5, 10) > data->cell(5, 3));
     QVERIFY(data->cell(10, 3) > data->cell(2, 3));
+}
+
+// A ratio pair (the default plan: wstETH against WETH, risk.ratioVolatility 2 %/yr) is drawn on the
+// ratio's scale, 1 %..15 %: on the USD grid (10 %..150 %) its own cell would lie off the map.
+void TestRiskView::ratioPairHeatmapIsOnTheRatioScale()
+{
+    const PlanResult r = expectedResult(defaultPlan());
+    QVERIFY(effectiveRiskAsset(r.plan) == RiskAsset::Ratio);
+    RiskView view;
+    view.setMonteCarloOptions(fewPaths());
+    view.showResult(r);
+    QCOMPARE(view.grid().volatilities.size(), size_t(15));
+    QCOMPARE(view.grid().volatilities.front(), 0.01);
+    QCOMPARE(view.grid().volatilities.back(), 0.15);
+    const ProbabilityGrid expected =
+        *probabilityHeatmap(r.plan, RiskView::gridLoopCounts(), RiskView::gridVolatilities(r.plan));
+    QCOMPARE(view.grid().probability, expected.probability);
+    // The circle (2 %, the plan's loops) is inside the drawn range, half a step beyond either end cell.
+    const QCPRange x = view.heatmapPlot()->xAxis->range();
+    QCOMPARE(x.lower, 0.5);
+    QCOMPARE(x.upper, 15.5);
+    QVERIFY(x.contains(riskVolatility(r.plan) * 100.0));
+    QVERIFY(view.heatmapPlot()->xAxis->label().contains(QStringLiteral("wstETH/WETH")));
+    // The read-out names the nearest column within half a step, and nothing beyond the map.
+    QVERIFY(view.heatmapReadOut(2.3).startsWith(QStringLiteral("Volatility 2 %")));
+    QVERIFY(view.heatmapReadOut(16.0).isEmpty());
+    // More volatility, more risk, along the plan's own row.
+    const auto row = static_cast<size_t>(r.opened.loops);
+    QVERIFY(expected.at(row, 14) > expected.at(row, 1));
 }
 
 void TestRiskView::stressTableIsThePresets()
