@@ -50,6 +50,10 @@ public:
     // The price a marker stands at; NaN when the marker is hidden (no debt: nothing to liquidate).
     [[nodiscard]] double markerPriceUsd(Marker marker) const;
     [[nodiscard]] QString markerLabel(Marker marker) const;
+    // The marker's label in the plot's pixels after the last replot (empty when hidden), and the axis
+    // rect's: a label stays inside it, on the other side of its line where its own side has no room.
+    [[nodiscard]] QRectF markerLabelRect(Marker marker) const;
+    [[nodiscard]] QRectF plotAreaRect() const;
 
     // What-if: the same plan under another liquidation rule set, drawn as a dashed curve next to the plan's
     // own (e.g. Aave v3.3 against Morpho Blue at the same LTV). Nullopt hides it. Also in the context menu.

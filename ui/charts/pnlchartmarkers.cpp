@@ -1,6 +1,8 @@
 // The P&L chart's marker lines and their labels (pnlchart.cpp places them).
 #include "pnlchart.h"
 
+#include "markerlabels.h"
+
 #include "qcustomplot_include.h"
 
 #include <cmath>
@@ -24,10 +26,7 @@ PnlChart::MarkerItems PnlChart::makeMarker(double labelY, Qt::Alignment alignmen
     items.label = new QCPItemText(plot());
     items.label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
     items.label->position->setCoords(0, labelY);
-    items.label->setPositionAlignment(alignment);
-    items.label->setTextAlignment(alignment & Qt::AlignHorizontal_Mask);
-    // Beside the line, a few pixels off so it does not sit on it.
-    items.label->setPadding((alignment & Qt::AlignRight) ? QMargins(4, 2, 8, 2) : QMargins(8, 2, 4, 2));
+    alignBeside(items.label, alignment);
     items.label->setClipToAxisRect(true);
     items.label->setLayer(QStringLiteral("legend")); // above every marker line, so lines never cross a label
     for (QCPAbstractItem *item :
@@ -62,6 +61,20 @@ QString PnlChart::markerLabel(Marker marker) const
 {
     const MarkerItems &items = m_markers.at(index(marker));
     return items.label->visible() ? items.label->text() : QString();
+}
+
+QRectF PnlChart::markerLabelRect(Marker marker) const
+{
+    const MarkerItems &items = m_markers.at(index(marker));
+    if (!items.label->visible())
+        return {};
+    return QRectF(items.label->topLeft->pixelPosition(), items.label->bottomRight->pixelPosition())
+        .normalized();
+}
+
+QRectF PnlChart::plotAreaRect() const
+{
+    return QRectF(plot()->axisRect()->rect());
 }
 
 } // namespace lp

@@ -23,6 +23,7 @@ private slots:
     void smallPricesGetDecimalTicks();
     void compareRuleSetDrawsTheOtherSweep();
     void priceRulesStandWhereTheyAct();
+    void labelsStayInsideThePlot();
 };
 
 void TestPnlChart::curvesAreTheSweep()
@@ -181,6 +182,39 @@ void TestPnlChart::priceRulesStandWhereTheyAct()
     for (PnlChart::Marker m :
          {PnlChart::Marker::StopLoss, PnlChart::Marker::TakeProfit, PnlChart::Marker::TrailingStop})
         QVERIFY(std::isnan(chart.markerPriceUsd(m)));
+}
+
+// A ratio pair's liquidation line stands near the left edge (0.86 on an axis from 0): its label, on the
+// line's left by default, went past the edge and was cut ("06 WETH per wstETH"). It now sits on the
+// line's right there, and every visible label is inside the plot area; on a wide axis it goes back.
+void TestPnlChart::labelsStayInsideThePlot()
+{
+    PnlChart chart;
+    chart.resize(660, 480);
+    chart.plot()->resize(660, 480);
+    chart.plot()->setViewport(chart.plot()->rect()); // a hidden widget gets its resize event only when shown
+    chart.showResult(expectedResult(defaultPlan()));
+    chart.plot()->replot();
+    const QRectF area = chart.plotAreaRect();
+    const double liquidation = chart.markerPriceUsd(PnlChart::Marker::Liquidation);
+    QVERIFY(std::isfinite(liquidation));
+    const double linePixel = chart.plot()->xAxis->coordToPixel(liquidation);
+    QVERIFY2(linePixel - area.left() < chart.markerLabelRect(PnlChart::Marker::Liquidation).width(),
+             "the line must be too near the edge for its label on the left");
+    for (PnlChart::Marker m : {PnlChart::Marker::Spot, PnlChart::Marker::BreakEven,
+                               PnlChart::Marker::Liquidation, PnlChart::Marker::ZeroEquity}) {
+        const QRectF label = chart.markerLabelRect(m);
+        if (label.isEmpty())
+            continue;
+        QVERIFY2(label.left() >= area.left() - 0.5 && label.right() <= area.right() + 0.5,
+                 qPrintable(chart.markerLabel(m)));
+    }
+    QVERIFY(chart.markerLabelRect(PnlChart::Marker::Liquidation).left() >= linePixel);
+    // With room on the left (the axis moved so the line is mid-plot) it is on its own side again.
+    chart.plot()->xAxis->setRange(liquidation - 2.0, liquidation + 1.0);
+    chart.plot()->replot();
+    QVERIFY(chart.markerLabelRect(PnlChart::Marker::Liquidation).right() <=
+            chart.plot()->xAxis->coordToPixel(liquidation));
 }
 
 QTEST_MAIN(TestPnlChart)
