@@ -95,11 +95,11 @@ Explanation explain(const PlanResult &r, Figure figure)
                 tr("What is owed to the market; it grows with the borrow APY.")};
     case Figure::OpeningCosts: {
         const OpeningCosts &k = r.opened.costs;
-        return {tr("swap fees + slippage + flash premium + gas = %1 + %2 + %3 + %4 = %5")
-                    .arg(display::usd(k.swapFeesUsd), display::usd(k.slippageUsd),
+        return {tr("swap fees + slippage + price impact + flash premium + gas = %1 + %2 + %3 + %4 + %5 = %6")
+                    .arg(display::usd(k.swapFeesUsd), display::usd(k.slippageUsd), display::usd(k.impactUsd),
                          display::usd(k.flashPremiumUsd), display::usd(k.gasUsd), display::usd(k.totalUsd())),
-                tr("Paid once to open: every swap loses its fee and slippage, and every transaction (%1 "
-                   "in all) costs gas.")
+                tr("Paid once to open: every swap loses its fee, its slippage and its price impact on the "
+                   "pool, and every transaction (%1 in all) costs gas.")
                     .arg(k.transactions)};
     }
     case Figure::NetApy:

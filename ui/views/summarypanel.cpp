@@ -182,9 +182,10 @@ void SummaryPanel::showResult(const PlanResult &result)
     m_closeNow->setText(closeNow);
     const lp::OpeningCosts &costs = result.opened.costs;
     setValue(OpeningCosts, display::usd(costs.totalUsd()),
-             tr("Swap fees %1\nSlippage %2\nFlash premium %3\nGas %4 (transactions: %5)")
+             tr("Swap fees %1\nSlippage %2\nPrice impact %3\nFlash premium %4\nGas %5 (transactions: %6)")
                  .arg(display::usd(costs.swapFeesUsd), display::usd(costs.slippageUsd),
-                      display::usd(costs.flashPremiumUsd), display::usd(costs.gasUsd))
+                      display::usd(costs.impactUsd), display::usd(costs.flashPremiumUsd),
+                      display::usd(costs.gasUsd))
                  .arg(costs.transactions));
     setValue(NetApy, display::signedPercent(pos.netApy));
 

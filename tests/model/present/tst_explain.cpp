@@ -16,6 +16,7 @@ private slots:
     void fixtureFormulas_data();
     void fixtureFormulas();
     void noDebt();
+    void openingCostsAddUpWithPriceImpact();
     void tracksCollateralShowsTheRatio();
     void everyFigureExplained();
 };
@@ -53,10 +54,10 @@ void TestExplain::fixtureFormulas_data()
     QTest::newRow("equity") << int(Figure::Equity)
                             << QStringLiteral("E = CV − DV = $85,204.45 − $50,279.85 = $34,924.61");
     // Swap fees 25.14 + slippage 50.25 + gas 10 x 0.50 = 80.39 (README's report).
-    QTest::newRow("costs") << int(Figure::OpeningCosts)
-                           << QStringLiteral(
-                                  "swap fees + slippage + flash premium + gas = $25.14 + $50.25 + $0.00 + "
-                                  "$5.00 = $80.39");
+    QTest::newRow("costs")
+        << int(Figure::OpeningCosts)
+        << QStringLiteral("swap fees + slippage + price impact + flash premium + gas = $25.14 + $50.25 "
+                          "+ $0.00 + $0.00 + $5.00 = $80.39");
     // (85,204.45 x 3.1 % - 50,279.85 x 2.5 %) / 34,924.61 = (2,641.34 - 1,257.00) / 34,924.61 = 3.96 %.
     QTest::newRow("net apy")
         << int(Figure::NetApy)
@@ -84,6 +85,18 @@ void TestExplain::noDebt()
     const PlanResult r = test::compute(p);
     QVERIFY(explain(r, Figure::HealthFactor).formula.contains(QStringLiteral("∞")));
     QVERIFY(explain(r, Figure::LiquidationPrice).formula.startsWith(QStringLiteral("No debt")));
+}
+
+// With a price-impact route the parts still add up to the total: the pool plan's two loops on a
+// constant-product pool lose 5000/21 + 2500/45.15 = 293.47 USD to impact (tst_swapimpact), and nothing
+// else (a cost-free plan).
+void TestExplain::openingCostsAddUpWithPriceImpact()
+{
+    const PlanResult r = test::compute(test::poolPlan());
+    QCOMPARE(explain(r, Figure::OpeningCosts).formula,
+             QStringLiteral(
+                 "swap fees + slippage + price impact + flash premium + gas = $0.00 + $0.00 + $293.47 + "
+                 "$0.00 + $0.00 = $293.47"));
 }
 
 void TestExplain::tracksCollateralShowsTheRatio()
