@@ -19,9 +19,9 @@ namespace lp {
 
 PriceFetchDialog::PriceFetchDialog(const QString &coin, const QString &outputPath, QWidget *parent)
     : QDialog(parent), m_apiBase(settingskeys::pricesApiBase.read()), m_coin(new QLineEdit(coin)),
-      m_from(new QDateEdit), m_to(new QDateEdit), m_path(new QLineEdit(outputPath)), m_message(new QLabel),
-      m_progress(new QProgressBar), m_fetch(new QPushButton(tr("&Fetch"))),
-      m_cancel(new QPushButton(tr("Cancel")))
+      m_from(new QDateEdit), m_to(new QDateEdit), m_path(new QLineEdit(outputPath)), m_privacy(new QLabel),
+      m_message(new QLabel), m_progress(new QProgressBar), m_fetch(new QPushButton(tr("&Fetch"))),
+      m_cancel(new QPushButton(tr("Close")))
 {
     setWindowTitle(tr("Fetch Prices From DefiLlama"));
     m_coin->setObjectName(QStringLiteral("coin"));
@@ -50,12 +50,9 @@ PriceFetchDialog::PriceFetchDialog(const QString &coin, const QString &outputPat
     form->addRow(tr("From (UTC)"), m_from);
     form->addRow(tr("To (UTC)"), m_to);
     form->addRow(tr("Save as"), pathRow);
-    auto *privacy = new QLabel(tr("Pressing Fetch sends one request to %1 with the coin id and the dates, "
-                                  "nothing else: no plan, position or address. The answer is written as "
-                                  "the date,price CSV the backtest reads.")
-                                   .arg(chain::redactedEndpoint(m_apiBase)));
-    privacy->setObjectName(QStringLiteral("privacy"));
-    privacy->setWordWrap(true);
+    m_privacy->setObjectName(QStringLiteral("privacy"));
+    m_privacy->setWordWrap(true);
+    setApiBase(m_apiBase);
     m_message->setObjectName(QStringLiteral("fetchMessage"));
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -73,11 +70,12 @@ PriceFetchDialog::PriceFetchDialog(const QString &coin, const QString &outputPat
     });
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_progress, 1);
+    buttons->addStretch();
     buttons->addWidget(m_fetch);
     buttons->addWidget(m_cancel);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
-    layout->addWidget(privacy);
+    layout->addWidget(m_privacy);
     layout->addWidget(m_message);
     layout->addStretch();
     layout->addLayout(buttons);
@@ -91,6 +89,15 @@ PriceFetchDialog::~PriceFetchDialog()
         m_thread->wait();
         delete m_thread;
     }
+}
+
+void PriceFetchDialog::setApiBase(const QUrl &base)
+{
+    m_apiBase = base;
+    m_privacy->setText(tr("Pressing Fetch sends one request to %1 with the coin id and the dates, nothing "
+                          "else: no plan, position or address. The answer is written as the date,price CSV "
+                          "the backtest reads.")
+                           .arg(chain::redactedEndpoint(m_apiBase)));
 }
 
 void PriceFetchDialog::setRequest(const QString &coin, const QDate &from, const QDate &to,
@@ -187,6 +194,7 @@ void PriceFetchDialog::onFinished()
 void PriceFetchDialog::setBusy(bool busy)
 {
     m_progress->setVisible(busy);
+    m_cancel->setText(busy ? tr("Cancel") : tr("Close"));
     m_fetch->setEnabled(!busy);
     for (QWidget *w : std::initializer_list<QWidget *>{m_coin, m_from, m_to, m_path})
         w->setEnabled(!busy);

@@ -31,7 +31,8 @@ public:
                               QWidget *parent = nullptr);
     ~PriceFetchDialog() override;
 
-    void setApiBase(const QUrl &base) { m_apiBase = base; }
+    // The API's base URL (the setting prices/apiBase by default); the dialog names it.
+    void setApiBase(const QUrl &base);
     void setRequest(const QString &coin, const QDate &from, const QDate &to, const QString &outputPath);
     // Starts the fetch with what the fields hold; false with a message naming the field when one is not
     // usable (nothing is sent then).
@@ -58,6 +59,7 @@ private:
     QDateEdit *m_from;
     QDateEdit *m_to;
     QLineEdit *m_path;
+    QLabel *m_privacy;
     QLabel *m_message;
     QProgressBar *m_progress;
     QPushButton *m_fetch;

@@ -55,6 +55,10 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("eth.csv"));
         dialog.setRequest(QStringLiteral("coingecko:ethereum"), QDate(2024, 1, 1), QDate(2024, 1, 3), path);
         QCOMPARE(server.requests(), 0); // nothing is sent before Fetch
+        // The dialog names where the request goes (the overridden base here).
+        const QString privacy = dialog.findChild<QLabel *>(QStringLiteral("privacy"))->text();
+        QVERIFY2(privacy.contains(QStringLiteral("127.0.0.1")) && privacy.contains(QStringLiteral("coin id")),
+                 qPrintable(privacy));
         QSignalSpy saved(&dialog, &PriceFetchDialog::pricesSaved);
         QVERIFY(dialog.startFetch());
         QVERIFY(dialog.isRunning());
