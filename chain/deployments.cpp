@@ -50,6 +50,10 @@ Expected<QList<Deployment>> parseDeployments(const QByteArray &json)
         d.morpho = o.value(QStringLiteral("morpho")).toString();
         d.pool = o.value(QStringLiteral("pool")).toString();
         d.status = o.value(QStringLiteral("status")).toString();
+        d.dataProvider = o.value(QStringLiteral("dataProvider")).toString();
+        d.oracle = o.value(QStringLiteral("oracle")).toString();
+        d.addressesSource = o.value(QStringLiteral("addressesSource")).toString();
+        d.noKnownAddresses = o.value(QStringLiteral("noKnownAddresses")).toString();
         const QJsonArray markets = o.value(QStringLiteral("markets")).toArray();
         for (qsizetype k = 0; k < markets.size(); ++k) {
             const QJsonObject mo = markets[k].toObject();
@@ -82,6 +86,21 @@ Expected<QList<Deployment>> parseDeployments(const QByteArray &json)
                     fail("pool", QStringLiteral("must be an address with its EIP-55 checksum"));
             } else if (!checksummed(d.poolAddressesProvider)) {
                 fail("poolAddressesProvider", QStringLiteral("must be an address with its EIP-55 checksum"));
+            }
+            const bool anyKnown = !d.dataProvider.isEmpty() || !d.oracle.isEmpty();
+            if (anyKnown || (!d.pool.isEmpty() && !d.poolAddressesProvider.isEmpty())) {
+                if (!checksummed(d.pool))
+                    fail("pool", QStringLiteral("must be an address with its EIP-55 checksum"));
+                if (!checksummed(d.dataProvider))
+                    fail("dataProvider", QStringLiteral("must be an address with its EIP-55 checksum"));
+                if (!checksummed(d.oracle))
+                    fail("oracle", QStringLiteral("must be an address with its EIP-55 checksum"));
+                if (d.addressesSource.isEmpty())
+                    fail("addressesSource",
+                         QStringLiteral("must say where the pool, data provider and oracle come from"));
+            } else if (d.noKnownAddresses.isEmpty()) {
+                fail("noKnownAddresses", QStringLiteral("must say why the pool, data provider and oracle "
+                                                        "are not listed"));
             }
         } else {
             fail("protocol", QStringLiteral("must be aave-v3 or morpho-blue"));

@@ -192,6 +192,18 @@ Expected<MorphoRead> readMorpho(JsonRpcClient &client, const QString &morphoText
         for (qsizetype k = 0; k < withIrm.size(); ++k)
             out.markets[withIrm[k]].borrowRatePerSecond = (*r3)[k]->first().word;
     }
+    // The totals were last written at lastUpdate: accrue the interest since, to the block read, as Morpho
+    // itself would before any action (and as its MorphoBalancesLib reports them).
+    for (qsizetype i = 0; i < out.markets.size(); ++i) {
+        MorphoMarketRead &m = out.markets[i];
+        const std::optional<MorphoMarketState> accrued =
+            morphoAccrued(m.state, m.borrowRatePerSecond, time->low64());
+        if (!accrued)
+            return chainFailure(QStringLiteral("market-id %1").arg(ids[i].toLower()),
+                                QStringLiteral("the interest since the last update overflows 256 bits"));
+        m.accruedInterest = *UInt256::subtract(accrued->totalBorrowAssets, m.state.totalBorrowAssets);
+        m.state = *accrued;
+    }
     return out;
 }
 

@@ -45,11 +45,30 @@ inline constexpr quint64 kMorphoVirtualAssets = 1;
 [[nodiscard]] std::optional<UInt256> morphoToAssets(const UInt256 &shares, const UInt256 &totalAssets,
                                                     const UInt256 &totalShares, bool roundUp);
 
+// MathLib.wTaylorCompounded: e^(rate x elapsed) - 1 in WAD by the first three terms of its series,
+//   x = rate x elapsed,  x + x^2 / (2 WAD) + x^3 / (6 WAD^2)
+// each term rounded down as Solidity divides (the third is the second times x over 3 WAD). Nullopt on
+// overflow of 256 bits.
+[[nodiscard]] std::optional<UInt256> morphoTaylorCompounded(const UInt256 &ratePerSecondWad,
+                                                            const UInt256 &elapsedSeconds);
+
+// The market's totals at `now` (unix seconds), as Morpho's _accrueInterest makes them and
+// MorphoBalancesLib.expectedMarketBalances returns them: with elapsed = now - lastUpdate,
+//   interest = totalBorrowAssets x wTaylorCompounded(borrowRate, elapsed) / WAD     (rounded down)
+//   totalBorrowAssets += interest, totalSupplyAssets += interest
+//   feeShares = (interest x fee / WAD) x (totalSupplyShares + 1e6) / (totalSupplyAssets - feeAmount + 1)
+//   totalSupplyShares += feeShares (the fee recipient's), lastUpdate = now.
+// `borrowRate` is the IRM's borrowRateView at the stale state, as Morpho asks it. Unchanged when no time
+// has passed (or `now` is before lastUpdate); nullopt on overflow.
+[[nodiscard]] std::optional<MorphoMarketState>
+morphoAccrued(const MorphoMarketState &state, const UInt256 &borrowRatePerSecondWad, quint64 now);
+
 // One market as read: its parameters, state, tokens, oracle price and the IRM's rate at that state.
 struct MorphoMarketRead {
     QByteArray id; // 32 bytes
     MorphoMarketParams params;
-    MorphoMarketState state;
+    MorphoMarketState state; // accrued to the block read (morphoAccrued)
+    UInt256 accruedInterest; // loan-token units added to the totals since the market's last update
     QString loanSymbol;
     QString collateralSymbol;
     int loanDecimals = 18;

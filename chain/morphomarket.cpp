@@ -37,6 +37,63 @@ std::optional<UInt256> morphoToAssets(const UInt256 &shares, const UInt256 &tota
     return UInt256::mulDiv(shares, *assets, *sharesPlus, roundUp);
 }
 
+std::optional<UInt256> morphoTaylorCompounded(const UInt256 &ratePerSecondWad, const UInt256 &elapsedSeconds)
+{
+    const UInt256 wad(1000000000000000000ULL);
+    const std::optional<UInt256> first = UInt256::mulDiv(ratePerSecondWad, elapsedSeconds, UInt256(1));
+    const std::optional<UInt256> twoWad = UInt256::mulDiv(wad, UInt256(2), UInt256(1));
+    const std::optional<UInt256> threeWad = UInt256::mulDiv(wad, UInt256(3), UInt256(1));
+    if (!first || !twoWad || !threeWad)
+        return std::nullopt;
+    const std::optional<UInt256> second = UInt256::mulDiv(*first, *first, *twoWad);
+    const std::optional<UInt256> third = second ? UInt256::mulDiv(*second, *first, *threeWad) : std::nullopt;
+    const std::optional<UInt256> firstTwo = second ? UInt256::add(*first, *second) : std::nullopt;
+    if (!third || !firstTwo)
+        return std::nullopt;
+    return UInt256::add(*firstTwo, *third);
+}
+
+std::optional<MorphoMarketState> morphoAccrued(const MorphoMarketState &state,
+                                               const UInt256 &borrowRatePerSecondWad, quint64 now)
+{
+    if (UInt256(now) <= state.lastUpdate)
+        return state;
+    const UInt256 wad(1000000000000000000ULL);
+    const std::optional<UInt256> elapsed = UInt256::subtract(UInt256(now), state.lastUpdate);
+    const std::optional<UInt256> growth =
+        elapsed ? morphoTaylorCompounded(borrowRatePerSecondWad, *elapsed) : std::nullopt;
+    const std::optional<UInt256> interest =
+        growth ? UInt256::mulDiv(state.totalBorrowAssets, *growth, wad) : std::nullopt;
+    if (!interest)
+        return std::nullopt;
+    MorphoMarketState out = state;
+    out.lastUpdate = UInt256(now);
+    const std::optional<UInt256> borrow = UInt256::add(state.totalBorrowAssets, *interest);
+    const std::optional<UInt256> supply = UInt256::add(state.totalSupplyAssets, *interest);
+    if (!borrow || !supply)
+        return std::nullopt;
+    out.totalBorrowAssets = *borrow;
+    out.totalSupplyAssets = *supply;
+    if (!state.fee.isZero()) {
+        // SharesMathLib.toSharesDown(feeAmount, totalSupplyAssets - feeAmount, totalSupplyShares).
+        const std::optional<UInt256> feeAmount = UInt256::mulDiv(*interest, state.fee, wad);
+        const std::optional<UInt256> before =
+            feeAmount ? UInt256::subtract(*supply, *feeAmount) : std::nullopt;
+        const std::optional<UInt256> assetsPlus =
+            before ? UInt256::add(*before, UInt256(kMorphoVirtualAssets)) : std::nullopt;
+        const std::optional<UInt256> sharesPlus =
+            UInt256::add(state.totalSupplyShares, UInt256(kMorphoVirtualShares));
+        const std::optional<UInt256> feeShares =
+            assetsPlus && sharesPlus ? UInt256::mulDiv(*feeAmount, *sharesPlus, *assetsPlus) : std::nullopt;
+        const std::optional<UInt256> shares =
+            feeShares ? UInt256::add(state.totalSupplyShares, *feeShares) : std::nullopt;
+        if (!shares)
+            return std::nullopt;
+        out.totalSupplyShares = *shares;
+    }
+    return out;
+}
+
 double morphoCollateralPrice(const UInt256 &oraclePrice, int collateralDecimals, int loanDecimals)
 {
     const int scale = 36 + loanDecimals - collateralDecimals;
@@ -70,13 +127,16 @@ Market morphoMarket(const MorphoMarketRead &read, const FetchedRecord &fetched, 
                    .arg(fetched.rpcHost)
                    .arg(fetched.blockNumber)
                    .arg(fetched.blockTime.toString(Qt::ISODate), morpho, idHex);
-    m.notes = QStringLiteral(
-                  "Prices are in %1, the loan token: a Morpho oracle prices the collateral in the loan token "
-                  "(set USD prices in the plan). The borrow limit (ltv) is set 0.5 points under the LLTV, as "
-                  "in the presets: Morpho lets a borrower go up to the LLTV itself. Liquidation bonus = "
-                  "incentive factor min(1.15, 1 / (0.3 LLTV + 0.7)) - 1. Supply APY = borrow APY x "
-                  "utilization x (1 - fee) (docs.morpho.org, Interest Rate Model).")
-                  .arg(read.loanSymbol);
+    m.notes =
+        QStringLiteral(
+            "Prices are in %1, the loan token: a Morpho oracle prices the collateral in the loan token "
+            "(set USD prices in the plan). The borrow limit (ltv) is set 0.5 points under the LLTV, as "
+            "in the presets: Morpho lets a borrower go up to the LLTV itself. Liquidation bonus = "
+            "incentive factor min(1.15, 1 / (0.3 LLTV + 0.7)) - 1. Supply APY = borrow APY x "
+            "utilization x (1 - fee) (docs.morpho.org, Interest Rate Model). Totals include the "
+            "interest since the market's last update (%2 %1), accrued to the block read as Morpho's "
+            "_accrueInterest does.")
+            .arg(read.loanSymbol, QString::number(read.accruedInterest.toDouble(read.loanDecimals), 'g', 12));
     m.liquidationRules = LiquidationRuleSet::MorphoBlue;
     m.flashLoanPremium = 0.0; // Morpho's flash loans are free
     const double borrowApy = morphoRateToApy(read.borrowRatePerSecond);

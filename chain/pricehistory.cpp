@@ -117,11 +117,24 @@ Expected<PriceHistory> fetchPriceHistory(const PriceHistoryRequest &request)
     QObject::connect(reply, &QNetworkReply::metaDataChanged, reply, checkSize);
     QObject::connect(reply, &QNetworkReply::readyRead, reply, checkSize);
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    bool cancelled = false;
+    QTimer cancelPoll;
+    if (request.cancel) {
+        QObject::connect(&cancelPoll, &QTimer::timeout, reply, [&cancelled, reply, &request] {
+            if (request.cancel->load() && !cancelled) {
+                cancelled = true;
+                reply->abort();
+            }
+        });
+        cancelPoll.start(25);
+    }
     timer.start(request.timeout);
     if (!reply->isFinished())
         loop.exec();
     reply->deleteLater();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (cancelled || (request.cancel && request.cancel->load()))
+        return failure(QStringLiteral("cancelled: nothing was read from %1").arg(host));
     if (timedOut)
         return failure(QStringLiteral("%1 did not answer within %2 s")
                            .arg(host)

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QUrl>
 
+#include <atomic>
 #include <chrono>
 #include <vector>
 
@@ -23,6 +24,9 @@ struct PriceHistoryRequest {
     QDate to;
     std::chrono::milliseconds timeout{20000};
     qint64 maxResponseBytes = qint64{16} * 1024 * 1024;
+    // Set from another thread to stop the request in flight (the window's Cancel): the GET is aborted
+    // and the fetch fails with "cancelled". Not owned; null: no cancel.
+    const std::atomic<bool> *cancel = nullptr;
 };
 
 struct PriceHistory {
@@ -44,7 +48,8 @@ struct PriceHistory {
                                                                 const QDate &from, const QDate &to,
                                                                 QString *symbol = nullptr);
 // One GET, waiting in a local event loop. Errors name what failed: the host's HTTP status (429: rate
-// limited), no answer within the timeout, an answer above the size limit, or what parseLlamaChart says.
+// limited), no answer within the timeout, an answer above the size limit, a cancel, or what
+// parseLlamaChart says.
 [[nodiscard]] Expected<PriceHistory> fetchPriceHistory(const PriceHistoryRequest &request);
 // The CSV `backtest` reads: a "# " comment line with the source and the time of the fetch, the header
 // "date,price", then one row a day with the price to 10 significant digits.

@@ -21,6 +21,8 @@
 #include <QRegularExpression>
 #include <QUrl>
 
+#include <array>
+
 namespace lp::cli {
 
 namespace {
@@ -100,6 +102,9 @@ QString deploymentList(const QList<chain::Deployment> &known)
                     .arg(d.chainId)
                     .arg(d.protocol, d.protocol == u"morpho-blue" ? d.morpho : d.poolAddressesProvider, d.rpc,
                          d.status.isEmpty() ? QString() : QStringLiteral("  [%1]").arg(d.status), d.source);
+        if (d.hasKnownAddresses())
+            text += QStringLiteral("  known: pool %1, data provider %2, oracle %3\n")
+                        .arg(d.pool, d.dataProvider, d.oracle);
         for (const chain::DeploymentMarket &m : d.markets)
             text += QStringLiteral("  market %1  %2\n").arg(m.name, -22).arg(m.id);
     }
@@ -169,6 +174,8 @@ int runMarketCommand(const QStringList &args)
     QString morphoText = parser.value(morpho);
     QStringList marketIds = parser.values(marketId);
     QString poolOnly;
+    std::array<QString, 3>
+        knownAddresses; // a deployment's pool, data provider and oracle, when it lists them
     std::optional<quint64> expectedChain;
     if (parser.isSet(deployment)) {
         const Expected<QList<chain::Deployment>> known = chain::knownDeployments();
@@ -203,6 +210,8 @@ int runMarketCommand(const QStringList &args)
             providerText = chosen->poolAddressesProvider;
             if (providerText.isEmpty())
                 poolOnly = chosen->pool; // its provider is asked of the pool
+            if (chosen->hasKnownAddresses())
+                knownAddresses = {chosen->pool, chosen->dataProvider, chosen->oracle};
         }
         if (!parser.isSet(rpc))
             rpcText = chosen->rpc;
@@ -239,6 +248,9 @@ int runMarketCommand(const QStringList &args)
     }
     chain::AaveV3FetchOptions options;
     options.marketId = parser.value(id);
+    options.knownPool = knownAddresses[0];
+    options.knownDataProvider = knownAddresses[1];
+    options.knownOracle = knownAddresses[2];
     if (parser.isSet(id) &&
         !QRegularExpression(QStringLiteral("^[a-z0-9][a-z0-9-]{0,63}$")).match(options.marketId).hasMatch())
         return bad(QStringLiteral("--id must be lower-case letters, digits and '-'"));

@@ -42,7 +42,10 @@ inline lp::chain::AbiValue id(const QString &hex)
 }
 
 // `morpho` and `wstethWethId` default to the made-up ones above; the deployment tests give the real ones.
-inline RecordedNode node(const QString &morpho = addr(kMorpho), const QString &wstethWethId = kWstethWeth)
+// `lastUpdate`: when the wstETH/WETH market's totals were last written; by default in the block read
+// (1764462144, RecordedNode's block time), so that no interest accrues and the totals are as stated above.
+inline RecordedNode node(const QString &morpho = addr(kMorpho), const QString &wstethWethId = kWstethWeth,
+                         const QString &lastUpdate = QStringLiteral("1764462144"))
 {
     using lp::chain::AbiValue;
     RecordedNode n;
@@ -50,9 +53,8 @@ inline RecordedNode node(const QString &morpho = addr(kMorpho), const QString &w
     const QString params = QStringLiteral("address,address,address,address,uint256");
     const QString market = QStringLiteral("uint128,uint128,uint128,uint128,uint128,uint128");
     const QList<AbiValue> p1{a(kWeth), a(kWsteth), a(kOracle1), a(kIrm), big(e(945, 15))};
-    const QList<AbiValue> s1{
-        big(e(1, 21)), big(e(1, 27)), big(e(9, 20)), big(e(85, 25)), big(QStringLiteral("1764460000")),
-        big(e(1, 17))};
+    const QList<AbiValue> s1{big(e(1, 21)),  big(e(1, 27)),   big(e(9, 20)),
+                             big(e(85, 25)), big(lastUpdate), big(e(1, 17))};
     n.on(m, QStringLiteral("idToMarketParams(bytes32)"), {id(wstethWethId)}, params, p1);
     n.on(m, QStringLiteral("market(bytes32)"), {id(wstethWethId)}, market, s1);
     n.on(addr(kOracle1), QStringLiteral("price()"), {}, QStringLiteral("uint256"), {big(e(12, 35))});

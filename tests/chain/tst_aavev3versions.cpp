@@ -5,6 +5,7 @@
 // anvil market of tst_aavev3reader covers v3.0 on the real contracts.
 #include "aavev3reader.h"
 #include "abi.h"
+#include "deployments.h"
 #include "fakerpcserver.h"
 
 #include <QtTest>
@@ -212,6 +213,55 @@ private slots:
         QCOMPARE(m.eModes[0].liquidationBonus, 0.01);
         QCOMPARE(m.eModes[1].members, QStringList{QStringLiteral("USDC")});
         QCOMPARE(m.eModes[1].ltv, 0.9);
+    }
+
+    void aKnownDeploymentReadsInThreeRoundTrips()
+    {
+        // A deployment that lists the pool, data provider and oracle its provider names: the reader
+        // verifies them in the first round trip and reads the same market in three round trips, not four.
+        const QByteArray json =
+            QStringLiteral(
+                "{'format': 'leverage-planner-deployments', 'version': 1, 'deployments': ["
+                "{'name': 'recorded', 'chain': 'Ethereum', 'chainId': 1, 'protocol': 'aave-v3',"
+                "'poolAddressesProvider': '%1', 'pool': '%2', 'dataProvider': '%3', 'oracle': '%4',"
+                "'addressesSource': 'the recorded answers', 'rpc': 'https://x.example', 'source': "
+                "'s'}]}")
+                .arg(addr(kProvider), addr(kPool), addr(kDataProvider), addr(kOracle))
+                .toLatin1()
+                .replace('\'', '"');
+        const Expected<QList<Deployment>> parsed = parseDeployments(json);
+        QVERIFY2(parsed.hasValue(), parsed.hasValue() ? "" : qPrintable(formatErrors(parsed.errors())));
+        const Deployment &d = parsed->first();
+        QVERIFY(d.hasKnownAddresses());
+        const RecordedNode node = v33Market();
+        FakeRpcServer server;
+        server.setResponder([&node](const QJsonArray &request) {
+            return FakeRpcServer::answerEach(request,
+                                             [&node](const QString &method, const QJsonArray &params) {
+                                                 return node.answer(method, params);
+                                             });
+        });
+        AaveV3FetchOptions options;
+        options.knownPool = d.pool;
+        options.knownDataProvider = d.dataProvider;
+        options.knownOracle = d.oracle;
+        QList<int> steps;
+        options.progress = [&steps](int step, int total, const QString &) { steps << step * 10 + total; };
+        JsonRpcClient known{QUrl(server.url())};
+        const Expected<Market> fast = fetchAaveV3Market(known, d.poolAddressesProvider, options);
+        QVERIFY2(fast.hasValue(), fast.hasValue() ? "" : qPrintable(formatErrors(fast.errors())));
+        QCOMPARE(known.roundTrips(), 3);
+        QCOMPARE(steps, (QList<int>{13, 23, 33}));
+        JsonRpcClient plain{QUrl(server.url())};
+        const Expected<Market> slow = fetchAaveV3Market(plain, d.poolAddressesProvider);
+        QVERIFY(slow.hasValue());
+        QCOMPARE(plain.roundTrips(), 4);
+        QCOMPARE(fast->reserves.size(), slow->reserves.size());
+        for (qsizetype i = 0; i < fast->reserves.size(); ++i) {
+            QCOMPARE(fast->reserves[i].symbol, slow->reserves[i].symbol);
+            QCOMPARE(fast->reserves[i].liquidationThreshold, slow->reserves[i].liquidationThreshold);
+            QCOMPARE(fast->reserves[i].onChain->priceUsd, slow->reserves[i].onChain->priceUsd);
+        }
     }
 
     void strategyWithoutEitherInterfaceIsNamed()

@@ -136,6 +136,12 @@ private slots:
             QStringLiteral("0x9103c3b4e834476c9a62ea009ba2c884ee42e94e6e314a26f04d312434191836")));
         QVERIFY(run.out.contains(QStringLiteral("zerolend-zksync")) &&
                 run.out.contains(QStringLiteral("wound-down")));
+        // And the Aave entries' known pool, data provider and oracle (Spark's from its address registry).
+        QVERIFY2(
+            run.out.contains(QStringLiteral("known: pool 0xC13e21B648A5Ee794902342038FF3aDAB66BE987, data "
+                                            "provider 0xFc21d6d146E6086B8359705C8b28512a983db0cb, oracle "
+                                            "0x8105f69D9C41644c6A0803fDA7D03Aa70996cFD9")),
+            qPrintable(run.out));
     }
 
     void badArgumentsExit2_data()

@@ -2,10 +2,29 @@
 
 #include "aavev3reader.h"
 #include "jsonrpcclient.h"
+#include "morphoblue.h"
 
 #include <QThread>
 
 namespace lp {
+
+namespace {
+
+// One Morpho Blue market, as fetchMorphoMarkets reads it (three round trips).
+Expected<Market> fetchMorpho(chain::JsonRpcClient &client, const ChainFetch::Request &request,
+                             const std::function<void(int, int, const QString &)> &progress)
+{
+    chain::MorphoFetchOptions options;
+    options.marketId = request.marketId;
+    options.progress = progress;
+    const Expected<QList<Market>> markets =
+        chain::fetchMorphoMarkets(client, request.morpho, {request.morphoMarketId}, options);
+    if (!markets)
+        return markets.errors();
+    return markets->first();
+}
+
+} // namespace
 
 ChainFetch::ChainFetch(QObject *parent) : QObject(parent) {}
 
@@ -35,6 +54,9 @@ bool ChainFetch::start(const Request &request)
         }
         chain::AaveV3FetchOptions options;
         options.marketId = request.marketId;
+        options.knownPool = request.knownPool;
+        options.knownDataProvider = request.knownDataProvider;
+        options.knownOracle = request.knownOracle;
         options.progress = [this](int step, int steps, const QString &what) {
             QMetaObject::invokeMethod(
                 this, [this, step, steps, what] { emit progress(step, steps, what); }, Qt::QueuedConnection);
@@ -42,7 +64,9 @@ bool ChainFetch::start(const Request &request)
         Expected<Market> market =
             m_cancelled
                 ? Expected<Market>(ValidationError{QStringLiteral("rpc"), QStringLiteral("cancelled")})
-                : chain::fetchAaveV3Market(client, request.poolAddressesProvider, options);
+            : request.morpho.isEmpty()
+                ? chain::fetchAaveV3Market(client, request.poolAddressesProvider, options)
+                : fetchMorpho(client, request, options.progress);
         const std::lock_guard lock(m_mutex);
         m_client = nullptr;
         m_threadRoundTrips = client.roundTrips();

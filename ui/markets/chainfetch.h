@@ -20,18 +20,24 @@ namespace chain {
 class JsonRpcClient;
 }
 
-// One read of an Aave v3 market from a JSON-RPC node, off the GUI thread: the window never waits on the
-// network. The read runs in its own thread with its own JsonRpcClient; cancel() stops the round trip in
-// flight. finished() comes once, on the thread that made this object; result() then holds the market or
-// the errors (a cancel is an error that says so).
+// One read of an Aave v3 market (or a Morpho Blue market) from a JSON-RPC node, off the GUI thread: the
+// window never waits on the network. The read runs in its own thread with its own JsonRpcClient; cancel()
+// stops the round trip in flight. finished() comes once, on the thread that made this object; result() then
+// holds the market or the errors (a cancel is an error that says so).
 class ChainFetch : public QObject {
     Q_OBJECT
 public:
     struct Request {
         QUrl rpc;
         QString poolAddressesProvider;
+        QString morpho;                 // Morpho Blue instead: the Morpho contract and one market's id
+        QString morphoMarketId;         // 0x and 64 hex digits
         std::optional<quint64> chainId; // fail unless the node serves this chain
         QString marketId;               // the fetched market's id; empty: aave-v3-<chain id>
+        // A known deployment's pool, data provider and oracle (AaveV3FetchOptions): three round trips.
+        QString knownPool;
+        QString knownDataProvider;
+        QString knownOracle;
         std::chrono::milliseconds timeout{20000};
     };
 

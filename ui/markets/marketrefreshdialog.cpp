@@ -21,12 +21,13 @@ namespace lp {
 
 namespace {
 
+// What a fetched market was read from: its PoolAddressesProvider, or a Morpho Blue market's id.
 QString providerOf(const Market &m)
 {
     if (!m.fetched)
         return {};
     for (const auto &[name, address] : m.fetched->contracts) {
-        if (name == u"poolAddressesProvider")
+        if (name == u"poolAddressesProvider" || name == u"marketId")
             return address.toLower();
     }
     return {};
@@ -39,7 +40,7 @@ MarketRefreshDialog::MarketRefreshDialog(MarketRegistry *registry, QString userD
     : QDialog(parent), m_registry(registry), m_userDirectory(std::move(userDirectory)),
       m_currentMarketId(std::move(currentMarketId)), m_fetch(new ChainFetch(this)),
       m_pages(new QStackedWidget), m_deployment(new QComboBox), m_rpc(new QLineEdit),
-      m_provider(new QLineEdit), m_errors(new QLabel), m_progressText(new QLabel),
+      m_provider(new QLineEdit), m_marketId(new QLineEdit), m_errors(new QLabel), m_progressText(new QLabel),
       m_progress(new QProgressBar), m_readInfo(new QLabel), m_compare(new QComboBox), m_target(new QLabel),
       m_review(new MarketReviewTable), m_apply(new QPushButton(tr("&Apply")))
 {
@@ -56,58 +57,6 @@ MarketRefreshDialog::MarketRefreshDialog(MarketRegistry *registry, QString userD
     });
     connect(m_fetch, &ChainFetch::finished, this, &MarketRefreshDialog::onFetchFinished);
     resize(900, 560);
-}
-
-QWidget *MarketRefreshDialog::buildSourcePage()
-{
-    m_deployment->setObjectName(QStringLiteral("deployment"));
-    m_deployment->addItem(tr("Your own: type the RPC URL and the address"), QString());
-    const Expected<QList<chain::Deployment>> known = chain::knownDeployments();
-    if (known) {
-        for (const chain::Deployment &d : known.value()) {
-            // By PoolAddressesProvider only: Morpho Blue (`market fetch --morpho`) and the markets known by
-            // their pool (`market fetch --deployment`) are read from the command line.
-            if (d.protocol == u"aave-v3" && !d.poolAddressesProvider.isEmpty())
-                m_deployment->addItem(tr("%1 (%2, chain %3)").arg(d.name, d.chain).arg(d.chainId), d.name);
-        }
-    }
-    connect(m_deployment, &QComboBox::activated, this,
-            [this](int index) { chooseDeployment(m_deployment->itemData(index).toString()); });
-    m_rpc->setObjectName(QStringLiteral("rpcUrl"));
-    m_rpc->setPlaceholderText(QStringLiteral("https://..."));
-    m_provider->setObjectName(QStringLiteral("poolAddressesProvider"));
-    m_provider->setPlaceholderText(QStringLiteral("0x..."));
-    m_errors->setObjectName(QStringLiteral("refreshErrors"));
-    m_errors->setWordWrap(true);
-    m_errors->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_errors->setStyleSheet(QStringLiteral("color: %1;").arg(risk::colorFor(risk::Level::Danger).name()));
-    auto *privacy = new QLabel(
-        tr("The app reads the market with eth_call requests for its contracts' addresses, sent to this URL "
-           "and nowhere else, now and only now. A key in the URL stays on this machine: the saved market "
-           "keeps the host only. Nothing changes before you review and apply."));
-    privacy->setWordWrap(true);
-    auto *form = new QFormLayout;
-    form->addRow(tr("Deployment"), m_deployment);
-    form->addRow(tr("RPC URL"), m_rpc);
-    form->addRow(tr("PoolAddressesProvider"), m_provider);
-    auto *read = new QPushButton(tr("&Read"));
-    read->setObjectName(QStringLiteral("readButton"));
-    read->setDefault(true);
-    connect(read, &QPushButton::clicked, this, [this] { (void)startRead(); });
-    auto *close = new QPushButton(tr("Close"));
-    connect(close, &QPushButton::clicked, this, &QDialog::reject);
-    auto *buttons = new QHBoxLayout;
-    buttons->addStretch();
-    buttons->addWidget(read);
-    buttons->addWidget(close);
-    auto *page = new QWidget;
-    auto *v = new QVBoxLayout(page);
-    v->addLayout(form);
-    v->addWidget(privacy);
-    v->addWidget(m_errors);
-    v->addStretch();
-    v->addLayout(buttons);
-    return page;
 }
 
 QWidget *MarketRefreshDialog::buildProgressPage()
@@ -171,63 +120,6 @@ QWidget *MarketRefreshDialog::buildReviewPage()
     return page;
 }
 
-void MarketRefreshDialog::chooseDeployment(const QString &name)
-{
-    m_deployment->setCurrentIndex(std::max(0, m_deployment->findData(name)));
-    const Expected<QList<chain::Deployment>> known = chain::knownDeployments();
-    if (!known)
-        return;
-    for (const chain::Deployment &d : known.value()) {
-        if (d.name == name) {
-            m_rpc->setText(d.rpc);
-            m_provider->setText(d.poolAddressesProvider);
-        }
-    }
-}
-
-void MarketRefreshDialog::setEndpoint(const QString &rpcUrl, const QString &poolAddressesProvider)
-{
-    m_deployment->setCurrentIndex(0);
-    m_rpc->setText(rpcUrl);
-    m_provider->setText(poolAddressesProvider);
-}
-
-bool MarketRefreshDialog::startRead()
-{
-    const QUrl url(m_rpc->text().trimmed(), QUrl::StrictMode);
-    if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") || url.host().isEmpty()) {
-        m_errors->setText(tr("RPC URL: must be an http:// or https:// URL"));
-        return false;
-    }
-    if (!chain::AbiValue::address(m_provider->text().trimmed())) {
-        m_errors->setText(tr("PoolAddressesProvider: must be an address, 0x and 40 hex digits"));
-        return false;
-    }
-    ChainFetch::Request request;
-    request.rpc = url;
-    request.poolAddressesProvider = m_provider->text().trimmed();
-    m_deploymentName.clear();
-    const QString chosen = m_deployment->currentData().toString();
-    const Expected<QList<chain::Deployment>> known = chain::knownDeployments();
-    if (known && !chosen.isEmpty()) {
-        for (const chain::Deployment &d : known.value()) {
-            if (d.name == chosen &&
-                d.poolAddressesProvider.compare(request.poolAddressesProvider, Qt::CaseInsensitive) == 0) {
-                m_deploymentName = d.name;
-                request.marketId = d.name;
-                request.chainId = static_cast<quint64>(d.chainId);
-            }
-        }
-    }
-    if (!m_fetch->start(request))
-        return false;
-    m_errors->clear();
-    m_progress->setRange(0, 0);
-    m_progressText->setText(tr("Connecting to %1...").arg(chain::redactedEndpoint(url)));
-    showPage(Page::Progress);
-    return true;
-}
-
 void MarketRefreshDialog::cancelRead()
 {
     m_fetch->cancel();
@@ -248,11 +140,12 @@ void MarketRefreshDialog::onFetchFinished()
     }
     m_fetched = result->value();
     const FetchedRecord &f = *m_fetched->fetched;
-    m_readInfo->setText(tr("Read %1 (%2, chain %3, Aave v%4) at block %5, %6 UTC, from %7: %8 reserves, "
+    const QString version = f.protocol == u"morpho-blue" ? f.version : QStringLiteral("Aave v") + f.version;
+    m_readInfo->setText(tr("Read %1 (%2, chain %3, %4) at block %5, %6 UTC, from %7: %8 reserves, "
                            "%9 HTTP round trips.")
                             .arg(m_fetched->name, m_fetched->chain)
                             .arg(f.chainId)
-                            .arg(f.version)
+                            .arg(version)
                             .arg(f.blockNumber)
                             .arg(f.blockTime.toString(QStringLiteral("yyyy-MM-dd HH:mm")), f.rpcHost)
                             .arg(m_fetched->reserves.size())
@@ -271,8 +164,8 @@ void MarketRefreshDialog::onFetchFinished()
 
 QString MarketRefreshDialog::defaultCompareId() const
 {
-    // The market read before from this provider on this chain (the latest saved), else the deployment's
-    // preset, else the plan's market when it is on the same chain.
+    // The market read before from this provider (or Morpho market) on this chain (the latest saved), else
+    // the deployment's preset, else the plan's market when it is on the same chain.
     const QString provider = providerOf(*m_fetched);
     QString match;
     for (const MarketRegistry::Entry &e : m_registry->entries()) {
@@ -285,7 +178,9 @@ QString MarketRefreshDialog::defaultCompareId() const
     if (!m_deploymentName.isEmpty() && m_registry->find(m_deploymentName))
         return m_deploymentName;
     const Market *current = m_registry->find(m_currentMarketId);
-    if (current && current->chainId == m_fetched->chainId)
+    const bool morpho = m_fetched->liquidationRules == LiquidationRuleSet::MorphoBlue;
+    if (current && current->chainId == m_fetched->chainId &&
+        (!morpho || current->liquidationRules == LiquidationRuleSet::MorphoBlue))
         return m_currentMarketId;
     return {};
 }

@@ -17,13 +17,13 @@ namespace lp {
 class MarketRegistry;
 class MarketReviewTable;
 
-// Markets > Refresh From Chain...: choose a known deployment (or type an RPC URL and a
-// PoolAddressesProvider address), read the market off the GUI thread with a progress bar and Cancel,
-// then review every change against a market the app holds (per reserve and field, old and new value,
-// statuses flagged) and take all of them or some. Applying saves a user market: the same one when the
-// market compared with is the user's, a new dated one (<id>-<yyyymmdd>) when it is a preset, which stays
-// read-only. Nothing is saved, and no market changes, before Apply; a failed or cancelled read changes
-// nothing. The only network calls are this read's, to the URL shown.
+// Markets > Refresh From Chain...: choose a known deployment or Morpho Blue market (or type an RPC URL
+// and a PoolAddressesProvider address, or Morpho's address and a market id), read the market off the GUI
+// thread with a progress bar and Cancel, then review every change against a market the app holds (per reserve
+// and field, old and new value, statuses flagged) and take all of them or some. Applying saves a user market:
+// the same one when the market compared with is the user's, a new dated one (<id>-<yyyymmdd>) when it is a
+// preset, which stays read-only. Nothing is saved, and no market changes, before Apply; a failed or cancelled
+// read changes nothing. The only network calls are this read's, to the URL shown.
 class MarketRefreshDialog : public QDialog {
     Q_OBJECT
 public:
@@ -35,7 +35,8 @@ public:
 
     // The choices as the widgets make them (also for tests).
     void chooseDeployment(const QString &name);
-    void setEndpoint(const QString &rpcUrl, const QString &poolAddressesProvider);
+    // A typed source: an Aave v3 PoolAddressesProvider, or with a market id, Morpho Blue's address.
+    void setEndpoint(const QString &rpcUrl, const QString &address, const QString &morphoMarketId = {});
     // Starts the read with what the source page holds; false with a message naming the field when it
     // is not usable.
     bool startRead();
@@ -83,7 +84,8 @@ private:
     QStackedWidget *m_pages;
     QComboBox *m_deployment;
     QLineEdit *m_rpc;
-    QLineEdit *m_provider;
+    QLineEdit *m_provider; // the PoolAddressesProvider, or Morpho with a market id
+    QLineEdit *m_marketId; // a Morpho Blue market id; empty for Aave
     QLabel *m_errors;
     QLabel *m_progressText;
     QProgressBar *m_progress;
