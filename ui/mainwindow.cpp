@@ -213,6 +213,7 @@ void MainWindow::buildMenus()
     resetLayout->setObjectName(QStringLiteral("resetLayoutAction"));
     resetLayout->setStatusTip(tr("Put the window's size and panes back as they were first"));
     QMenu *compare = menuBar()->addMenu(tr("&Compare"));
+    addBacktestAction(compare);
     compare->addAction(m_comparison->pinAction());
     compare->addAction(m_comparison->unpinAllAction());
     QMenu *markets = menuBar()->addMenu(tr("&Markets"));

@@ -8,6 +8,7 @@
 #include <memory>
 
 class QLabel;
+class QMenu;
 class QSplitter;
 class QTabWidget;
 
@@ -96,6 +97,8 @@ protected:
 
 private:
     void buildMenus();
+    // Compare > Backtest Against Price History... (mainwindowbacktest.cpp).
+    void addBacktestAction(QMenu *menu);
     void showResult(const std::shared_ptr<const PlanResult> &result);
     void showErrors(const ValidationErrors &errors);
     // Greys the figures and marks them as not current (`stale`), or shows them plainly again.
