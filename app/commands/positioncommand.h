@@ -50,7 +50,7 @@ struct GroupMove {
 [[nodiscard]] QJsonObject positionToJson(const chain::FetchedPosition &position,
                                          const AssetGroups &groups = {});
 [[nodiscard]] QString positionText(const chain::FetchedPosition &position, const AssetGroups &groups = {});
-// One line per group for a person: "group WETH+WBTC: falls 29.25 % (WETH $1,415.09, WBTC $42,450.35)".
+// One line per group for a person: "group WETH+WBTC: falls 29.25% (factor 0.707500: WETH $1415.0900, ...)".
 [[nodiscard]] QString groupLine(const Account &account, const GroupMove &move);
 // The smallest distance to liquidation over the assets and the groups (0.25 = a 25 % move), NaN when nothing
 // moves it.
