@@ -1,6 +1,46 @@
 #include "aavev3calls.h"
 
+#include <QJsonObject>
+
 namespace lp::chain {
+
+QList<RpcCall> headCalls()
+{
+    return {RpcCall{QStringLiteral("eth_chainId"), {}},
+            RpcCall{QStringLiteral("eth_getBlockByNumber"), QJsonArray{QStringLiteral("latest"), false}}};
+}
+
+Expected<ChainHead> chainHead(const QList<QJsonValue> &answers)
+{
+    const std::optional<UInt256> chainId = answers.size() == 2 ? parseHexQuantity(answers[0]) : std::nullopt;
+    const QJsonObject block = answers.value(1).toObject();
+    const std::optional<UInt256> number = parseHexQuantity(block.value(QStringLiteral("number")));
+    const std::optional<UInt256> time = parseHexQuantity(block.value(QStringLiteral("timestamp")));
+    if (!chainId || !chainId->fitsUint64() || !number || !number->fitsUint64() || !time ||
+        !time->fitsUint64())
+        return chainFailure(QStringLiteral("eth_getBlockByNumber"),
+                            QStringLiteral("the node's chain id or latest block is not readable"));
+    ChainHead out;
+    out.chainId = static_cast<qint64>(chainId->low64());
+    out.blockNumber = number->low64();
+    out.blockTime = QDateTime::fromSecsSinceEpoch(static_cast<qint64>(time->low64()), Qt::UTC);
+    out.blockTag = QStringLiteral("0x%1").arg(out.blockNumber, 0, 16);
+    return out;
+}
+
+QString AaveV3Features::version() const
+{
+    return keepsDeficit   ? QStringLiteral("3.3 or later")
+           : eModeBitmaps ? QStringLiteral("3.2")
+           : rateDataBps  ? QStringLiteral("3.1")
+                          : QStringLiteral("3.0");
+}
+
+ContractCall reserveDeficitProbe(const QString &pool, const AbiValue &asset)
+{
+    static const AbiFunction reserveDeficit(u"getReserveDeficit(address)", u"uint256");
+    return ContractCall{QStringLiteral("the pool"), pool, &reserveDeficit, {asset}, true};
+}
 
 ValidationError chainFailure(const QString &what, const QString &message)
 {

@@ -1,11 +1,14 @@
 #pragma once
 
-// The batched eth_calls that the protocol readers make (aavev3reader.cpp): one round trip of calls, each
-// decoded with its function's outputs, every failure named by contract, function and address.
+// What the protocol readers (aavev3reader.cpp, aavev3position.cpp, morphoblue.cpp) share: the batched
+// eth_calls of one round trip, each decoded with its function's outputs and every failure named by contract,
+// function and address; the chain and block that open every read; and what tells Aave v3 versions apart.
 #include "abi.h"
 #include "expected.h"
 #include "jsonrpcclient.h"
+#include "liquidationrules.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QString>
 
@@ -30,6 +33,38 @@ using CallResults = QList<std::optional<QList<AbiValue>>>;
 [[nodiscard]] Expected<CallResults> roundTrip(JsonRpcClient &client, const QList<ContractCall> &calls,
                                               const QString &block, const QList<RpcCall> &extra = {},
                                               QList<QJsonValue> *extraResults = nullptr);
+
+// The chain and the latest block, as the first round trip of every read asks for them (headCalls(), its
+// `extra` calls).
+struct ChainHead {
+    qint64 chainId = 0;
+    quint64 blockNumber = 0;
+    QDateTime blockTime;
+    QString blockTag; // the block as the later calls name it: 0x and hex digits
+};
+
+[[nodiscard]] QList<RpcCall> headCalls();
+// The head from the answers to headCalls(); an error naming eth_getBlockByNumber when they do not read.
+[[nodiscard]] Expected<ChainHead> chainHead(const QList<QJsonValue> &answers);
+
+// What differs between Aave v3 versions, known by what the pool answers (POOL_REVISION numbers differ
+// between markets and forks): v3.1's rate data in basis points, v3.2's e-mode categories by id with member
+// bitmaps (and no price source of their own), v3.3's getReserveDeficit (and with it the v3.3 liquidation
+// rules, whose rule set rounds the health factor's values in the protocol's favour as v3.5 does).
+struct AaveV3Features {
+    bool rateDataBps = false;
+    bool eModeBitmaps = false;
+    bool keepsDeficit = false;
+    [[nodiscard]] LiquidationRuleSet liquidationRules() const
+    {
+        return keepsDeficit ? LiquidationRuleSet::AaveV33 : LiquidationRuleSet::AaveV30;
+    }
+    // "3.3 or later", "3.2", "3.1" or "3.0".
+    [[nodiscard]] QString version() const;
+};
+
+// The probe of v3.3's getReserveDeficit on `pool` for one of its reserves: optional, a revert means older.
+[[nodiscard]] ContractCall reserveDeficitProbe(const QString &pool, const AbiValue &asset);
 
 // A basis-point word (10000 = 1) as a fraction.
 [[nodiscard]] inline double bps(const AbiValue &v)

@@ -1,5 +1,6 @@
 #include "aavev3position.h"
 
+#include "aavev3calls.h"
 #include "abi.h"
 
 #include <QJsonObject>
@@ -29,60 +30,14 @@ const AbiFunction kReserveEMode(u"getReserveEModeCategory(address)", u"uint256")
 const AbiFunction kAssetsPrices(u"getAssetsPrices(address[])", u"uint256[]");
 const AbiFunction kAssetPrice(u"getAssetPrice(address)", u"uint256");
 const AbiFunction kEModeData(u"getEModeCategoryData(uint8)", u"(uint16,uint16,uint16,address,string)");
-
-struct Call {
-    QString contract;
-    QString to;
-    const AbiFunction *function = nullptr;
-    QList<AbiValue> arguments;
-};
-
-// One round trip: the extra JSON-RPC calls first, then the eth_calls at `block`, each decoded.
-Expected<QList<QList<AbiValue>>> roundTrip(JsonRpcClient &client, const QList<Call> &calls,
-                                           const QString &block, const QList<RpcCall> &extra = {},
-                                           QList<QJsonValue> *extraResults = nullptr)
-{
-    QList<RpcCall> rpc = extra;
-    for (const Call &c : calls) {
-        const Expected<QByteArray> data = c.function->encodeCall(c.arguments);
-        if (!data)
-            return data.errors();
-        rpc << ethCall(c.to, data.value(), block);
-    }
-    const RpcBatchResult batch = client.sendAndWait(rpc);
-    if (batch.error.isError())
-        return ValidationError{QStringLiteral("rpc"), batch.error.message};
-    for (qsizetype i = 0; i < extra.size(); ++i) {
-        if (batch.results[i].error.isError())
-            return ValidationError{extra[i].method, batch.results[i].error.message};
-        if (extraResults)
-            *extraResults << batch.results[i].value;
-    }
-    QList<QList<AbiValue>> out;
-    for (qsizetype i = 0; i < calls.size(); ++i) {
-        const Call &c = calls[i];
-        const RpcResult &r = batch.results[extra.size() + i];
-        const QString what = QStringLiteral("%1 %2 (%3)").arg(c.contract, c.function->signature(), c.to);
-        if (r.error.isError())
-            return ValidationError{what, r.error.message};
-        const std::optional<QByteArray> data = parseHexData(r.value);
-        if (!data || data->isEmpty())
-            return ValidationError{
-                what,
-                QStringLiteral("empty or not hex data: no contract at this address, or not this function")};
-        Expected<QList<AbiValue>> decoded = c.function->decodeResult(*data);
-        if (!decoded)
-            return ValidationError{
-                what, QStringLiteral("the answer does not decode: %1").arg(formatErrors(decoded.errors()))};
-        out << decoded.value();
-    }
-    return out;
-}
-
-double bps(const AbiValue &v)
-{
-    return v.word.toDouble(4);
-}
+// v3.2 and later (aave-dao/aave-v3-origin): e-mode categories by id, their collateral members as a bitmap of
+// reserve ids; the pool's reserve data, which holds the reserve's id.
+const AbiFunction kEModeCollateral(u"getEModeCategoryCollateralConfig(uint8)", u"uint16,uint16,uint16");
+const AbiFunction kEModeLabel(u"getEModeCategoryLabel(uint8)", u"string");
+const AbiFunction kEModeCollateralBitmap(u"getEModeCategoryCollateralBitmap(uint8)", u"uint128");
+const AbiFunction kPoolReserveData(u"getReserveData(address)",
+                                   u"uint256,uint128,uint128,uint128,uint128,uint128,uint40,uint16,address,"
+                                   u"address,address,address,uint128,uint128,uint128");
 
 double bonusOf(const AbiValue &v)
 {
@@ -110,62 +65,52 @@ Expected<FetchedPosition> fetchAaveV3Position(JsonRpcClient &client, const QStri
     out.rpcHost = redactedEndpoint(client.endpoint());
 
     // 1: the chain, the block, and the contracts the addresses provider names.
-    QList<QJsonValue> head;
+    QList<QJsonValue> answers;
     const QString p = QStringLiteral("the PoolAddressesProvider");
-    const Expected<QList<QList<AbiValue>>> r1 = roundTrip(
-        client,
-        {{p, out.poolAddressesProvider, &kGetPool, {}},
-         {p, out.poolAddressesProvider, &kGetDataProvider, {}},
-         {p, out.poolAddressesProvider, &kGetOracle, {}}},
-        QStringLiteral("latest"),
-        {RpcCall{QStringLiteral("eth_chainId"), {}},
-         RpcCall{QStringLiteral("eth_getBlockByNumber"), QJsonArray{QStringLiteral("latest"), false}}},
-        &head);
+    const Expected<CallResults> r1 = roundTrip(client,
+                                               {{p, out.poolAddressesProvider, &kGetPool, {}},
+                                                {p, out.poolAddressesProvider, &kGetDataProvider, {}},
+                                                {p, out.poolAddressesProvider, &kGetOracle, {}}},
+                                               QStringLiteral("latest"), headCalls(), &answers);
     if (!r1)
         return r1.errors();
-    const std::optional<UInt256> chainId = parseHexQuantity(head[0]);
-    const QJsonObject block = head[1].toObject();
-    const std::optional<UInt256> number = parseHexQuantity(block.value(QStringLiteral("number")));
-    const std::optional<UInt256> time = parseHexQuantity(block.value(QStringLiteral("timestamp")));
-    if (!chainId || !chainId->fitsUint64() || !number || !number->fitsUint64() || !time ||
-        !time->fitsUint64())
-        return ValidationError{QStringLiteral("eth_getBlockByNumber"),
-                               QStringLiteral("the node's chain id or latest block is not readable")};
-    out.chainId = static_cast<qint64>(chainId->low64());
-    out.blockNumber = number->low64();
-    out.blockTime = QDateTime::fromSecsSinceEpoch(static_cast<qint64>(time->low64()), Qt::UTC);
-    const QString blockTag = QStringLiteral("0x%1").arg(out.blockNumber, 0, 16);
-    out.poolAddress = (*r1)[0].first().addressHex();
-    const QString dataProvider = (*r1)[1].first().addressHex();
-    const QString oracle = (*r1)[2].first().addressHex();
+    const Expected<ChainHead> head = chainHead(answers);
+    if (!head)
+        return head.errors();
+    out.chainId = head->chainId;
+    out.blockNumber = head->blockNumber;
+    out.blockTime = head->blockTime;
+    const QString blockTag = head->blockTag;
+    out.poolAddress = (*r1)[0]->first().addressHex();
+    const QString dataProvider = (*r1)[1]->first().addressHex();
+    const QString oracle = (*r1)[2]->first().addressHex();
 
     // 2: the reserves, the account's e-mode and the pool's own figures for it.
     const QString pl = QStringLiteral("the pool");
     const QString dp = QStringLiteral("the data provider");
     const QString orc = QStringLiteral("the oracle");
-    const Expected<QList<QList<AbiValue>>> r2 =
-        roundTrip(client,
-                  {{pl, out.poolAddress, &kReservesList, {}},
-                   {dp, dataProvider, &kAllTokens, {}},
-                   {orc, oracle, &kBaseUnit, {}},
-                   {pl, out.poolAddress, &kUserEMode, {*userValue}},
-                   {pl, out.poolAddress, &kAccountData, {*userValue}}},
-                  blockTag);
+    const Expected<CallResults> r2 = roundTrip(client,
+                                               {{pl, out.poolAddress, &kReservesList, {}},
+                                                {dp, dataProvider, &kAllTokens, {}},
+                                                {orc, oracle, &kBaseUnit, {}},
+                                                {pl, out.poolAddress, &kUserEMode, {*userValue}},
+                                                {pl, out.poolAddress, &kAccountData, {*userValue}}},
+                                               blockTag);
     if (!r2)
         return r2.errors();
-    const QList<AbiValue> assets = (*r2)[0].first().items;
+    const QList<AbiValue> assets = (*r2)[0]->first().items;
     QHash<QByteArray, QString> symbolOf;
-    for (const AbiValue &t : (*r2)[1].first().items)
+    for (const AbiValue &t : (*r2)[1]->first().items)
         symbolOf.insert(t.items[1].addressRaw(), t.items[0].toText());
-    const UInt256 baseUnit = (*r2)[2].first().word;
+    const UInt256 baseUnit = (*r2)[2]->first().word;
     if (baseUnit.isZero())
         return ValidationError{QStringLiteral("oracle"), QStringLiteral("BASE_CURRENCY_UNIT is 0")};
     const int baseDecimals = static_cast<int>(baseUnit.toDecimal().size()) - 1;
-    const UInt256 eModeWord = (*r2)[3].first().word;
+    const UInt256 eModeWord = (*r2)[3]->first().word;
     if (!eModeWord.fitsUint64() || eModeWord.low64() > 255)
         return ValidationError{QStringLiteral("pool getUserEMode"), QStringLiteral("not a category id")};
     const int eMode = static_cast<int>(eModeWord.low64());
-    const QList<AbiValue> &data = (*r2)[4];
+    const QList<AbiValue> &data = *(*r2)[4];
     out.pool.totalCollateralUsd = data[0].word.toDouble(baseDecimals);
     out.pool.totalDebtUsd = data[1].word.toDouble(baseDecimals);
     out.pool.availableBorrowsUsd = data[2].word.toDouble(baseDecimals);
@@ -174,52 +119,79 @@ Expected<FetchedPosition> fetchAaveV3Position(JsonRpcClient &client, const QStri
     out.pool.healthFactor =
         data[5].word == UInt256::max() ? std::numeric_limits<double>::infinity() : data[5].word.toDouble(18);
 
-    // 3: the account's balance of every reserve, each reserve's parameters, every price, the e-mode.
-    constexpr int kPerReserve = 3;
-    QList<Call> calls3;
+    // 3: the account's balance of every reserve, each reserve's parameters and id, every price, whether the
+    // pool keeps bad debt (v3.3+), and the account's e-mode category as v3.0 and v3.2+ state it (the calls a
+    // version lacks revert, which tells the versions apart as the market reader does).
+    constexpr int kPerReserve = 4;
+    QList<ContractCall> calls3;
     for (const AbiValue &asset : assets) {
-        calls3 << Call{dp, dataProvider, &kUserReserve, {asset, *userValue}}
-               << Call{dp, dataProvider, &kConfiguration, {asset}}
-               << Call{dp, dataProvider, &kReserveEMode, {asset}};
+        calls3 << ContractCall{dp, dataProvider, &kUserReserve, {asset, *userValue}}
+               << ContractCall{dp, dataProvider, &kConfiguration, {asset}}
+               << ContractCall{dp, dataProvider, &kReserveEMode, {asset}, true}
+               << ContractCall{pl, out.poolAddress, &kPoolReserveData, {asset}, true};
     }
-    calls3 << Call{orc, oracle, &kAssetsPrices, {AbiValue::list(assets)}};
-    if (eMode != 0)
-        calls3 << Call{
-            pl, out.poolAddress, &kEModeData, {AbiValue::uint(UInt256(static_cast<quint64>(eMode)))}};
-    const Expected<QList<QList<AbiValue>>> r3 = roundTrip(client, calls3, blockTag);
+    const qsizetype pricesAt = calls3.size();
+    calls3 << ContractCall{orc, oracle, &kAssetsPrices, {AbiValue::list(assets)}};
+    if (!assets.isEmpty())
+        calls3 << reserveDeficitProbe(out.poolAddress, assets.first());
+    const qsizetype eModeAt = calls3.size();
+    if (eMode != 0) {
+        const QList<AbiValue> id{AbiValue::uint(UInt256(static_cast<quint64>(eMode)))};
+        calls3 << ContractCall{pl, out.poolAddress, &kEModeData, id, true}
+               << ContractCall{pl, out.poolAddress, &kEModeCollateral, id, true}
+               << ContractCall{pl, out.poolAddress, &kEModeLabel, id, true}
+               << ContractCall{pl, out.poolAddress, &kEModeCollateralBitmap, id, true};
+    }
+    const Expected<CallResults> r3 = roundTrip(client, calls3, blockTag);
     if (!r3)
         return r3.errors();
-    const qsizetype pricesAt = assets.size() * kPerReserve;
-    const QList<AbiValue> prices = (*r3)[pricesAt].first().items;
+    const QList<AbiValue> prices = (*r3)[pricesAt]->first().items;
     if (prices.size() != assets.size())
         return ValidationError{
             QStringLiteral("oracle"),
             QStringLiteral("%1 prices for %2 reserves").arg(prices.size()).arg(assets.size())};
+    AaveV3Features features;
+    features.keepsDeficit = !assets.isEmpty() && (*r3)[pricesAt + 1].has_value();
+    features.eModeBitmaps = eMode != 0 && (*r3)[eModeAt + 1].has_value() && (*r3)[eModeAt + 3].has_value();
     double eModeLtv = 0.0;
     double eModeThreshold = 0.0;
     double eModeBonus = 0.0;
+    UInt256 eModeCollateralBitmap;
     std::optional<double> eModePrice;
-    if (eMode != 0) {
-        const QList<AbiValue> &e = (*r3)[pricesAt + 1].first().items;
+    if (features.eModeBitmaps) {
+        // v3.2+: the category's own getters; no price source of its own.
+        const QList<AbiValue> &e = *(*r3)[eModeAt + 1];
+        eModeLtv = bps(e[0]);
+        eModeThreshold = bps(e[1]);
+        eModeBonus = bonusOf(e[2]);
+        out.account.eModeLabel = (*r3)[eModeAt + 2] ? (*r3)[eModeAt + 2]->first().toText() : QString();
+        eModeCollateralBitmap = (*r3)[eModeAt + 3]->first().word;
+    } else if (eMode != 0) {
+        if (!(*r3)[eModeAt])
+            return ValidationError{QStringLiteral("the pool (%1)").arg(out.poolAddress),
+                                   QStringLiteral("getEModeCategoryData(%1) failed").arg(eMode)};
+        const QList<AbiValue> &e = (*r3)[eModeAt]->first().items;
         eModeLtv = bps(e[0]);
         eModeThreshold = bps(e[1]);
         eModeBonus = bonusOf(e[2]);
         out.account.eModeLabel = e[4].toText();
-        // 4, only when the category prices its members from one source of its own.
+        // 4, only when the category prices its members from one source of its own (v3.0, v3.1).
         if (!e[3].word.isZero()) {
-            const Expected<QList<QList<AbiValue>>> r4 =
+            const Expected<CallResults> r4 =
                 roundTrip(client, {{orc, oracle, &kAssetPrice, {e[3]}}}, blockTag);
             if (!r4)
                 return r4.errors();
-            eModePrice = (*r4)[0].first().word.toDouble(baseDecimals);
+            eModePrice = (*r4)[0]->first().word.toDouble(baseDecimals);
         }
     }
     out.account.eModeCategory = eMode;
     out.account.thresholdStep = 1e-4; // the pool's weighted LTV and threshold are whole basis points
-    out.account.liquidationRules = LiquidationRuleSet::AaveV30;
+    out.account.liquidationRules = features.liquidationRules();
     for (qsizetype i = 0; i < assets.size(); ++i) {
-        const QList<AbiValue> &user = (*r3)[i * kPerReserve];
-        const QList<AbiValue> &config = (*r3)[i * kPerReserve + 1];
+        const QList<AbiValue> &user = *(*r3)[i * kPerReserve];
+        const QList<AbiValue> &config = *(*r3)[i * kPerReserve + 1];
+        const std::optional<QList<AbiValue>> &legacyCategory = (*r3)[i * kPerReserve + 2];
+        const std::optional<QList<AbiValue>> &poolData = (*r3)[i * kPerReserve + 3];
         PositionReserve r;
         r.collateralUnits = user[0].word;
         // Stable and variable debt: their sum cannot overflow for any real token supply, but is checked.
@@ -236,8 +208,18 @@ Expected<FetchedPosition> fetchAaveV3Position(JsonRpcClient &client, const QStri
         r.symbol = symbolOf.value(assets[i].addressRaw(), r.address);
         r.decimals = static_cast<int>(config[0].word.low64());
         r.usedAsCollateral = user[8].toBool();
-        r.eModeCategory = static_cast<int>((*r3)[i * kPerReserve + 2].first().word.low64() & 0xff);
-        const bool inEMode = eMode != 0 && r.eModeCategory == eMode;
+        // The reserve's place in the category: v3.2+ by its id's bit in the collateral bitmap (the id from
+        // the pool's reserve data, else its place in the list), v3.0 by the category the reserve names.
+        bool inEMode = false;
+        if (features.eModeBitmaps) {
+            const int id = poolData ? static_cast<int>((*poolData)[7].word.low64()) : static_cast<int>(i);
+            inEMode = id >= 0 && id < 128 && eModeCollateralBitmap.bit(id);
+            r.eModeCategory = inEMode ? eMode : 0;
+        } else {
+            r.eModeCategory =
+                legacyCategory ? static_cast<int>(legacyCategory->first().word.low64() & 0xff) : 0;
+            inEMode = eMode != 0 && r.eModeCategory == eMode;
+        }
         AccountAsset a;
         a.symbol = r.symbol;
         a.collateral = r.collateralUnits.toDouble(r.decimals);

@@ -54,8 +54,6 @@ const AbiFunction kEModeCollateral(u"getEModeCategoryCollateralConfig(uint8)", u
 const AbiFunction kEModeLabel(u"getEModeCategoryLabel(uint8)", u"string");
 const AbiFunction kEModeCollateralBitmap(u"getEModeCategoryCollateralBitmap(uint8)", u"uint128");
 const AbiFunction kEModeBorrowableBitmap(u"getEModeCategoryBorrowableBitmap(uint8)", u"uint128");
-// v3.3 and later: a reserve's bad debt (its liquidation rules changed with it).
-const AbiFunction kReserveDeficit(u"getReserveDeficit(address)", u"uint256");
 
 // v3.2+ categories are probed by id (the pool has no count); ids above this are not read.
 constexpr int kEModeProbe = 32;
@@ -105,10 +103,7 @@ Expected<Market> fetchAaveV3Market(JsonRpcClient &client, const QString &provide
     // needs only them, at the latest block).
     step(hinted ? QStringLiteral("the chain, the block, the PoolAddressesProvider and the pool's reserves")
                 : QStringLiteral("the chain, the block and the PoolAddressesProvider"));
-    QList<QJsonValue> head;
-    const QList<RpcCall> headCalls{
-        RpcCall{QStringLiteral("eth_chainId"), {}},
-        RpcCall{QStringLiteral("eth_getBlockByNumber"), QJsonArray{QStringLiteral("latest"), false}}};
+    QList<QJsonValue> answers;
     const QString p = QStringLiteral("the PoolAddressesProvider");
     QList<ContractCall> calls1{{p, provider, &kGetPool, {}},
                                {p, provider, &kGetDataProvider, {}},
@@ -117,18 +112,13 @@ Expected<Market> fetchAaveV3Market(JsonRpcClient &client, const QString &provide
     if (hinted)
         calls1 << poolCalls(hintPool->addressHex(), hintDataProvider->addressHex(), hintOracle->addressHex(),
                             true);
-    Expected<CallResults> r1 = roundTrip(client, calls1, QStringLiteral("latest"), headCalls, &head);
+    Expected<CallResults> r1 = roundTrip(client, calls1, QStringLiteral("latest"), headCalls(), &answers);
     if (!r1)
         return r1.errors();
-    const std::optional<UInt256> chainId = parseHexQuantity(head[0]);
-    const QJsonObject block = head[1].toObject();
-    const std::optional<UInt256> blockNumber = parseHexQuantity(block.value(QStringLiteral("number")));
-    const std::optional<UInt256> blockTime = parseHexQuantity(block.value(QStringLiteral("timestamp")));
-    if (!chainId || !chainId->fitsUint64() || !blockNumber || !blockNumber->fitsUint64() || !blockTime ||
-        !blockTime->fitsUint64())
-        return chainFailure(QStringLiteral("eth_getBlockByNumber"),
-                            QStringLiteral("the node's chain id or latest block is not readable"));
-    const QString blockTag = QStringLiteral("0x%1").arg(blockNumber->low64(), 0, 16);
+    const Expected<ChainHead> head = chainHead(answers);
+    if (!head)
+        return head.errors();
+    const QString blockTag = head->blockTag;
     const QString pool = (*r1)[0]->first().addressHex();
     const QString dataProvider = (*r1)[1]->first().addressHex();
     const QString oracle = (*r1)[2]->first().addressHex();
@@ -183,7 +173,7 @@ Expected<Market> fetchAaveV3Market(JsonRpcClient &client, const QString &provide
     }
     calls3 << ContractCall{orc, oracle, &kAssetsPrices, {AbiValue::list(assets)}};
     if (!assets.isEmpty())
-        calls3 << ContractCall{pl, pool, &kReserveDeficit, {assets.first()}, true};
+        calls3 << reserveDeficitProbe(pool, assets.first());
     Expected<CallResults> r3 = roundTrip(client, calls3, blockTag);
     if (!r3)
         return r3.errors();
@@ -195,7 +185,8 @@ Expected<Market> fetchAaveV3Market(JsonRpcClient &client, const QString &provide
         return chainFailure(
             QStringLiteral("oracle"),
             QStringLiteral("%1 prices for %2 reserves").arg(prices.size()).arg(assets.size()));
-    const bool keepsDeficit = !assets.isEmpty() && r3->last().has_value();
+    AaveV3Features features;
+    features.keepsDeficit = !assets.isEmpty() && r3->last().has_value();
 
     // 4: rate strategies (v3.0's getters, or v3.1's per-reserve data), available liquidity, e-mode
     // categories (v3.0: the ids the reserves name; v3.2+: every id up to kEModeProbe).
@@ -233,25 +224,24 @@ Expected<Market> fetchAaveV3Market(JsonRpcClient &client, const QString &provide
         return r4.errors();
     const qsizetype legacyEModes = assets.size() * kPerReserve4;
     const qsizetype probes = legacyEModes + eModeIds.size();
-    const bool eModeBitmaps = (*r4)[probes].has_value();
+    features.eModeBitmaps = (*r4)[probes].has_value();
 
     Market m;
-    const qint64 chain = static_cast<qint64>(chainId->low64());
+    const qint64 chain = head->chainId;
     m.id = options.marketId.isEmpty() ? QStringLiteral("aave-v3-%1").arg(chain) : options.marketId;
     m.name = !options.marketName.isEmpty() ? options.marketName
              : !marketIdText.isEmpty()     ? marketIdText
                                            : QStringLiteral("Aave v3 on %1").arg(chainName(chain));
     m.chain = chainName(chain);
     m.chainId = chain <= std::numeric_limits<int>::max() ? static_cast<int>(chain) : 0;
-    const QDateTime time = QDateTime::fromSecsSinceEpoch(static_cast<qint64>(blockTime->low64()), Qt::UTC);
+    const QDateTime time = head->blockTime;
     m.asOf = time.date();
     m.source = QStringLiteral("Read from %1 at block %2 (%3), PoolAddressesProvider %4")
                    .arg(redactedEndpoint(client.endpoint()))
-                   .arg(blockNumber->low64())
+                   .arg(head->blockNumber)
                    .arg(time.toString(Qt::ISODate), provider);
-    m.liquidationRules = keepsDeficit ? LiquidationRuleSet::AaveV33 : LiquidationRuleSet::AaveV30;
+    m.liquidationRules = features.liquidationRules();
     m.flashLoanPremium = flashPremium;
-    bool strategyV2 = false;
     QList<int> reserveIds;
     for (qsizetype i = 0; i < assets.size(); ++i) {
         const QList<AbiValue> &config = *at3(i, 0);
@@ -272,7 +262,7 @@ Expected<Market> fetchAaveV3Market(JsonRpcClient &client, const QString &provide
         };
         RateStrategy s;
         if (rate(4)) { // v3.1+: basis points
-            strategyV2 = true;
+            features.rateDataBps = true;
             s.optimalUtilization = bps((*rate(4))[0]);
             s.baseRate = bps((*rate(4))[1]);
             s.slope1 = bps((*rate(4))[2]);
@@ -309,7 +299,7 @@ Expected<Market> fetchAaveV3Market(JsonRpcClient &client, const QString &provide
         m.reserves << r;
         reserveIds << (at3(i, 9) ? static_cast<int>((*at3(i, 9))[7].word.low64()) : static_cast<int>(i));
     }
-    if (eModeBitmaps) {
+    if (features.eModeBitmaps) {
         for (int id = 1; id <= kEModeProbe; ++id) {
             const qsizetype k = probes + qsizetype{id - 1} * 4;
             if (!(*r4)[k] || (*(*r4)[k])[1].word.isZero())
@@ -353,15 +343,11 @@ Expected<Market> fetchAaveV3Market(JsonRpcClient &client, const QString &provide
     }
     FetchedRecord f;
     f.chainId = chain;
-    f.blockNumber = static_cast<qint64>(blockNumber->low64());
+    f.blockNumber = static_cast<qint64>(head->blockNumber);
     f.blockTime = time;
     f.rpcHost = redactedEndpoint(client.endpoint());
     f.protocol = QStringLiteral("aave-v3");
-    const QString version = keepsDeficit   ? QStringLiteral("3.3 or later")
-                            : eModeBitmaps ? QStringLiteral("3.2")
-                            : strategyV2   ? QStringLiteral("3.1")
-                                           : QStringLiteral("3.0");
-    f.version = QStringLiteral("%1 (pool revision %2)").arg(version, revision.toDecimal());
+    f.version = QStringLiteral("%1 (pool revision %2)").arg(features.version(), revision.toDecimal());
     // By name, as the market file's object keeps them.
     f.contracts = {{QStringLiteral("pool"), pool},
                    {QStringLiteral("poolAddressesProvider"), provider},

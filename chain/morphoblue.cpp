@@ -82,30 +82,21 @@ Expected<MorphoRead> readMorpho(JsonRpcClient &client, const QString &morphoText
 
     // 1: the chain, the block and each market's parameters (they never change once created).
     step(1, QStringLiteral("the chain, the block and each market's parameters"));
-    QList<QJsonValue> head;
+    QList<QJsonValue> answers;
     QList<ContractCall> calls1;
     for (const AbiValue &id : idValues)
         calls1 << ContractCall{mo, out.morpho, &kIdToMarketParams, {id}};
-    Expected<CallResults> r1 = roundTrip(
-        client, calls1, QStringLiteral("latest"),
-        {RpcCall{QStringLiteral("eth_chainId"), {}},
-         RpcCall{QStringLiteral("eth_getBlockByNumber"), QJsonArray{QStringLiteral("latest"), false}}},
-        &head);
+    Expected<CallResults> r1 = roundTrip(client, calls1, QStringLiteral("latest"), headCalls(), &answers);
     if (!r1)
         return r1.errors();
-    const std::optional<UInt256> chainId = parseHexQuantity(head[0]);
-    const QJsonObject block = head[1].toObject();
-    const std::optional<UInt256> number = parseHexQuantity(block.value(QStringLiteral("number")));
-    const std::optional<UInt256> time = parseHexQuantity(block.value(QStringLiteral("timestamp")));
-    if (!chainId || !chainId->fitsUint64() || !number || !number->fitsUint64() || !time ||
-        !time->fitsUint64())
-        return chainFailure(QStringLiteral("eth_getBlockByNumber"),
-                            QStringLiteral("the node's chain id or latest block is not readable"));
-    out.fetched.chainId = static_cast<qint64>(chainId->low64());
-    out.fetched.blockNumber = static_cast<qint64>(number->low64());
-    out.fetched.blockTime = QDateTime::fromSecsSinceEpoch(static_cast<qint64>(time->low64()), Qt::UTC);
+    const Expected<ChainHead> head = chainHead(answers);
+    if (!head)
+        return head.errors();
+    out.fetched.chainId = head->chainId;
+    out.fetched.blockNumber = static_cast<qint64>(head->blockNumber);
+    out.fetched.blockTime = head->blockTime;
     out.fetched.rpcHost = redactedEndpoint(client.endpoint());
-    const QString blockTag = QStringLiteral("0x%1").arg(number->low64(), 0, 16);
+    const QString blockTag = head->blockTag;
     for (qsizetype i = 0; i < ids.size(); ++i) {
         const QList<AbiValue> &p = *(*r1)[i];
         MorphoMarketRead m;

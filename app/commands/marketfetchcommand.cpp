@@ -11,6 +11,7 @@
 #include "deployments.h"
 #include "marketjson.h"
 #include "morphoblue.h"
+#include "rpcoptions.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -121,19 +122,9 @@ int runMarketCommand(const QStringList &args)
         "latest block and writes each as a market file.\n"
         "The RPC calls go to URL only; the file keeps its host, never a key in its path or query."));
     parser.addPositionalArgument(QStringLiteral("fetch"), QStringLiteral("The subcommand: fetch."));
-    const QCommandLineOption rpc(QStringLiteral("rpc"), QStringLiteral("JSON-RPC endpoint (http or https)."),
-                                 QStringLiteral("URL"));
-    const QCommandLineOption provider(QStringLiteral("pool-provider"),
-                                      QStringLiteral("The market's PoolAddressesProvider address."),
-                                      QStringLiteral("ADDRESS"));
-    const QCommandLineOption morpho(QStringLiteral("morpho"),
-                                    QStringLiteral("The Morpho Blue contract's address (with --market-id)."),
-                                    QStringLiteral("ADDRESS"));
-    const QCommandLineOption marketId(
-        QStringLiteral("market-id"),
-        QStringLiteral("A Morpho Blue market id, 0x and 64 hex digits (repeat for several; with a Morpho "
-                       "--deployment, also the name of a market it lists)."),
-        QStringLiteral("ID"));
+    addRpcTargetOptions(
+        parser, QStringLiteral("A Morpho Blue market id, 0x and 64 hex digits (repeat for several; with a "
+                               "Morpho --deployment, also the name of a market it lists)."));
     const QCommandLineOption output(
         QStringList{QStringLiteral("o"), QStringLiteral("output")},
         QStringLiteral("Write the market file here (stdout without it); with several --market-id, a "
@@ -143,19 +134,7 @@ int runMarketCommand(const QStringList &args)
                                 QStringLiteral("The market's id (default aave-v3-<chain id>, or "
                                                "morpho-blue-<chain id>-<pair>-<market id's first digits>)."),
                                 QStringLiteral("ID"));
-    const QCommandLineOption chainId(QStringLiteral("chain-id"),
-                                     QStringLiteral("Fail unless the node serves this chain."),
-                                     QStringLiteral("N"));
-    const QCommandLineOption timeout(QStringLiteral("timeout"),
-                                     QStringLiteral("Seconds to wait for each answer (default 20)."),
-                                     QStringLiteral("SECONDS"));
-    const QCommandLineOption deployment(
-        QStringLiteral("deployment"),
-        QStringLiteral("A known deployment by name (its RPC URL, address and chain id; "
-                       "--rpc replaces the URL). --deployment list shows them."),
-        QStringLiteral("NAME"));
-    parser.addOptions(
-        {rpc, provider, morpho, marketId, deployment, output, id, chainId, timeout, formatOption()});
+    parser.addOptions({output, id, formatOption()});
     int exitCode = Ok;
     if (!parseOrExit(parser, args, &exitCode))
         return exitCode;
@@ -169,77 +148,21 @@ int runMarketCommand(const QStringList &args)
     const QString format = parser.value(QStringLiteral("format"));
     if (!isKnownFormat(format))
         return BadInput;
-    QString rpcText = parser.value(rpc);
-    QString providerText = parser.value(provider);
-    QString morphoText = parser.value(morpho);
-    QStringList marketIds = parser.values(marketId);
-    QString poolOnly;
-    std::array<QString, 3>
-        knownAddresses; // a deployment's pool, data provider and oracle, when it lists them
-    std::optional<quint64> expectedChain;
-    if (parser.isSet(deployment)) {
+    const QString deployment = parser.value(QStringLiteral("deployment"));
+    if (deployment == u"list") {
         const Expected<QList<chain::Deployment>> known = chain::knownDeployments();
         if (!known) {
             printErrors(QStringLiteral("the known deployments do not load"), known.errors());
             return Failure;
         }
-        if (parser.value(deployment) == u"list")
-            return writeStdout(deploymentList(known.value()).toUtf8()) ? Ok : Failure;
-        const chain::Deployment *chosen = chain::findDeployment(known.value(), parser.value(deployment));
-        if (!chosen) {
-            QStringList names;
-            for (const chain::Deployment &d : known.value())
-                names << d.name;
-            return bad(QStringLiteral("no known deployment \"%1\"; known: %2")
-                           .arg(parser.value(deployment).left(40), names.join(QStringLiteral(", "))));
-        }
-        if (parser.isSet(provider) || parser.isSet(morpho))
-            return bad(
-                QStringLiteral("--deployment names the address: leave out --pool-provider and --morpho"));
-        if (chosen->protocol == u"morpho-blue") {
-            morphoText = chosen->morpho;
-            QStringList names;
-            for (const chain::DeploymentMarket &m : chosen->markets)
-                names << m.name;
-            if (marketIds.isEmpty())
-                return bad(QStringLiteral("%1 is Morpho Blue: name markets with --market-id ID or one of: %2")
-                               .arg(chosen->name, names.join(QStringLiteral(", "))));
-            for (QString &m : marketIds)
-                m = chain::morphoMarketIdOf(*chosen, m);
-        } else {
-            providerText = chosen->poolAddressesProvider;
-            if (providerText.isEmpty())
-                poolOnly = chosen->pool; // its provider is asked of the pool
-            if (chosen->hasKnownAddresses())
-                knownAddresses = {chosen->pool, chosen->dataProvider, chosen->oracle};
-        }
-        if (!parser.isSet(rpc))
-            rpcText = chosen->rpc;
-        expectedChain = static_cast<quint64>(chosen->chainId);
+        return writeStdout(deploymentList(known.value()).toUtf8()) ? Ok : Failure;
     }
-    const bool isMorpho = !morphoText.isEmpty();
-    if (isMorpho && !providerText.isEmpty())
-        return bad(QStringLiteral("--morpho and --pool-provider name different protocols: give one"));
-    if (!isMorpho && !marketIds.isEmpty())
-        return bad(QStringLiteral("--market-id goes with --morpho ADDRESS (Morpho Blue)"));
-    if (rpcText.isEmpty() || (providerText.isEmpty() && poolOnly.isEmpty() && !isMorpho))
-        return bad(QStringLiteral("fetch needs --rpc URL and --pool-provider ADDRESS, --rpc URL and --morpho "
-                                  "ADDRESS --market-id ID, or --deployment NAME"));
-    const QUrl url(rpcText, QUrl::StrictMode);
-    if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") || url.host().isEmpty())
-        return bad(QStringLiteral("--rpc must be an http:// or https:// URL"));
-    if (!isMorpho && poolOnly.isEmpty() && !chain::AbiValue::address(providerText))
-        return bad(QStringLiteral("--pool-provider must be an address: 0x and 40 hex digits"));
+    const std::optional<RpcTarget> target = rpcTarget(parser, QStringLiteral("market"), false, &exitCode);
+    if (!target)
+        return exitCode;
+    const bool isMorpho = target->isMorpho();
+    const QStringList &marketIds = target->marketIds;
     if (isMorpho) {
-        if (!chain::AbiValue::address(morphoText))
-            return bad(QStringLiteral("--morpho must be an address: 0x and 40 hex digits"));
-        if (marketIds.isEmpty())
-            return bad(QStringLiteral("--morpho needs at least one --market-id ID"));
-        for (const QString &m : marketIds) {
-            if (!chain::isMorphoMarketId(m))
-                return bad(QStringLiteral("--market-id \"%1\" is not a market id: 0x and 64 hex digits")
-                               .arg(m.left(80)));
-        }
         if (marketIds.size() > 1 && parser.isSet(id))
             return bad(QStringLiteral("--id names one market: give one --market-id with it"));
         if (marketIds.size() > 1 && parser.isSet(output) && !QFileInfo(parser.value(output)).isDir())
@@ -248,36 +171,24 @@ int runMarketCommand(const QStringList &args)
     }
     chain::AaveV3FetchOptions options;
     options.marketId = parser.value(id);
-    options.knownPool = knownAddresses[0];
-    options.knownDataProvider = knownAddresses[1];
-    options.knownOracle = knownAddresses[2];
+    options.knownPool = target->knownPool;
+    options.knownDataProvider = target->knownDataProvider;
+    options.knownOracle = target->knownOracle;
     if (parser.isSet(id) &&
         !QRegularExpression(QStringLiteral("^[a-z0-9][a-z0-9-]{0,63}$")).match(options.marketId).hasMatch())
         return bad(QStringLiteral("--id must be lower-case letters, digits and '-'"));
-    bool ok = true;
-    if (parser.isSet(chainId)) {
-        expectedChain = parser.value(chainId).toULongLong(&ok);
-        if (!ok || *expectedChain == 0)
-            return bad(QStringLiteral("--chain-id must be a positive whole number"));
-    }
-    double seconds = 20.0;
-    if (parser.isSet(timeout)) {
-        seconds = parser.value(timeout).toDouble(&ok);
-        if (!ok || !(seconds > 0.0) || seconds > 3600.0)
-            return bad(QStringLiteral("--timeout must be from 0 to 3600 seconds"));
-    }
-
+    const QUrl &url = target->rpc;
     chain::JsonRpcClient client(url);
-    client.setExpectedChainId(expectedChain);
-    client.setTimeout(std::chrono::milliseconds(static_cast<qint64>(seconds * 1000.0)));
+    target->configure(client);
     Expected<QList<Market>> markets = ValidationErrors{};
     if (isMorpho) {
         chain::MorphoFetchOptions morphoOptions;
         morphoOptions.marketId = options.marketId;
-        markets = chain::fetchMorphoMarkets(client, morphoText, marketIds, morphoOptions);
+        markets = chain::fetchMorphoMarkets(client, target->morpho, marketIds, morphoOptions);
     } else {
-        if (!poolOnly.isEmpty()) {
-            const Expected<QString> resolved = chain::poolAddressesProviderOf(client, poolOnly);
+        QString providerText = target->poolProvider;
+        if (!target->pool.isEmpty()) {
+            const Expected<QString> resolved = chain::poolAddressesProviderOf(client, target->pool);
             if (!resolved) {
                 printErrors(QStringLiteral("market fetch from %1 failed").arg(chain::redactedEndpoint(url)),
                             resolved.errors());

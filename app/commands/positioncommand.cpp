@@ -1,6 +1,7 @@
 // `leverage-planner position ADDRESS --rpc URL --pool-provider ADDRESS [--format json|text]
-// [--plan -o FILE]`: reads an account on an Aave v3 market (read-only) and prints its health, each asset's
-// liquidation price and the pool's own health factor; with --plan, writes a one-pair account as a plan.
+// [--group SYMBOLS]... [--plan -o FILE]`: reads an account on an Aave v3 market (read-only) and prints its
+// health, each asset's liquidation price and the pool's own health factor; with --plan, writes a one-pair
+// account as a plan.
 #include "positioncommand.h"
 
 #include "accountplan.h"
@@ -39,8 +40,12 @@ int runPositionCommand(const QStringList &args)
     }
     if (parser.isSet(output) && !isWritableTarget(parser.value(output)))
         return BadInput;
-    const std::optional<PositionSource> source = positionSource(parser, QStringLiteral("position"));
+    const std::optional<PositionSource> source =
+        positionSource(parser, QStringLiteral("position"), &exitCode);
     if (!source)
+        return exitCode;
+    const std::optional<AssetGroups> groups = assetGroups(parser, QStringLiteral("position"));
+    if (!groups)
         return BadInput;
     const Expected<chain::FetchedPosition> position = readPosition(*source);
     if (!position) {
@@ -62,8 +67,9 @@ int runPositionCommand(const QStringList &args)
         }
     }
     const QByteArray out =
-        format == u"text" ? positionText(position.value()).toUtf8()
-                          : QJsonDocument(positionToJson(position.value())).toJson(QJsonDocument::Indented);
+        format == u"text"
+            ? positionText(position.value(), *groups).toUtf8()
+            : QJsonDocument(positionToJson(position.value(), *groups)).toJson(QJsonDocument::Indented);
     return writeStdout(out) ? Ok : Failure;
 }
 

@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
 
 namespace lp::cli {
@@ -46,10 +47,59 @@ AccountLiquidationPrice priceOf(const QList<AccountLiquidationPrice> &prices, co
 
 } // namespace
 
-double nearestLiquidationDistance(const Account &account)
+QList<GroupMove> groupMoves(const Account &account, const AssetGroups &groups)
 {
+    QList<GroupMove> out;
+    for (const QStringList &members : groups) {
+        GroupMove move;
+        move.name = members.join(QLatin1Char('+'));
+        for (const QString &symbol : members) {
+            const auto held =
+                std::find_if(account.assets.begin(), account.assets.end(), [&](const AccountAsset &a) {
+                    return a.symbol.compare(symbol, Qt::CaseInsensitive) == 0;
+                });
+            if (held == account.assets.end())
+                move.notHeld << symbol;
+            else
+                move.held << held->symbol;
+        }
+        move.price = liquidationPriceOf(account, move.held, move.name);
+        out << move;
+    }
+    return out;
+}
+
+QString groupLine(const Account &account, const GroupMove &move)
+{
+    const QLocale c = QLocale::c();
+    QString line = QStringLiteral("group %1: ").arg(move.name);
+    if (move.price.direction == AccountLiquidationPrice::Direction::Never) {
+        line += QStringLiteral("no move of these together liquidates");
+    } else {
+        QStringList prices;
+        for (const QString &symbol : move.held) {
+            const AccountAsset &a = account.assets[account.indexOf(symbol)];
+            if (a.countsAsCollateral() || a.debt > 0.0)
+                prices << QStringLiteral("%1 $%2").arg(symbol,
+                                                       c.toString(a.priceUsd * move.price.factor, 'f', 4));
+        }
+        line += QStringLiteral("%1 %2 (factor %3: %4)")
+                    .arg(directionName(move.price.direction),
+                         machine::fixed(move.price.distance() * 100.0, 2) + QLatin1Char('%'),
+                         machine::fixed(move.price.factor, 6), prices.join(QStringLiteral(", ")));
+    }
+    if (!move.notHeld.isEmpty())
+        line += QStringLiteral("; not held: %1").arg(move.notHeld.join(QStringLiteral(", ")));
+    return line;
+}
+
+double nearestLiquidationDistance(const Account &account, const AssetGroups &groups)
+{
+    QList<AccountLiquidationPrice> all = liquidationPrices(account);
+    for (const GroupMove &g : groupMoves(account, groups))
+        all << g.price;
     double nearest = std::numeric_limits<double>::quiet_NaN();
-    for (const AccountLiquidationPrice &p : liquidationPrices(account)) {
+    for (const AccountLiquidationPrice &p : all) {
         const double d = p.distance();
         if (!std::isnan(d) && !(d >= nearest))
             nearest = d;
@@ -57,23 +107,24 @@ double nearestLiquidationDistance(const Account &account)
     return nearest;
 }
 
-QJsonObject positionToJson(const chain::FetchedPosition &position)
+QJsonObject positionToJson(const chain::FetchedPosition &position, const AssetGroups &groups)
 {
     using machine::num;
     const Account &a = position.account;
     const AccountFigures f = accountFigures(a);
     const QList<AccountLiquidationPrice> prices = liquidationPrices(a);
-    QJsonObject account{{QStringLiteral("address"), position.user},
-                        {QStringLiteral("healthFactor"), num(f.healthFactor)},
-                        {QStringLiteral("totalCollateralUsd"), f.totalCollateralUsd},
-                        {QStringLiteral("totalDebtUsd"), f.totalDebtUsd},
-                        {QStringLiteral("ltv"), f.ltv},
-                        {QStringLiteral("liquidationThreshold"), f.liquidationThreshold},
-                        {QStringLiteral("currentLtv"), f.currentLtv},
-                        {QStringLiteral("borrowingPowerUsd"), f.borrowingPowerUsd},
-                        {QStringLiteral("nearestLiquidationDistance"), num(nearestLiquidationDistance(a))},
-                        {QStringLiteral("eMode"), QJsonObject{{QStringLiteral("id"), a.eModeCategory},
-                                                              {QStringLiteral("label"), a.eModeLabel}}}};
+    QJsonObject account{
+        {QStringLiteral("address"), position.user},
+        {QStringLiteral("healthFactor"), num(f.healthFactor)},
+        {QStringLiteral("totalCollateralUsd"), f.totalCollateralUsd},
+        {QStringLiteral("totalDebtUsd"), f.totalDebtUsd},
+        {QStringLiteral("ltv"), f.ltv},
+        {QStringLiteral("liquidationThreshold"), f.liquidationThreshold},
+        {QStringLiteral("currentLtv"), f.currentLtv},
+        {QStringLiteral("borrowingPowerUsd"), f.borrowingPowerUsd},
+        {QStringLiteral("nearestLiquidationDistance"), num(nearestLiquidationDistance(a, groups))},
+        {QStringLiteral("eMode"),
+         QJsonObject{{QStringLiteral("id"), a.eModeCategory}, {QStringLiteral("label"), a.eModeLabel}}}};
     QJsonArray assets;
     for (qsizetype i = 0; i < a.assets.size(); ++i) {
         const AccountAsset &x = a.assets[i];
@@ -95,7 +146,27 @@ QJsonObject positionToJson(const chain::FetchedPosition &position)
                                   {QStringLiteral("liquidationWhen"), directionName(p.direction)},
                                   {QStringLiteral("distanceToLiquidation"), num(p.distance())}});
     }
-    QJsonObject out{{QStringLiteral("account"), account}, {QStringLiteral("assets"), assets}};
+    // Each group: its members' liquidation prices at the joint factor (all move by it, the others hold).
+    QJsonArray groupArray;
+    for (const GroupMove &g : groupMoves(a, groups)) {
+        QJsonArray members;
+        for (const QString &symbol : g.held) {
+            const AccountAsset &x = a.assets[a.indexOf(symbol)];
+            members.append(
+                QJsonObject{{QStringLiteral("symbol"), symbol},
+                            {QStringLiteral("priceUsd"), x.priceUsd},
+                            {QStringLiteral("liquidationPriceUsd"), num(x.priceUsd * g.price.factor)}});
+        }
+        groupArray.append(QJsonObject{{QStringLiteral("name"), g.name},
+                                      {QStringLiteral("members"), members},
+                                      {QStringLiteral("notHeld"), QJsonArray::fromStringList(g.notHeld)},
+                                      {QStringLiteral("liquidationFactor"), num(g.price.factor)},
+                                      {QStringLiteral("liquidationWhen"), directionName(g.price.direction)},
+                                      {QStringLiteral("distanceToLiquidation"), num(g.price.distance())}});
+    }
+    QJsonObject out{{QStringLiteral("account"), account},
+                    {QStringLiteral("assets"), assets},
+                    {QStringLiteral("groups"), groupArray}};
     const AccountLiquidation first = firstLiquidation(a);
     if (first.possible)
         out.insert(QStringLiteral("firstLiquidation"),
@@ -110,7 +181,8 @@ QJsonObject positionToJson(const chain::FetchedPosition &position)
                         {QStringLiteral("chain"), chain::chainName(position.chainId)},
                         {QStringLiteral("blockNumber"), static_cast<qint64>(position.blockNumber)},
                         {QStringLiteral("blockTime"), position.blockTime.toString(Qt::ISODate)},
-                        {QStringLiteral("rpcHost"), position.rpcHost}};
+                        {QStringLiteral("rpcHost"), position.rpcHost},
+                        {QStringLiteral("liquidationRules"), toString(a.liquidationRules)}};
     if (position.protocol == u"morpho-blue") {
         // Morpho prices the collateral in the loan token: the "Usd" figures are in that token.
         fetched.insert(QStringLiteral("morpho"), position.poolAddress);
@@ -132,7 +204,7 @@ QJsonObject positionToJson(const chain::FetchedPosition &position)
     return out;
 }
 
-QString positionText(const chain::FetchedPosition &position)
+QString positionText(const chain::FetchedPosition &position, const AssetGroups &groups)
 {
     const QLocale c = QLocale::c();
     const Account &a = position.account;
@@ -181,6 +253,11 @@ QString positionText(const chain::FetchedPosition &position)
                    .arg(machine::fixed(p.priceUsd, 4), 16)
                    .arg(move);
     }
+    const QList<GroupMove> moves = groupMoves(a, groups);
+    if (!moves.isEmpty())
+        out << QString() << QStringLiteral("Groups (all members move by one factor, the others held):");
+    for (const GroupMove &g : moves)
+        out << QStringLiteral("  ") + groupLine(a, g);
     return out.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 

@@ -1,8 +1,9 @@
 // `leverage-planner watch ADDRESS --rpc URL --pool-provider ADDRESS --alert-below HF [--alert-distance PCT]
-// [--every SECONDS] [--count N] [--log FILE]`: reads the account again and again and prints one line per
-// reading. Exit 3 the first time a reading crosses the alert level (for cron and scripts), 0 after --count
-// readings with no alert and none failed, 1 when a reading failed and no later one alerted. A failed
-// reading is reported as failed and retried at the next interval; it is never taken for a safe one.
+// [--every SECONDS] [--count N] [--log FILE] [--group SYMBOLS]...`: reads the account again and again and
+// prints one line per reading. Exit 3 the first time a reading crosses the alert level (for cron and
+// scripts), 0 after --count readings with no alert and none failed, 1 when a reading failed and no later one
+// alerted. A failed reading is reported as failed and retried at the next interval; it is never taken for a
+// safe one.
 #include "positioncommand.h"
 
 #include "cli.h"
@@ -82,8 +83,11 @@ int runWatchCommand(const QStringList &args)
         printErr(QStringLiteral("leverage-planner: watch: %1").arg(message));
         return int(BadInput);
     };
-    const std::optional<PositionSource> source = positionSource(parser, QStringLiteral("watch"));
+    const std::optional<PositionSource> source = positionSource(parser, QStringLiteral("watch"), &exitCode);
     if (!source)
+        return exitCode;
+    const std::optional<AssetGroups> groups = assetGroups(parser, QStringLiteral("watch"));
+    if (!groups)
         return BadInput;
     bool ok = true;
     if (!parser.isSet(alertBelow) && !parser.isSet(alertDistance))
@@ -149,7 +153,10 @@ int runWatchCommand(const QStringList &args)
         } else {
             lastFailed = false;
             const AccountFigures f = accountFigures(position->account);
-            const double distance = nearestLiquidationDistance(position->account);
+            const double distance = nearestLiquidationDistance(position->account, *groups);
+            QString groupText;
+            for (const GroupMove &g : groupMoves(position->account, *groups))
+                groupText += QStringLiteral("; ") + groupLine(position->account, g);
             QStringList reasons;
             if (!std::isnan(alertHf) && f.healthFactor < alertHf)
                 reasons << QStringLiteral("health factor %1 is below %2")
@@ -158,13 +165,13 @@ int runWatchCommand(const QStringList &args)
                 reasons << QStringLiteral("a %1 % move would liquidate (alert at %2 %)")
                                .arg(machine::fixed(distance * 100.0, 2), machine::fixed(alertPct, 2));
             alert = !reasons.isEmpty();
-            line = QStringLiteral("%1 block %2 HF %3 collateral %4 debt %5 nearest liquidation %6 %7%8")
+            line = QStringLiteral("%1 block %2 HF %3 collateral %4 debt %5 nearest liquidation %6%7 %8%9")
                        .arg(now)
                        .arg(position->blockNumber)
                        .arg(machine::fixed(f.healthFactor, 6), machine::usd(f.totalCollateralUsd),
                             machine::usd(f.totalDebtUsd),
                             std::isnan(distance) ? QStringLiteral("none") : machine::percent(distance),
-                            alert ? QStringLiteral("ALERT: ") : QStringLiteral("ok"),
+                            groupText, alert ? QStringLiteral("ALERT: ") : QStringLiteral("ok"),
                             reasons.join(QStringLiteral("; ")));
             row = QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8,%9\n")
                       .arg(now)

@@ -14,28 +14,6 @@ using namespace lp::chain::test;
 namespace {
 
 const AbiFunction kBalanceOf(u"balanceOf(address)", u"uint256");
-const AbiFunction kAccountData(u"getUserAccountData(address)",
-                               u"uint256,uint256,uint256,uint256,uint256,uint256");
-
-QList<AbiValue> call(JsonRpcClient &client, const QString &to, const AbiFunction &f,
-                     const QList<AbiValue> &args, const QString &block)
-{
-    const QJsonValue v =
-        rpc(client, QStringLiteral("eth_call"),
-            {QJsonObject{{QStringLiteral("to"), to},
-                         {QStringLiteral("data"),
-                          QStringLiteral("0x") + QString::fromLatin1(f.encodeCall(args).value().toHex())}},
-             block});
-    return f.decodeResult(parseHexData(v).value()).value();
-}
-
-// The pool's health factor for `user` at the latest block; infinite with no debt.
-double poolHealthFactor(JsonRpcClient &client, const QString &pool, const QString &user)
-{
-    const UInt256 hf =
-        call(client, pool, kAccountData, {*AbiValue::address(user)}, QStringLiteral("latest"))[5].word;
-    return hf == UInt256::max() ? std::numeric_limits<double>::infinity() : hf.toDouble(18);
-}
 
 } // namespace
 
@@ -179,6 +157,39 @@ private slots:
         QVERIFY(
             std::abs(poolHealthFactor(*m_client, m_pool, p.user) / accountFigures(p.account).healthFactor -
                      1.0) < 1e-6);
+    }
+
+    // A group's joint factor, applied to every member's feed at once, brings the pool's health factor to 1
+    // within 1e-6: WETH and WBTC as two collaterals, and as a collateral and a debt (twoDebts: the factor
+    // cancels partly).
+    void groupFactorOnChain_data()
+    {
+        QTest::addColumn<QString>("name");
+        for (const char *n : {"twoCollaterals", "twoDebts"})
+            QTest::newRow(n) << QString::fromLatin1(n);
+    }
+
+    void groupFactorOnChain()
+    {
+        QFETCH(QString, name);
+        rpc(*m_client, QStringLiteral("evm_mine"));
+        const FetchedPosition p = fetch(name);
+        const QStringList group{QStringLiteral("WETH"), QStringLiteral("WBTC")};
+        const AccountLiquidationPrice l = liquidationPriceOf(p.account, group, QStringLiteral("WETH+WBTC"));
+        QCOMPARE(l.direction, AccountLiquidationPrice::Direction::Falls);
+        for (const QString &symbol : group)
+            setFeed(*m_client,
+                    reserveState(m_node.state, symbol).value(QStringLiteral("aggregator")).toString(),
+                    p.account.assets[p.account.indexOf(symbol)].priceUsd * l.factor);
+        const double hf = poolHealthFactor(*m_client, m_pool, p.user);
+        for (const QString &symbol : group) {
+            const QJsonObject s = reserveState(m_node.state, symbol);
+            setFeedUnits(*m_client, s.value(QStringLiteral("aggregator")).toString(),
+                         s.value(QStringLiteral("price")).toString());
+        }
+        QVERIFY2(std::abs(hf - 1.0) < 1e-6,
+                 qPrintable(
+                     QStringLiteral("factor %1: pool HF %2").arg(l.factor, 0, 'g', 12).arg(hf, 0, 'g', 12)));
     }
 
     void refusesABadAddress()

@@ -1,5 +1,5 @@
-// Aave v3.1 and later, on recorded answers: a fake node (QTcpServer on 127.0.0.1) answers each eth_call
-// of a two-reserve v3.3 market as aave-v3-origin's contracts do (the rate strategy's
+// Aave v3.1 and later, on recorded answers (recordednode.h): a fake node (QTcpServer on 127.0.0.1) answers
+// each eth_call of a two-reserve v3.3 market as aave-v3-origin's contracts do (the rate strategy's
 // getInterestRateDataBps per reserve, e-mode categories by id with member bitmaps of reserve ids, the
 // pool's getReserveDeficit) and reverts v3.0's getters, which those versions no longer have. The local
 // anvil market of tst_aavev3reader covers v3.0 on the real contracts.
@@ -7,6 +7,7 @@
 #include "abi.h"
 #include "deployments.h"
 #include "fakerpcserver.h"
+#include "recordednode.h"
 
 #include <QtTest>
 
@@ -40,60 +41,27 @@ AbiValue big(const char *decimal)
 const int kProvider = 1, kPool = 2, kDataProvider = 3, kOracle = 4, kStrategy = 5, kWeth = 0x10, kUsdc = 0x11,
           kAWeth = 0x20, kAUsdc = 0x21;
 
-// The recorded answers: "to|calldata" -> return data. Anything else reverts.
-class RecordedNode {
-public:
-    void on(int to, const QString &signature, const QList<AbiValue> &args, const QString &outputs,
-            const QList<AbiValue> &values)
-    {
-        const AbiFunction f(signature, u"");
-        const QByteArray data = f.encodeCall(args).value();
-        const QByteArray result = abiEncode(AbiType::parseList(outputs).value(), values).value();
-        m_answers.insert(addr(to).toLower() + QLatin1Char('|') + QString::fromLatin1(data.toHex()),
-                         QStringLiteral("0x") + QString::fromLatin1(result.toHex()));
-    }
-
-    QJsonObject answer(const QString &method, const QJsonArray &params) const
-    {
-        if (method == u"eth_chainId")
-            return {{QStringLiteral("result"), QStringLiteral("0x1")}};
-        if (method == u"eth_getBlockByNumber")
-            return {{QStringLiteral("result"),
-                     QJsonObject{{QStringLiteral("number"), QStringLiteral("0x1406f40")},
-                                 {QStringLiteral("timestamp"), QStringLiteral("0x692b8e40")}}}};
-        const QJsonObject tx = params.at(0).toObject();
-        const QString key = tx.value(QStringLiteral("to")).toString().toLower() + QLatin1Char('|') +
-                            tx.value(QStringLiteral("data")).toString().mid(2).toLower();
-        if (m_answers.contains(key))
-            return {{QStringLiteral("result"), m_answers.value(key)}};
-        return {{QStringLiteral("error"),
-                 QJsonObject{{QStringLiteral("code"), 3},
-                             {QStringLiteral("message"), QStringLiteral("execution reverted")}}}};
-    }
-
-private:
-    QHash<QString, QString> m_answers;
-};
-
 // A v3.3 market: WETH (reserve id 0) and USDC (reserve id 2: id 1 was dropped), one rate strategy for both,
 // e-mode 1 "ETH correlated" (WETH), 2 "Stablecoins" (USDC), 3 unused.
 RecordedNode v33Market()
 {
     RecordedNode n;
-    n.on(kProvider, QStringLiteral("getPool()"), {}, QStringLiteral("address"), {a(kPool)});
-    n.on(kProvider, QStringLiteral("getPoolDataProvider()"), {}, QStringLiteral("address"),
+    n.on(addr(kProvider), QStringLiteral("getPool()"), {}, QStringLiteral("address"), {a(kPool)});
+    n.on(addr(kProvider), QStringLiteral("getPoolDataProvider()"), {}, QStringLiteral("address"),
          {a(kDataProvider)});
-    n.on(kProvider, QStringLiteral("getPriceOracle()"), {}, QStringLiteral("address"), {a(kOracle)});
-    n.on(kProvider, QStringLiteral("getMarketId()"), {}, QStringLiteral("string"),
+    n.on(addr(kProvider), QStringLiteral("getPriceOracle()"), {}, QStringLiteral("address"), {a(kOracle)});
+    n.on(addr(kProvider), QStringLiteral("getMarketId()"), {}, QStringLiteral("string"),
          {AbiValue::text(QStringLiteral("Recorded v3.3"))});
-    n.on(kPool, QStringLiteral("getReservesList()"), {}, QStringLiteral("address[]"),
+    n.on(addr(kPool), QStringLiteral("getReservesList()"), {}, QStringLiteral("address[]"),
          {AbiValue::list({a(kWeth), a(kUsdc)})});
-    n.on(kPool, QStringLiteral("POOL_REVISION()"), {}, QStringLiteral("uint256"), {w(7)});
-    n.on(kPool, QStringLiteral("FLASHLOAN_PREMIUM_TOTAL()"), {}, QStringLiteral("uint128"), {w(5)});
-    n.on(kDataProvider, QStringLiteral("getAllReservesTokens()"), {}, QStringLiteral("(string,address)[]"),
+    n.on(addr(kPool), QStringLiteral("POOL_REVISION()"), {}, QStringLiteral("uint256"), {w(7)});
+    n.on(addr(kPool), QStringLiteral("FLASHLOAN_PREMIUM_TOTAL()"), {}, QStringLiteral("uint128"), {w(5)});
+    n.on(addr(kDataProvider), QStringLiteral("getAllReservesTokens()"), {},
+         QStringLiteral("(string,address)[]"),
          {AbiValue::list({AbiValue::list({AbiValue::text(QStringLiteral("WETH")), a(kWeth)}),
                           AbiValue::list({AbiValue::text(QStringLiteral("USDC")), a(kUsdc)})})});
-    n.on(kOracle, QStringLiteral("BASE_CURRENCY_UNIT()"), {}, QStringLiteral("uint256"), {w(100000000)});
+    n.on(addr(kOracle), QStringLiteral("BASE_CURRENCY_UNIT()"), {}, QStringLiteral("uint256"),
+         {w(100000000)});
     struct R {
         int asset, aToken, id;
         quint64 decimals, ltv, lt, bonus, rf, fee, supplyCap, borrowCap, price;
@@ -108,55 +76,56 @@ RecordedNode v33Market()
     QList<AbiValue> prices;
     for (const R &r : reserves) {
         const QList<AbiValue> arg{a(r.asset)};
-        n.on(kDataProvider, QStringLiteral("getReserveConfigurationData(address)"), arg,
+        n.on(addr(kDataProvider), QStringLiteral("getReserveConfigurationData(address)"), arg,
              QStringLiteral("uint256,uint256,uint256,uint256,uint256,bool,bool,bool,bool,bool"),
              {w(r.decimals), w(r.ltv), w(r.lt), w(r.bonus), w(r.rf), AbiValue::boolean(true),
               AbiValue::boolean(true), AbiValue::boolean(false), AbiValue::boolean(true),
               AbiValue::boolean(r.asset == kUsdc)});
-        n.on(kDataProvider, QStringLiteral("getReserveCaps(address)"), arg, QStringLiteral("uint256,uint256"),
-             {w(r.borrowCap), w(r.supplyCap)});
-        n.on(kDataProvider, QStringLiteral("getPaused(address)"), arg, QStringLiteral("bool"),
+        n.on(addr(kDataProvider), QStringLiteral("getReserveCaps(address)"), arg,
+             QStringLiteral("uint256,uint256"), {w(r.borrowCap), w(r.supplyCap)});
+        n.on(addr(kDataProvider), QStringLiteral("getPaused(address)"), arg, QStringLiteral("bool"),
              {AbiValue::boolean(false)});
-        n.on(kDataProvider, QStringLiteral("getReserveData(address)"), arg,
+        n.on(addr(kDataProvider), QStringLiteral("getReserveData(address)"), arg,
              QStringLiteral("uint256,uint256,uint256,uint256,uint256,uint256,uint256,uint256,uint256,uint256,"
                             "uint256,uint40"),
              {w(0), w(0), big(r.supply), w(0), big(r.debt), big("20000000000000000000000000"),
               big("35000000000000000000000000"), w(0), w(0), w(0), w(0), w(1764462000)});
-        n.on(kDataProvider, QStringLiteral("getLiquidationProtocolFee(address)"), arg,
+        n.on(addr(kDataProvider), QStringLiteral("getLiquidationProtocolFee(address)"), arg,
              QStringLiteral("uint256"), {w(r.fee)});
-        n.on(kDataProvider, QStringLiteral("getInterestRateStrategyAddress(address)"), arg,
+        n.on(addr(kDataProvider), QStringLiteral("getInterestRateStrategyAddress(address)"), arg,
              QStringLiteral("address"), {a(kStrategy)});
-        n.on(kDataProvider, QStringLiteral("getReserveTokensAddresses(address)"), arg,
+        n.on(addr(kDataProvider), QStringLiteral("getReserveTokensAddresses(address)"), arg,
              QStringLiteral("address,address,address"), {a(r.aToken), a(0), a(r.aToken + 0x100)});
-        n.on(kPool, QStringLiteral("getReserveData(address)"), arg,
+        n.on(addr(kPool), QStringLiteral("getReserveData(address)"), arg,
              QStringLiteral("uint256,uint128,uint128,uint128,uint128,uint128,uint40,uint16,address,address,"
                             "address,address,uint128,uint128,uint128"),
              {w(0), w(0), w(0), w(0), w(0), w(0), w(0), w(static_cast<quint64>(r.id)), a(r.aToken), a(0),
               a(0), a(kStrategy), w(0), w(0), w(0)});
-        n.on(kStrategy, QStringLiteral("getInterestRateDataBps(address)"), arg,
+        n.on(addr(kStrategy), QStringLiteral("getInterestRateDataBps(address)"), arg,
              QStringLiteral("uint16,uint32,uint32,uint32"),
              {w(r.optimal), w(r.base), w(r.slope1), w(r.slope2)});
-        n.on(r.asset, QStringLiteral("balanceOf(address)"), {a(r.aToken)}, QStringLiteral("uint256"),
+        n.on(addr(r.asset), QStringLiteral("balanceOf(address)"), {a(r.aToken)}, QStringLiteral("uint256"),
              {big(r.available)});
         prices << w(r.price);
     }
-    n.on(kOracle, QStringLiteral("getAssetsPrices(address[])"), {AbiValue::list({a(kWeth), a(kUsdc)})},
+    n.on(addr(kOracle), QStringLiteral("getAssetsPrices(address[])"), {AbiValue::list({a(kWeth), a(kUsdc)})},
          QStringLiteral("uint256[]"), {AbiValue::list(prices)});
-    n.on(kPool, QStringLiteral("getReserveDeficit(address)"), {a(kWeth)}, QStringLiteral("uint256"), {w(0)});
+    n.on(addr(kPool), QStringLiteral("getReserveDeficit(address)"), {a(kWeth)}, QStringLiteral("uint256"),
+         {w(0)});
     const QList<std::tuple<int, quint64, quint64, quint64, const char *, quint64>> eModes{
         {1, 9300, 9500, 10100, "ETH correlated", 1},
         {2, 9000, 9300, 10200, "Stablecoins", 4},
         {3, 0, 0, 0, "", 0}};
     for (const auto &[id, ltv, lt, bonus, label, bitmap] : eModes) {
         const QList<AbiValue> arg{w(static_cast<quint64>(id))};
-        n.on(kPool, QStringLiteral("getEModeCategoryCollateralConfig(uint8)"), arg,
+        n.on(addr(kPool), QStringLiteral("getEModeCategoryCollateralConfig(uint8)"), arg,
              QStringLiteral("uint16,uint16,uint16"), {w(ltv), w(lt), w(bonus)});
-        n.on(kPool, QStringLiteral("getEModeCategoryLabel(uint8)"), arg, QStringLiteral("string"),
+        n.on(addr(kPool), QStringLiteral("getEModeCategoryLabel(uint8)"), arg, QStringLiteral("string"),
              {AbiValue::text(QString::fromLatin1(label))});
-        n.on(kPool, QStringLiteral("getEModeCategoryCollateralBitmap(uint8)"), arg, QStringLiteral("uint128"),
-             {w(bitmap)});
-        n.on(kPool, QStringLiteral("getEModeCategoryBorrowableBitmap(uint8)"), arg, QStringLiteral("uint128"),
-             {w(bitmap)});
+        n.on(addr(kPool), QStringLiteral("getEModeCategoryCollateralBitmap(uint8)"), arg,
+             QStringLiteral("uint128"), {w(bitmap)});
+        n.on(addr(kPool), QStringLiteral("getEModeCategoryBorrowableBitmap(uint8)"), arg,
+             QStringLiteral("uint128"), {w(bitmap)});
     }
     return n;
 }

@@ -1,3 +1,4 @@
+#include "apprun.h"
 #include "fakerpcserver.h"
 #include "localnode.h"
 #include "marketjson.h"
@@ -12,25 +13,8 @@ using namespace lp;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-// Runs the app while this process's event loop keeps serving (the fake RPC server lives here).
-Run runApp(const QStringList &arguments, const QProcessEnvironment &environment = {})
-{
-    QProcess process;
-    if (!environment.isEmpty())
-        process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(LP_APP_PATH), arguments);
-    QSignalSpy finished(&process, &QProcess::finished);
-    if (!finished.wait(60000))
-        process.kill();
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
+using Run = lp::test::AppRun;
+using lp::test::runApp;
 
 QStringList fetchArgs(const QString &rpc, const QString &provider)
 {

@@ -1,6 +1,7 @@
 // `market fetch --morpho` and `position --morpho` as the user runs them, against the recorded Morpho Blue
 // answers of morphorecorded.h served on 127.0.0.1 (Morpho is tested on recorded answers: its compiled
 // contract is in no registry package). Bad arguments exit 2, a failed read exits 1 and writes nothing.
+#include "apprun.h"
 #include "fakerpcserver.h"
 #include "morphorecorded.h"
 
@@ -15,23 +16,8 @@ using namespace morpho_recorded;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-// Runs the app while this process's event loop keeps serving (the fake node lives here).
-Run runApp(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(LP_APP_PATH), arguments);
-    QSignalSpy finished(&process, &QProcess::finished);
-    if (!finished.wait(60000))
-        process.kill();
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
+using Run = lp::test::AppRun;
+using lp::test::runApp;
 
 struct Served {
     RecordedNode node;

@@ -1,5 +1,6 @@
 // `prices fetch` as the user runs it: bad arguments exit 2, a failing API exits 1, and neither writes a
 // file; a good answer is written as the CSV that `backtest` reads. The API is a QTcpServer on 127.0.0.1.
+#include "apprun.h"
 #include "backtest.h"
 #include "fakerpcserver.h"
 
@@ -11,23 +12,8 @@ using namespace lp;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-// Runs the app while this process's event loop keeps serving (the fake API lives here).
-Run runApp(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(LP_APP_PATH), arguments);
-    QSignalSpy finished(&process, &QProcess::finished);
-    if (!finished.wait(60000))
-        process.kill();
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
+using Run = lp::test::AppRun;
+using lp::test::runApp;
 
 QStringList fetchArgs(const QString &api)
 {

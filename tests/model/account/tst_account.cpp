@@ -120,6 +120,57 @@ private slots:
         QVERIFY(std::isnan(g.priceUsd));
     }
 
+    // A group of two collaterals with a third collateral held: only the group's collateral moves, so HF is
+    // linear in the factor and f = (D - held threshold sum) / group threshold sum. 5,000 DAI (LT 77 %) held:
+    // f = (30,000 - 3,850) / 40,000 = 0.65375.
+    void groupOfCollateralsWithOneHeld()
+    {
+        Account a = twoCollaterals();
+        a.assets << asset(QStringLiteral("DAI"), 5000.0, 0.0, 1.0, 0.75, 0.77);
+        const QStringList group{QStringLiteral("WETH"), QStringLiteral("WBTC")};
+        const AccountLiquidationPrice g = liquidationPriceOf(a, group, QStringLiteral("ETH+BTC"));
+        QCOMPARE(g.direction, AccountLiquidationPrice::Direction::Falls);
+        QVERIFY2(std::abs(g.factor - 0.65375) < 1e-15, qPrintable(QString::number(g.factor, 'g', 17)));
+        QVERIFY(std::abs(hf(withPricesScaled(a, group, g.factor)) - 1.0) < 1e-14);
+    }
+
+    // A group that holds a collateral and a debt that track one another (wstETH supplied, WETH borrowed):
+    // the factor cancels partly. 10 wstETH at $4,000 (LT 81 %: 32,400) against 5 WETH at $3,000 and 10,000
+    // USDC: HF(f) = 32,400 f / (15,000 f + 10,000) = 1 at f = 10,000 / 17,400. Without the USDC debt the
+    // factor cancels fully (HF = 32,400 / 15,000 at every f): no move of the group liquidates. With 12 WETH
+    // borrowed and 10,000 USDC supplied (LT 80 %) held instead, the group's debt outweighs its collateral:
+    // (8,000 + 32,400 f) / (36,000 f) = 1 at f = 8,000 / 3,600, a rise.
+    void groupOfCollateralAndDebt()
+    {
+        const QStringList group{QStringLiteral("wstETH"), QStringLiteral("WETH")};
+        Account a;
+        a.assets << asset(QStringLiteral("wstETH"), 10.0, 0.0, 4000.0, 0.78, 0.81)
+                 << asset(QStringLiteral("WETH"), 0.0, 5.0, 3000.0, 0.805, 0.83)
+                 << asset(QStringLiteral("USDC"), 0.0, 10000.0, 1.0, 0.77, 0.80);
+        const AccountLiquidationPrice partly = liquidationPriceOf(a, group, QStringLiteral("ETH"));
+        QCOMPARE(partly.direction, AccountLiquidationPrice::Direction::Falls);
+        QVERIFY(std::abs(partly.factor - 10000.0 / 17400.0) < 1e-15);
+        QVERIFY(std::abs(hf(withPricesScaled(a, group, partly.factor)) - 1.0) < 1e-14);
+        // Each alone: wstETH falls to 15,000 / 32,400 of its price, nearer than the group's move.
+        QVERIFY(liquidationPriceOf(a, {QStringLiteral("wstETH")}, {}).factor > partly.factor);
+
+        Account pair = a;
+        pair.assets.removeLast();
+        const AccountLiquidationPrice never = liquidationPriceOf(pair, group, QStringLiteral("ETH"));
+        QCOMPARE(never.direction, AccountLiquidationPrice::Direction::Never);
+        QVERIFY(std::isnan(never.distance()));
+        QVERIFY(std::abs(hf(withPricesScaled(pair, group, 0.2)) - hf(pair)) < 1e-14);
+
+        Account rises = a;
+        rises.assets[1].debt = 12.0;
+        rises.assets[2] = asset(QStringLiteral("USDC"), 10000.0, 0.0, 1.0, 0.77, 0.80);
+        QVERIFY(std::abs(hf(rises) - 40400.0 / 36000.0) < 1e-14);
+        const AccountLiquidationPrice up = liquidationPriceOf(rises, group, QStringLiteral("ETH"));
+        QCOMPARE(up.direction, AccountLiquidationPrice::Direction::Rises);
+        QVERIFY(std::abs(up.factor - 8000.0 / 3600.0) < 1e-14);
+        QVERIFY(std::abs(hf(withPricesScaled(rises, group, up.factor)) - 1.0) < 1e-14);
+    }
+
     // One collateral, one debt: the account's liquidation price is the plan's PA_liq = D PB / (C lt).
     void onePairMatchesThePositionFormula()
     {
