@@ -69,7 +69,7 @@ Expected<Plan> positionAsPlan(const Account &account)
 void MainWindow::addPositionActions(QMenu *file)
 {
     file->addSeparator();
-    QAction *open = file->addAction(tr("Open &Position..."), this, [this] { openPosition(); });
+    QAction *open = file->addAction(tr("Open Pos&ition..."), this, [this] { openPosition(); });
     open->setObjectName(QStringLiteral("actionOpenPosition"));
     open->setStatusTip(tr("Read an account's position from the chain by its address (read-only) and see "
                           "every way it can be liquidated"));
