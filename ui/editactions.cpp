@@ -121,6 +121,19 @@ void EditActions::applyEdit(const Plan &plan)
     m_pushing = false;
 }
 
+void EditActions::applyStep(const Plan &plan, const QString &name)
+{
+    if (m_applying || plan == m_session->plan())
+        return;
+    closeStep();
+    auto *command = new PlanEditCommand(m_session, &m_applying, m_session->plan(), plan, m_generation);
+    command->setText(name);
+    m_pushing = true;
+    m_stack->push(command);
+    m_pushing = false;
+    closeStep();
+}
+
 void EditActions::addToMenu(QMenu *edit)
 {
     edit->addAction(m_undo);

@@ -28,6 +28,9 @@ public:
 
     // Makes `plan` the session's plan as one undoable step; nothing when it equals the current plan.
     void applyEdit(const Plan &plan);
+    // Makes `plan` the session's plan as one undo step of its own named `name` ("Add a Loop"): it merges
+    // with no edit before or after it.
+    void applyStep(const Plan &plan, const QString &name);
 
     void addToMenu(QMenu *edit);
     [[nodiscard]] QUndoStack *undoStack() const { return m_stack; }

@@ -198,6 +198,7 @@ void MainWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     m_files->addToMenu(file);
     m_reports->addToMenu(file);
+    addPositionActions(file);
     // An example opens as an untitled copy: saving it asks where, never writes into the program.
     file->addMenu(createExampleMenu(this, [this](const QString &path) { m_files->openCopy(path); }));
     file->addSeparator();
@@ -216,6 +217,7 @@ void MainWindow::buildMenus()
     addBacktestAction(compare);
     compare->addAction(m_comparison->pinAction());
     compare->addAction(m_comparison->unpinAllAction());
+    buildPositionMenu();
     QMenu *markets = menuBar()->addMenu(tr("&Markets"));
     markets->addAction(tr("&Edit Markets..."), this, &MainWindow::editMarkets)
         ->setStatusTip(tr("Add, change or import lending markets and their reserves"));
@@ -320,6 +322,7 @@ TeachingWindow *MainWindow::showTeaching()
 
 void MainWindow::setErrorReporter(ErrorReporter reporter)
 {
+    m_reportError = reporter;
     m_files->setErrorReporter(std::move(reporter));
 }
 

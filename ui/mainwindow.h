@@ -9,10 +9,15 @@
 
 class QLabel;
 class QMenu;
+class QPushButton;
 class QSplitter;
 class QTabWidget;
 
 namespace lp {
+
+namespace chain {
+struct FetchedPosition;
+}
 
 class ChartTabs;
 class ComparisonPanel;
@@ -28,6 +33,11 @@ class PlanSession;
 class PnlChart;
 class SummaryPanel;
 class TeachingWindow;
+class PlanEditDialog;
+class AccountView;
+class PositionSourceDialog;
+class WatchPanel;
+enum class PlanEditKind;
 struct PlanResult;
 
 // The one window: the plan form on the left; in the centre the plan in one line over one row
@@ -83,6 +93,25 @@ public:
     void followRefreshedMarket(const QString &fromId, const QString &savedId);
     // The status bar's "as of <date>, block <n>" for the plan's market; empty without one.
     [[nodiscard]] QLabel *marketFreshnessLabel() const { return m_marketFreshness; }
+    // Position > an edit of the plan's position (add a loop, repay, deleverage, close now): the before/after
+    // dialog, window-modal; its Apply makes the edited plan current as one undo step. Null (after saying
+    // why) while the plan is not valid.
+    PlanEditDialog *editPosition(PlanEditKind kind);
+    // File > Open Position...: the source dialog (window-modal); once it has read the account, the
+    // account opens in the Position dock, with Plan From Position for a single pair.
+    PositionSourceDialog *openPosition();
+    // File > Watch Position...: the source dialog; once accepted, the Watch dock reads the account on its
+    // interval, each reading on a worker thread.
+    PositionSourceDialog *watchPosition();
+    // The Position dock's view and button (null until a position is opened), and the Watch dock's panel.
+    [[nodiscard]] AccountView *accountView() const { return m_accountView; }
+    [[nodiscard]] QPushButton *planFromPositionButton() const { return m_planFromPosition; }
+    [[nodiscard]] WatchPanel *watchPanel() const { return m_watch; }
+    // Plan From Position: the account, if it is one collateral against one debt, as the current plan (one
+    // undo step), as `position --plan` writes it; otherwise says which views need a single pair.
+    bool planFromPosition();
+    // Shows a position read from the chain in the Position dock (what Open Position does once read).
+    void showPosition(const chain::FetchedPosition &position, const QString &title = {});
     // Help > About Leverage Planner (modal).
     void showAbout();
     // What the last run left in QSettings (lp::windowsettings): the geometry and splitters, and, unless
@@ -99,6 +128,8 @@ private:
     void buildMenus();
     // Compare > Backtest Against Price History... (mainwindowbacktest.cpp).
     void addBacktestAction(QMenu *menu);
+    void buildPositionMenu();
+    void addPositionActions(QMenu *file);
     void showResult(const std::shared_ptr<const PlanResult> &result);
     void showErrors(const ValidationErrors &errors);
     // Greys the figures and marks them as not current (`stale`), or shows them plainly again.
@@ -125,6 +156,10 @@ private:
     ComparisonPanel *m_comparison;
     QTabWidget *m_bottomTabs;
     TeachingWindow *m_teaching = nullptr;
+    ErrorReporter m_reportError;
+    AccountView *m_accountView = nullptr;
+    QPushButton *m_planFromPosition = nullptr;
+    WatchPanel *m_watch = nullptr;
 };
 
 } // namespace lp

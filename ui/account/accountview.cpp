@@ -120,10 +120,16 @@ void AccountView::setAccount(const Account &account, const QString &title, const
     m_whatIfAsset->blockSignals(false);
     m_whatIfSlider->setValue(0);
     const Expected<Plan> plan = planFromAccount(account);
-    m_pairNote->setText(
-        plan ? tr("One collateral and one debt: File > Save As Plan opens it in every planning view.")
-             : tr("The planning views (charts, close, risk, backtest) need a single pair: %1")
-                   .arg(plan.errors().first().message));
+    const ValidationErrors planErrors = plan ? validatePlan(plan.value()) : ValidationErrors{};
+    if (!plan)
+        m_pairNote->setText(tr("The planning views (charts, close, risk, backtest) need a single pair: %1")
+                                .arg(plan.errors().first().message));
+    else if (!planErrors.isEmpty())
+        m_pairNote->setText(tr("One collateral and one debt, but not a plan the planning views can take: %1")
+                                .arg(planErrors.first().toString()));
+    else
+        m_pairNote->setText(
+            tr("One collateral and one debt: Plan From Position opens it in every planning view."));
     Q_UNUSED(f);
     updateWhatIf();
 }

@@ -134,8 +134,28 @@ void WatchPanel::stop()
     m_interval->setEnabled(true);
 }
 
+bool WatchPanel::isRunning() const
+{
+    return m_timer->isActive();
+}
+
 void WatchPanel::readNow()
 {
+    if (m_asyncReader) {
+        if (m_reading)
+            return;
+        m_reading = true;
+        const QDateTime started = QDateTime::currentDateTimeUtc();
+        m_status->setText(tr("Reading..."));
+        m_asyncReader([this, started](const Expected<Account> &account) {
+            m_reading = false;
+            if (account)
+                addReading(started, account.value());
+            else
+                addFailure(started, formatErrors(account.errors()).simplified());
+        });
+        return;
+    }
     if (!m_reader)
         return;
     const QDateTime now = QDateTime::currentDateTimeUtc();

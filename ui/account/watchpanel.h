@@ -35,6 +35,12 @@ public:
 
     // What one reading does (the window passes the chain reader); called on every tick once started.
     void setReader(std::function<Expected<Account>()> reader) { m_reader = std::move(reader); }
+    // A reader that runs elsewhere (the window's reads a node on a worker thread): it is handed what to
+    // call with the reading when it comes. A tick while a reading is still out starts no other one.
+    using ReadDone = std::function<void(const Expected<Account> &)>;
+    void setAsyncReader(std::function<void(ReadDone)> reader) { m_asyncReader = std::move(reader); }
+    [[nodiscard]] bool isReading() const { return m_reading; }
+    [[nodiscard]] bool isRunning() const;
     void setTitle(const QString &title);
     void start();
     void stop();
@@ -63,6 +69,8 @@ private:
     void showAlert(const QString &message);
 
     std::function<Expected<Account>()> m_reader;
+    std::function<void(ReadDone)> m_asyncReader;
+    bool m_reading = false;
     HealthAlert m_alert;
     QLabel *m_title;
     QSpinBox *m_interval;

@@ -1,6 +1,7 @@
 // File > Open Position...'s account view (issue 15, point 3): the assets table with each asset's
 // liquidation price, the health factor, the what-if slider, and the note on the planning views.
-// LP_SCREENSHOT_DIR=docs/screenshots writes position.png.
+// LP_SCREENSHOT_DIR=docs/screenshots writes position-view.png (the window's position.png comes from
+// tst_positionwindow).
 #include "accountview.h"
 
 #include <QDir>
@@ -125,7 +126,7 @@ private slots:
         view.resize(1100, 520);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
-        QVERIFY(view.grab().save(dir.filePath(QStringLiteral("position.png"))));
+        QVERIFY(view.grab().save(dir.filePath(QStringLiteral("position-view.png"))));
     }
 };
 

@@ -1,6 +1,7 @@
 // File > Watch Position...'s panel (issue 15, point 4): readings drawn over time, the alert once per
 // crossing with its numbers in the window's banner (the fallback where there is no tray, as offscreen),
-// a failed reading never shown as safe, every reading in the CSV log. LP_SCREENSHOT_DIR writes watch.png.
+// a failed reading never shown as safe, every reading in the CSV log. LP_SCREENSHOT_DIR writes
+// watch-panel.png (the window's watch.png: tst_positionwindow).
 #include "qcustomplot_include.h"
 #include "watchpanel.h"
 
@@ -106,7 +107,7 @@ private slots:
         panel.resize(1000, 640);
         panel.show();
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
-        QVERIFY(panel.grab().save(dir.filePath(QStringLiteral("watch.png"))));
+        QVERIFY(panel.grab().save(dir.filePath(QStringLiteral("watch-panel.png"))));
     }
 };
 
