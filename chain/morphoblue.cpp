@@ -187,8 +187,8 @@ Expected<MorphoRead> readMorpho(JsonRpcClient &client, const QString &morphoText
     // itself would before any action (and as its MorphoBalancesLib reports them).
     for (qsizetype i = 0; i < out.markets.size(); ++i) {
         MorphoMarketRead &m = out.markets[i];
-        const std::optional<MorphoMarketState> accrued =
-            morphoAccrued(m.state, m.borrowRatePerSecond, time->low64());
+        const std::optional<MorphoMarketState> accrued = morphoAccrued(
+            m.state, m.borrowRatePerSecond, static_cast<quint64>(head->blockTime.toSecsSinceEpoch()));
         if (!accrued)
             return chainFailure(QStringLiteral("market-id %1").arg(ids[i].toLower()),
                                 QStringLiteral("the interest since the last update overflows 256 bits"));
