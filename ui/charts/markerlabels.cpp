@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
+#include <optional>
 
 namespace lp {
 
@@ -31,25 +33,11 @@ double overhang(const QRectF &rect, const QRectF &area)
     return std::max(0.0, area.left() - rect.left()) + std::max(0.0, rect.right() - area.right());
 }
 
-// The label on its own side of the line, or on the other where its own side would cut it and the other
-// cuts it less.
-void fitBeside(QCPItemText *label)
+Qt::Alignment ownSide(QCPItemText *label)
 {
     if (!label->property(kOwnSide).isValid())
         alignBeside(label, label->positionAlignment());
-    const auto own = Qt::Alignment(label->property(kOwnSide).toInt());
-    setSide(label, own);
-    const QCPAxisRect *axisRect = label->clipAxisRect();
-    if (!axisRect)
-        return;
-    const QRectF area(axisRect->rect());
-    const double ownOverhang = overhang(pixelRect(label), area);
-    if (ownOverhang <= 0.0)
-        return;
-    const Qt::Alignment other = (own & Qt::AlignRight) ? Qt::AlignLeft : Qt::AlignRight;
-    setSide(label, other);
-    if (overhang(pixelRect(label), area) >= ownOverhang)
-        setSide(label, own);
+    return Qt::Alignment(label->property(kOwnSide).toInt());
 }
 
 } // namespace
@@ -67,23 +55,44 @@ void stackLabels(const std::vector<QCPItemText *> &labels, const QRectF &avoid)
     std::vector<QRectF> placed;
     if (!avoid.isEmpty())
         placed.push_back(avoid);
+    const auto freeOf = [&placed](const QRectF &rect) {
+        return std::none_of(placed.begin(), placed.end(),
+                            [&rect](const QRectF &other) { return other.intersects(rect); });
+    };
     for (QCPItemText *label : labels) {
         if (!label->visible())
             continue;
         const double x = label->position->coords().x();
-        label->position->setCoords(x, kRows.front());
-        fitBeside(label);
-        QRectF rect;
-        for (const double row : kRows) {
+        const Qt::Alignment own = ownSide(label);
+        const Qt::Alignment other = (own & Qt::AlignRight) ? Qt::AlignLeft : Qt::AlignRight;
+        const QCPAxisRect *axisRect = label->clipAxisRect();
+        const QRectF area = axisRect ? QRectF(axisRect->rect()) : QRectF();
+        const auto place = [&](double row, Qt::Alignment side) {
             label->position->setCoords(x, row);
-            rect = QRectF(label->topLeft->pixelPosition(), label->bottomRight->pixelPosition())
-                       .normalized()
-                       .adjusted(-2, -1, 2, 1);
-            if (std::none_of(placed.begin(), placed.end(),
-                             [&rect](const QRectF &other) { return other.intersects(rect); }))
+            setSide(label, side);
+            return pixelRect(label).adjusted(-2, -1, 2, 1);
+        };
+        // The highest row where it overlaps nothing and stays inside the plot, on its own side or else the
+        // other; failing that, the highest free row on its own side (cut at the edge, as before); failing
+        // that, the lowest row.
+        std::optional<QRectF> chosen;
+        for (const double row : kRows) {
+            for (const Qt::Alignment side : {own, other}) {
+                const QRectF rect = place(row, side);
+                if (freeOf(rect) && (area.isEmpty() || overhang(rect.adjusted(2, 1, -2, -1), area) <= 0.0)) {
+                    chosen = rect;
+                    break;
+                }
+            }
+            if (chosen)
                 break;
         }
-        placed.push_back(rect);
+        for (auto row = kRows.begin(); !chosen && row != kRows.end(); ++row) {
+            const QRectF rect = place(*row, own);
+            if (freeOf(rect) || std::next(row) == kRows.end())
+                chosen = rect;
+        }
+        placed.push_back(*chosen);
     }
 }
 

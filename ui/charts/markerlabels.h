@@ -17,8 +17,9 @@ void alignBeside(QCPItemText *label, Qt::Alignment side);
 // Marker labels placed by rows: each visible label (in the order given) takes the highest of the rows
 // (axis-rect ratios 0.03, 0.13, ... 0.53 from the top) where it overlaps no label placed before it, so
 // that markers close together stack instead of covering each other, nor `avoid` (the legend's pixels).
-// A label that would cross the axis rect's left or right edge on its own side of the line goes to the
-// other side (a liquidation line near the left edge), and back when there is room again.
+// A row counts only where the label also stays inside the axis rect, on its own side of the line or
+// else on the other (a liquidation line near the left edge); when no row fits inside on either side, the
+// highest free row on its own side (cut at the edge), and failing that the lowest row.
 // Call it once the axes know their pixels (QCustomPlot::afterLayout); each label's x coordinate is kept.
 void stackLabels(const std::vector<QCPItemText *> &labels, const QRectF &avoid = {});
 
