@@ -21,7 +21,7 @@ struct RpcTarget {
     QString knownPool;
     QString knownDataProvider;
     QString knownOracle;
-    QString morpho;       // Morpho Blue instead: the Morpho contract and the markets' ids
+    QString morpho; // Morpho Blue instead: the Morpho contract and the markets' ids
     QStringList marketIds;
     std::optional<quint64> chainId;
     double timeoutSeconds = 20.0;
