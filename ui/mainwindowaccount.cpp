@@ -102,6 +102,9 @@ void MainWindow::showPosition(const chain::FetchedPosition &position, const QStr
         m_planFromPosition->setObjectName(QStringLiteral("planFromPositionButton"));
         connect(m_planFromPosition, &QPushButton::clicked, this, &MainWindow::planFromPosition);
         layout->addWidget(m_accountView, 1);
+        // resizeDocks below is not applied before the window is laid out (offscreen, or a first show):
+        // the dock's own minimum keeps the assets table readable from the start.
+        box->setMinimumWidth(560);
         layout->addWidget(m_planFromPosition, 0, Qt::AlignRight);
         dock->setWidget(box);
     }

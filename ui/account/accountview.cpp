@@ -57,7 +57,10 @@ AccountView::AccountView(QWidget *parent)
     m_table->setHorizontalHeaderLabels({tr("Asset"), tr("Collateral"), tr("Debt"), tr("Price (USD)"),
                                         tr("LTV"), tr("Liq. threshold"), tr("Liquidation price"),
                                         tr("Move to liquidation")});
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    // Every column as wide as its contents (a stretched column cut the amounts and headers in a narrow
+    // dock); the table scrolls sideways when the dock is narrower still.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_whatIfSlider->setRange(-50, 50);
