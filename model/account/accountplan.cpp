@@ -2,7 +2,13 @@
 
 #include "machineformat.h"
 
+#include <algorithm>
+
 namespace lp {
+
+namespace {
+constexpr double kMorphoLtvMargin = 1e-4; // one basis point below a threshold the LTV equals
+} // namespace
 
 Expected<Plan> planFromAccount(const Account &account, const QString &name)
 {
@@ -45,7 +51,10 @@ Expected<Plan> planFromAccount(const Account &account, const QString &name)
     p.market.clear();
     p.collateral.symbol = collateral->symbol;
     p.collateral.priceUsd = collateral->priceUsd;
-    p.collateral.ltv = collateral->ltv;
+    // Morpho Blue lends up to the LLTV itself (its LTV is its threshold), and a plan's max LTV must lie
+    // below its threshold: there it is the threshold less one basis point. The health factor and the
+    // liquidation price use the threshold, so they are the position's exactly.
+    p.collateral.ltv = std::min(collateral->ltv, collateral->liquidationThreshold - kMorphoLtvMargin);
     p.collateral.liquidationThreshold = collateral->liquidationThreshold;
     p.collateral.liquidationBonus = collateral->liquidationBonus;
     p.collateral.supplyApy = 0.0;

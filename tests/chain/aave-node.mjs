@@ -59,21 +59,40 @@ function freePort() {
     });
 }
 
-const port = await freePort();
-const rpc = `http://127.0.0.1:${port}`;
-const anvil = spawn(anvilPath, ['--host', '127.0.0.1', '--port', String(port), '--chain-id', '31337',
-    '--code-size-limit', '100000', '--silent'], { detached: true, stdio: 'ignore' });
-anvil.unref();
+// CTest starts the fixtures' nodes side by side: a port found free can be taken by another node before
+// this anvil binds it. Then this anvil exits at once, and the RPC that answers is the other node's, which
+// this script must never deploy to. So a node counts as started only while its own process still runs
+// after it answered; otherwise another free port is tried.
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function startAnvil() {
+    for (let attempt = 1; ; ++attempt) {
+        const port = await freePort();
+        const url = `http://127.0.0.1:${port}`;
+        const child = spawn(anvilPath, ['--host', '127.0.0.1', '--port', String(port), '--chain-id', '31337',
+            '--code-size-limit', '100000', '--silent'], { detached: true, stdio: 'ignore' });
+        let exited = false;
+        child.on('exit', () => { exited = true; });
+        const probe = new ethers.JsonRpcProvider(url, 31337, { staticNetwork: true, batchMaxCount: 1 });
+        let answered = false;
+        for (let i = 0; i <= 300 && !exited && !answered; ++i) {
+            try { await probe.send('eth_chainId', []); answered = true; } catch { await sleep(100); }
+        }
+        probe.destroy();
+        if (answered) await sleep(300);
+        if (answered && !exited) {
+            child.unref();
+            return { port, url, child };
+        }
+        try { process.kill(child.pid, 'SIGTERM'); } catch { /* gone */ }
+        if (attempt >= 5) throw new Error(`anvil did not start on 127.0.0.1 (5 ports tried, the last ${url})`);
+    }
+}
+const { url: rpc, child: anvil } = await startAnvil();
 const stopAnvil = () => { try { process.kill(anvil.pid, 'SIGTERM'); } catch { /* gone */ } };
 
 try {
     const provider = withGasMargin(new ethers.JsonRpcProvider(rpc, 31337, { staticNetwork: true, batchMaxCount: 1, pollingInterval: 20 }));
-    for (let i = 0; ; ++i) {
-        try { await provider.send('eth_chainId', []); break; } catch (e) {
-            if (i > 300) throw new Error(`anvil did not start on ${rpc} within 30 s`);
-            await new Promise((r) => setTimeout(r, 100));
-        }
-    }
+    await provider.send('eth_chainId', []);
     // anvil's first well-known development key.
     const wallet = new ethers.NonceManager(
         new ethers.Wallet('0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80', provider));

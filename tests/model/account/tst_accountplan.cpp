@@ -48,6 +48,25 @@ private slots:
         QVERIFY(std::abs(p.healthFactor / accountFigures(a).healthFactor - 1.0) < 1e-12);
     }
 
+    // A Morpho Blue pair: the LLTV is both the LTV and the threshold (0.945). The plan's max LTV sits one
+    // basis point below (a plan's threshold must lie above it); the position is reproduced exactly: 95
+    // wstETH at $1.20 against 105.882353 WETH at $1, HF = 95 x 1.2 x 0.945 / 105.882353 = 1.01742.
+    void morphoPairIsReproduced()
+    {
+        Account a;
+        a.assets << asset(QStringLiteral("wstETH"), 95.0, 0.0, 1.2, 0.945, 0.945)
+                 << asset(QStringLiteral("WETH"), 0.0, 105.882353, 1.0, 0.0, 0.0);
+        const Expected<Plan> plan = planFromAccount(a);
+        QVERIFY2(plan.hasValue(), plan ? "" : qPrintable(formatErrors(plan.errors())));
+        QCOMPARE(plan->collateral.liquidationThreshold, 0.945);
+        QVERIFY(std::abs(plan->collateral.ltv - 0.9449) < 1e-15);
+        const Expected<PlanResult> r = computePlan(plan.value());
+        QVERIFY2(r.hasValue(), r.hasValue() ? "" : qPrintable(formatErrors(r.errors())));
+        QVERIFY(std::abs(r->position.collateral / 95.0 - 1.0) < 1e-12);
+        QVERIFY(std::abs(r->position.debt / 105.882353 - 1.0) < 1e-12);
+        QVERIFY(std::abs(r->position.healthFactor / (95.0 * 1.2 * 0.945 / 105.882353) - 1.0) < 1e-12);
+    }
+
     void moreThanOnePairIsRefused()
     {
         Account a;

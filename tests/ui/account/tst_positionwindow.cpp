@@ -136,10 +136,14 @@ void TestPositionWindow::openReadsOffThreadAndPlansFromThePosition()
     const Account &account = m_window->accountView()->account();
     QCOMPARE(m_window->accountView()->assetsTable()->rowCount(), static_cast<int>(account.assets.size()));
     QVERIFY(account.assets.size() >= 2);
-    // One pair, but a Morpho market's LTV is its LLTV: no plan has a threshold above its LTV, so Plan From
-    // Position is off and says why.
-    QVERIFY(!m_window->planFromPositionButton()->isEnabled());
-    QVERIFY(m_window->planFromPositionButton()->toolTip().contains(QStringLiteral("liquidationThreshold")));
+    // One pair on a Morpho market (its LTV is its LLTV): the plan's max LTV is a basis point below, and
+    // Plan From Position makes the plan whose health factor is the position's.
+    QVERIFY(m_window->planFromPositionButton()->isEnabled());
+    const Expected<Plan> plan = planFromAccount(account);
+    QVERIFY(plan);
+    const Expected<PlanResult> planned = computePlan(plan.value());
+    QVERIFY(planned);
+    QVERIFY(std::fabs(planned->position.healthFactor / accountFigures(account).healthFactor - 1.0) < 1e-9);
 
     QTemporaryDir tmp;
     const QDir dir = screenshotDir(tmp);
