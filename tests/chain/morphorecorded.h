@@ -13,18 +13,9 @@
 
 namespace morpho_recorded {
 
-inline QString addr(int n)
-{
-    return QStringLiteral("0x%1").arg(n, 40, 16, QLatin1Char('0'));
-}
-inline lp::chain::AbiValue a(int n)
-{
-    return *lp::chain::AbiValue::address(addr(n));
-}
-inline lp::chain::AbiValue big(const QString &decimal)
-{
-    return lp::chain::AbiValue::uint(*lp::chain::UInt256::fromDecimal(decimal));
-}
+using recorded::a;
+using recorded::addr;
+using recorded::big;
 inline QString e(int mantissa, int zeros)
 {
     return QString::number(mantissa) + QString(zeros, u'0');

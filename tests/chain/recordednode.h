@@ -8,6 +8,33 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+// The values the recorded tests state: the address of a small number n (0x000...0n), a uint256 word, and
+// one written in decimal (for values above 64 bits).
+namespace recorded {
+
+inline QString addr(int n)
+{
+    return QStringLiteral("0x%1").arg(n, 40, 16, QLatin1Char('0'));
+}
+inline lp::chain::AbiValue a(int n)
+{
+    return *lp::chain::AbiValue::address(addr(n));
+}
+inline lp::chain::AbiValue w(quint64 v)
+{
+    return lp::chain::AbiValue::uint(lp::chain::UInt256(v));
+}
+inline lp::chain::AbiValue big(const QString &decimal)
+{
+    return lp::chain::AbiValue::uint(*lp::chain::UInt256::fromDecimal(decimal));
+}
+inline lp::chain::AbiValue big(const char *decimal)
+{
+    return big(QString::fromLatin1(decimal));
+}
+
+} // namespace recorded
+
 class RecordedNode {
 public:
     QString chainIdHex = QStringLiteral("0x1");

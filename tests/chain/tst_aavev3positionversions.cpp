@@ -14,28 +14,9 @@
 
 using namespace lp;
 using namespace lp::chain;
+using namespace recorded;
 
 namespace {
-
-QString addr(int n)
-{
-    return QStringLiteral("0x%1").arg(n, 40, 16, QLatin1Char('0'));
-}
-
-AbiValue a(int n)
-{
-    return *AbiValue::address(addr(n));
-}
-
-AbiValue w(quint64 v)
-{
-    return AbiValue::uint(UInt256(v));
-}
-
-AbiValue big(const char *decimal)
-{
-    return AbiValue::uint(*UInt256::fromDecimal(QString::fromLatin1(decimal)));
-}
 
 const int kProvider = 1, kPool = 2, kDataProvider = 3, kOracle = 4, kUser = 0x77, kUsdc = 0x10, kWeth = 0x11;
 
