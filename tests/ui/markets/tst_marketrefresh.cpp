@@ -53,7 +53,7 @@ QJsonValue call(const QString &rpc, const QString &method, const QJsonArray &par
     return r.results.value(0).value;
 }
 
-// A transaction from the admin to `to`, mined at once (anvil automines).
+// A transaction from the admin to `to`, waited for until it is mined (anvil automines).
 bool transact(const QString &rpc, const QString &to, const AbiFunction &f, const QList<AbiValue> &args)
 {
     const Expected<QByteArray> data = f.encodeCall(args);
@@ -68,7 +68,21 @@ bool transact(const QString &rpc, const QString &to, const AbiFunction &f, const
     const QJsonValue hash = call(rpc, QStringLiteral("eth_sendTransaction"), QJsonArray{tx});
     if (!hash.isString())
         return false;
-    const QJsonValue receipt = call(rpc, QStringLiteral("eth_getTransactionReceipt"), QJsonArray{hash});
+    // anvil answers eth_sendTransaction before it has mined the block: the receipt is null until then
+    // (the cause of this test's rare failures in CI, where the second transaction was not yet mined when
+    // the market was read).
+    QJsonValue receipt;
+    const bool mined = QTest::qWaitFor(
+        [&] {
+            receipt = call(rpc, QStringLiteral("eth_getTransactionReceipt"), QJsonArray{hash});
+            return receipt.isObject();
+        },
+        10000);
+    if (!mined) {
+        qWarning("%s: transaction %s not mined in 10 s", qPrintable(f.signature()),
+                 qPrintable(hash.toString()));
+        return false;
+    }
     if (receipt.toObject().value(QStringLiteral("status")).toString() != u"0x1") {
         qWarning("%s: transaction %s did not succeed: %s", qPrintable(f.signature()),
                  qPrintable(hash.toString()),
