@@ -9,8 +9,6 @@
 
 namespace lp {
 
-void alignBeside(QCPItemText *label, Qt::Alignment side);
-
 namespace {
 
 constexpr const char *kOwnSide = "lpOwnSide";
