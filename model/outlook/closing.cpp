@@ -19,17 +19,12 @@ using machine::num;
 // round.
 double sellCollateral(double units, double pa, double pb, const Plan &plan, CloseRound *round)
 {
-    const Costs &costs = plan.costs;
-    const double value = units * pa;
-    const double fee = value * costs.swapFeeBps / 1e4;
-    const double impact =
-        (value - fee) * impactShare(plan.priceImpact, SwapSide::SellCollateral, value - fee);
-    const double slip = (value - fee - impact) * costs.slippageBps / 1e4;
+    const CollateralSale sale = sellCollateralUsd(plan, units * pa);
     round->sold = units;
-    round->swapFeeUsd = fee;
-    round->impactUsd = impact;
-    round->slippageUsd = slip;
-    return (value - fee - impact - slip) / pb;
+    round->swapFeeUsd = sale.feeUsd;
+    round->impactUsd = sale.impactUsd;
+    round->slippageUsd = sale.slippageUsd;
+    return sale.receivedUsd / pb;
 }
 
 // The units of A to sell at pa for `usd` worth of B: usd / (pa k) without impact; with it the input after
@@ -45,6 +40,18 @@ double unitsToReceive(double usd, double pa, const Plan &plan)
 }
 
 } // namespace
+
+CollateralSale sellCollateralUsd(const Plan &plan, double valueUsd)
+{
+    const Costs &costs = plan.costs;
+    CollateralSale sale;
+    sale.feeUsd = valueUsd * costs.swapFeeBps / 1e4;
+    const double afterFee = valueUsd - sale.feeUsd;
+    sale.impactUsd = afterFee * impactShare(plan.priceImpact, SwapSide::SellCollateral, afterFee);
+    sale.slippageUsd = (afterFee - sale.impactUsd) * costs.slippageBps / 1e4;
+    sale.receivedUsd = afterFee - sale.impactUsd - sale.slippageUsd;
+    return sale;
+}
 
 QString toString(CloseMethod method)
 {

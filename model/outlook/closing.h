@@ -92,6 +92,19 @@ struct CloseResult {
 
 [[nodiscard]] QString toString(CloseMethod method);
 
+// One sale of `valueUsd` worth of A on the plan's route, as every exit swap charges it (the close's rounds,
+// a flash close, a deleverage): the fee valueUsd s, the price impact (value - fee) i(value - fee) on the
+// SellCollateral side (swapimpact.h, 0 without a model), the slippage (value - fee - impact) q; the seller
+// receives what is left, valueUsd (1 - s)(1 - i)(1 - q), in B.
+struct CollateralSale {
+    double feeUsd = 0;
+    double impactUsd = 0;
+    double slippageUsd = 0;
+    double receivedUsd = 0;
+    [[nodiscard]] double costUsd() const { return feeUsd + impactUsd + slippageUsd; }
+};
+[[nodiscard]] CollateralSale sellCollateralUsd(const Plan &plan, double valueUsd);
+
 // Unwinds C units of A against D units of B at prices pa, pb. Fills rounds, walk-away and the swap,
 // premium and gas costs of `out` (not the P&L). Errors name the option that blocks it: an HF at or
 // below the floor (SellToRepay cannot withdraw anything), collateral that does not cover the debt plus

@@ -44,6 +44,54 @@ ValidationError badTarget(const char *field, const QString &message)
     return ValidationError{QString::fromLatin1(field), message};
 }
 
+// The sale that deleverages to L (planedits.h): V USD of A sold, its costs, the flash premium.
+struct Unwind {
+    double valueUsd = 0;
+    CollateralSale sale;
+    double premiumUsd = 0;
+};
+
+// V = (C PA - L E) / (1 - L (1 - kappa(V))), iterated from kappa(0) = k / (1 + phi) (no impact).
+Expected<Unwind> unwindTo(const Plan &plan, double collateralUsd, double equity, double leverage,
+                          CloseMethod method)
+{
+    constexpr int kMaxSteps = 1000;
+    constexpr double kTolerance = 1e-13;
+    const double premium = method == CloseMethod::FlashClose ? plan.costs.flashPremiumBps / 1e4 : 0.0;
+    const double excess = collateralUsd - leverage * equity;
+    double kappa = plan.costs.swapKeep() / (1.0 + premium);
+    Unwind out;
+    for (int step = 0; step < kMaxSteps; ++step) {
+        const double room = 1.0 - leverage * (1.0 - kappa);
+        if (!(room > 0.0))
+            return badTarget(
+                "leverage",
+                QStringLiteral("leverage %1 cannot be reached by selling collateral: the swap "
+                               "keeps %2 of each dollar sold, so a sale takes at least 1/%4 of "
+                               "itself from the equity and the leverage never falls to %1 "
+                               "(1 - L (1 - k) = %3 <= 0)")
+                    .arg(times(leverage), machine::percent(kappa), fixed(room, 6), fixed(leverage, 2)));
+        const double value = excess / room;
+        if (!(value < collateralUsd))
+            return badTarget("leverage",
+                             QStringLiteral("leverage %1 cannot be reached: its sale ($%2 with its costs) is "
+                                            "more than the collateral ($%3)")
+                                 .arg(times(leverage), fixed(value, 2), fixed(collateralUsd, 2)));
+        out.sale = sellCollateralUsd(plan, value);
+        kappa = out.sale.receivedUsd / value / (1.0 + premium);
+        const bool settled = std::fabs(value - out.valueUsd) <= kTolerance * value;
+        out.valueUsd = value;
+        out.premiumUsd = out.sale.receivedUsd * premium / (1.0 + premium);
+        if (settled)
+            return out;
+    }
+    return badTarget("leverage",
+                     QStringLiteral("the sale to leverage %1 does not settle: its price impact changes the "
+                                    "sale by more than %2 of itself after %3 steps")
+                         .arg(times(leverage), formatNumber(kTolerance))
+                         .arg(kMaxSteps));
+}
+
 } // namespace
 
 Expected<Plan> planHoldingPosition(const Plan &plan, double collateral, double debt)
@@ -147,7 +195,7 @@ Expected<PlanEdit> repayToHealthFactor(const Plan &plan, double targetHealthFact
     return out;
 }
 
-Expected<PlanEdit> deleverageToLeverage(const Plan &plan, double targetLeverage)
+Expected<PlanEdit> deleverageToLeverage(const Plan &plan, double targetLeverage, CloseMethod method)
 {
     if (!std::isfinite(targetLeverage) || targetLeverage < 1.0)
         return badTarget("leverage", QStringLiteral("the leverage to reach must be a number of at least 1"));
@@ -164,19 +212,33 @@ Expected<PlanEdit> deleverageToLeverage(const Plan &plan, double targetLeverage)
     const double equity = r->position.equityUsd;
     const double pa = plan.collateral.priceUsd;
     const double pb = plan.borrow.priceUsd;
-    const double c = targetLeverage * equity / pa;
-    const double d = (targetLeverage - 1.0) * equity / pb;
+    Expected<Unwind> unwind = unwindTo(plan, r->opened.collateral * pa, equity, targetLeverage, method);
+    if (!unwind)
+        return unwind.errors();
+    // C' PA = L E' and D' PB = (L - 1) E' at the fixed point (docs/architecture.md, plan edits).
+    const double equityAfter = equity - unwind->sale.costUsd() - unwind->premiumUsd;
+    const double c = targetLeverage * equityAfter / pa;
+    const double d = (targetLeverage - 1.0) * equityAfter / pb;
     Expected<PlanEdit> e = editTo(plan, c, d);
     if (!e)
         return e;
     PlanEdit out = *e;
     out.soldCollateral = r->opened.collateral - c;
     out.repaidDebt = r->opened.debt - d;
-    out.summary = QStringLiteral("Sell %1 %2 ($%3) to repay %4 %5: leverage %6 -> %7, equity $%8 kept (the "
-                                 "swap's costs are not charged).")
-                      .arg(fixed(out.soldCollateral, 6), plan.collateral.symbol,
-                           fixed(out.soldCollateral * pa, 2), fixed(out.repaidDebt, 6), plan.borrow.symbol,
-                           times(current), times(targetLeverage), fixed(equity, 2));
+    out.swapCostUsd = unwind->sale.costUsd();
+    out.flashPremiumUsd = unwind->premiumUsd;
+    const QString premium =
+        method == CloseMethod::FlashClose
+            ? QStringLiteral(" and the flash loan's premium %1").arg(machine::usd(out.flashPremiumUsd))
+            : QString();
+    out.summary =
+        QStringLiteral("Sell %1 %2 ($%3) to repay %4 %5: leverage %6 -> %7. The swap costs %8 (fee "
+                       "%9, price impact %10, slippage %11)%12: equity $%13 -> $%14.")
+            .arg(fixed(out.soldCollateral, 6), plan.collateral.symbol, fixed(out.soldCollateral * pa, 2),
+                 fixed(out.repaidDebt, 6), plan.borrow.symbol, times(current), times(targetLeverage),
+                 machine::usd(out.swapCostUsd), machine::usd(unwind->sale.feeUsd))
+            .arg(machine::usd(unwind->sale.impactUsd), machine::usd(unwind->sale.slippageUsd), premium,
+                 fixed(equity, 2), fixed(equityAfter, 2));
     return out;
 }
 

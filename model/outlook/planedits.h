@@ -22,6 +22,8 @@ struct PlanEdit {
     double soldCollateral = 0;  // units of A sold or withdrawn (deleverage)
     double borrowed = 0;        // units of B borrowed (add a loop)
     double proceedsUsd = 0;     // close now: the walk-away value, equity minus the closing costs
+    double swapCostUsd = 0;     // deleverage: the sale's fee, price impact and slippage (USD)
+    double flashPremiumUsd = 0; // deleverage by a flash loan: its premium (USD)
     QString summary;            // one sentence for the window: what the edit does, with its numbers
 };
 
@@ -43,10 +45,22 @@ struct PlanEdit {
 // debt, a target at or below the current health factor, a target that is not a finite number above 1.
 [[nodiscard]] Expected<PlanEdit> repayToHealthFactor(const Plan &plan, double targetHealthFactor);
 
-// Sells collateral to repay debt down to leverage `targetLeverage` with the equity E kept (the unwind's
-// swap costs are not charged): C' = L E / PA, D' = (L - 1) E / PB. Errors: a target below 1, at or above
-// the current leverage.
-[[nodiscard]] Expected<PlanEdit> deleverageToLeverage(const Plan &plan, double targetLeverage);
+// Sells S units of A to repay debt until the leverage is `targetLeverage`, the sale charged as a close
+// charges it (sellCollateralUsd, closing.h): of V = S PA sold the position keeps V kappa in B, with
+// kappa = k' = (1 - s)(1 - i(V (1 - s)))(1 - q) (i the price impact of the plan's route for a sale of that
+// size, 0 without a model) when `method` is SellToRepay (withdraw, swap, repay: no premium), and
+// kappa = k' / (1 + phi) when it is FlashClose (flash-borrow the B repaid, repay it with the swap's B plus
+// the premium phi). Then C' = C - S, D' = D - V kappa / PB, E' = E - V (1 - kappa), and L = C' PA / E'
+// gives V = (C PA - L E) / (1 - L (1 - kappa)). With a price impact kappa depends on V: V is iterated
+// from kappa(0) to a fixed point (V grows at each step, so the first fixed point is the smallest sale
+// that reaches L), at most 1000 steps, until a step moves V by at most 1e-13 of itself. Without costs
+// kappa = 1: C' = L E / PA, D' = (L - 1) E / PB, equity kept. The sale is one swap: a sell-to-repay
+// that withdraws in rounds pays at most this (each round's swap is smaller, so its impact is too).
+// swapCostUsd is the sale's fee, impact and slippage, flashPremiumUsd the premium; E' = E - both.
+// Errors: a target below 1, at or above the current leverage, or one the costs make unreachable
+// (1 - L (1 - kappa) <= 0, a sale larger than the collateral, an iteration that does not settle).
+[[nodiscard]] Expected<PlanEdit> deleverageToLeverage(const Plan &plan, double targetLeverage,
+                                                      CloseMethod method = CloseMethod::SellToRepay);
 
 // Closes the position now (day 0, the plan's prices) as the Close tab and `report --exit-day 0` close it
 // with `options` (method, HF floor; its exit day and prices are ignored): the plan after it holds the

@@ -17,7 +17,9 @@ struct PlanResult;
 // column's rules on the Monte Carlo paths (20,000 paths, seed 1, as the Risk tab) when first shown. A pinned
 // plan is a snapshot: its result as it was when pinned. Each keeps its slot (0..kMaxPinned-1) for life, so
 // its colour does not change when another one is unpinned. DisplayRole is text in the user's locale;
-// RawValueRole the number (for copying).
+// RawValueRole the number (for copying). Deferred (setProtectionDeferred, the window's panel), data() never
+// simulates: the rules' rows say "computing…" until setProtection() brings their figures, which the panel
+// simulates on a worker thread (simulateProtectionFigures is safe on any thread).
 class PlanComparison : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -44,6 +46,13 @@ public:
         FigureCount
     };
     Q_ENUM(Figure)
+
+    // A column's rules simulated on the Monte Carlo paths.
+    struct ProtectionFigures {
+        double with = 0;    // liquidation probability with the rules
+        double without = 0; // the same paths without them
+        double feesUsd = 0; // expected cost of the executions
+    };
 
     struct Pinned {
         QString name;
@@ -72,6 +81,26 @@ public:
     // for an unnamed plan).
     [[nodiscard]] static QString defaultName(const PlanResult &result);
 
+    // The rules of `result` on 20,000 Monte Carlo paths, seed 1 (the Risk tab's); nullopt without rules or
+    // when the simulation cannot run. Reads only `result`: safe on a worker thread.
+    [[nodiscard]] static std::optional<ProtectionFigures> simulateProtectionFigures(const PlanResult &result);
+    // Deferred: the rules' rows of a result not simulated yet read "computing…" (no raw value) instead of
+    // simulating in data(). Off by default (the table simulates on first use, as the edit dialog's does).
+    void setProtectionDeferred(bool deferred) { m_deferred = deferred; }
+    [[nodiscard]] bool protectionDeferred() const { return m_deferred; }
+    // The results on show whose rules are not simulated yet: the current plan first, then the pinned ones,
+    // each once.
+    [[nodiscard]] std::vector<std::shared_ptr<const PlanResult>> protectionPending() const;
+    // Keeps `figures` for `result` and refreshes its cells, if it is still on show (current or pinned);
+    // otherwise keeps nothing and returns false (a stale result).
+    bool setProtection(const PlanResult *result, const std::optional<ProtectionFigures> &figures);
+    [[nodiscard]] bool hasProtection(const PlanResult *result) const
+    {
+        return m_protection.count(result) > 0;
+    }
+    // Whether `result` is the current plan's or a pinned plan's.
+    [[nodiscard]] bool isShown(const PlanResult *result) const;
+
     [[nodiscard]] static QString figureName(Figure figure);
     [[nodiscard]] static QString figureText(const PlanResult &result, Figure figure);
     // The figure's number; NaN where it has none (the strategy's text).
@@ -88,11 +117,6 @@ signals:
     void pinnedChanged();
 
 private:
-    struct ProtectionFigures {
-        double with = 0;    // liquidation probability with the rules
-        double without = 0; // the same paths without them
-        double feesUsd = 0; // expected cost of the executions
-    };
     [[nodiscard]] const PlanResult *resultInColumn(int column) const;
     // The column's rules simulated (cached per result); nullopt without rules or when it cannot run.
     [[nodiscard]] std::optional<ProtectionFigures> protectionOf(const PlanResult &result) const;
@@ -101,6 +125,7 @@ private:
 
     std::shared_ptr<const PlanResult> m_current;
     std::vector<Pinned> m_pinned;
+    bool m_deferred = false;
     mutable std::map<const PlanResult *, std::optional<ProtectionFigures>> m_protection;
 };
 

@@ -153,7 +153,7 @@ void PlanEditDialog::recompute()
         *m_edit = repayToHealthFactor(plan, m_target->value());
         break;
     case Kind::DeleverageToLeverage:
-        *m_edit = deleverageToLeverage(plan, m_target->value());
+        *m_edit = deleverageToLeverage(plan, m_target->value(), m_close.method);
         break;
     case Kind::CloseNow:
         *m_edit = closeNow(plan, m_close);

@@ -32,7 +32,8 @@ class PlanEditDialog : public QDialog {
 public:
     using Kind = PlanEditKind;
 
-    // `before` must be a valid plan's result; `close` is how the Close tab closes (for Close Now).
+    // `before` must be a valid plan's result; `close` is how the Close tab closes (for Close Now; its method
+    // is how Deleverage unwinds: a flash close pays the flash loan's premium).
     PlanEditDialog(Kind kind, std::shared_ptr<const PlanResult> before, const CloseOptions &close = {},
                    QWidget *parent = nullptr);
     ~PlanEditDialog() override;

@@ -1,5 +1,6 @@
 #include "comparisonpanel.h"
 
+#include "comparisoncompute.h"
 #include "plancomparison.h"
 #include "tabletext.h"
 
@@ -75,9 +76,11 @@ QColor ComparisonPanel::slotColor(int slot)
 }
 
 ComparisonPanel::ComparisonPanel(QWidget *parent)
-    : QWidget(parent), m_comparison(new PlanComparison(this)), m_table(new QTableView), m_hint(new QLabel),
-      m_pin(new QAction(tr("&Pin Current Plan"), this)), m_rename(new QAction(tr("&Rename..."), this)),
-      m_unpin(new QAction(tr("&Unpin"), this)), m_unpinAll(new QAction(tr("Unpin &All"), this)),
+    : QWidget(parent), m_comparison(new PlanComparison(this)),
+      m_compute(new ComparisonCompute(m_comparison, this)), m_table(new QTableView), m_hint(new QLabel),
+      m_computing(new QLabel), m_pin(new QAction(tr("&Pin Current Plan"), this)),
+      m_rename(new QAction(tr("&Rename..."), this)), m_unpin(new QAction(tr("&Unpin"), this)),
+      m_unpinAll(new QAction(tr("Unpin &All"), this)),
       m_copy(new QAction(tr("&Copy as Tab-Separated Text"), this))
 {
     setObjectName(QStringLiteral("comparisonPanel"));
@@ -111,10 +114,18 @@ ComparisonPanel::ComparisonPanel(QWidget *parent)
                        "up to %1 plans. Double-click a column title to rename it.")
                         .arg(PlanComparison::kMaxPinned));
 
+    m_computing->setObjectName(QStringLiteral("comparisonComputing"));
+    m_computing->setText(tr("Simulating the protection rules…"));
+    m_computing->setToolTip(tr("Each column's rules on 20,000 Monte Carlo paths, off the window's thread"));
+    m_computing->setVisible(false);
+    // What the user types never waits for the simulation: its figures come when they are ready.
+    m_comparison->setProtectionDeferred(true);
+
     auto *buttons = new QHBoxLayout;
     for (QAction *action : {m_pin, m_rename, m_unpin, m_unpinAll})
         buttons->addWidget(buttonFor(action));
     buttons->addWidget(m_hint, 1);
+    buttons->addWidget(m_computing);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(buttons);
@@ -131,15 +142,30 @@ ComparisonPanel::ComparisonPanel(QWidget *parent)
             &ComparisonPanel::updateActions);
     connect(m_comparison, &PlanComparison::pinnedChanged, this, [this] {
         updateActions();
+        m_compute->schedule();
         emit pinnedPlotsChanged();
     });
+    connect(m_compute, &ComparisonCompute::computingChanged, m_computing, &QLabel::setVisible);
     updateActions();
 }
 
 void ComparisonPanel::setCurrent(std::shared_ptr<const PlanResult> result)
 {
     m_comparison->setCurrent(std::move(result));
+    m_compute->schedule();
     updateActions();
+}
+
+void ComparisonPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    m_compute->setActive(true);
+}
+
+void ComparisonPanel::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_compute->setActive(false);
 }
 
 int ComparisonPanel::pinCurrent(const QString &name)

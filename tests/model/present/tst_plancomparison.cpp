@@ -37,6 +37,7 @@ private slots:
     void columnsAreTheResults();
     void currentColumnFollows();
     void protectionRulesCompareSideBySide();
+    void deferredProtectionWaitsForItsFigures();
 };
 
 void TestPlanComparison::pinsUpToFour()
@@ -200,6 +201,71 @@ void TestPlanComparison::protectionRulesCompareSideBySide()
     QCOMPARE(c.index(PlanComparison::Protection, 2).data().toString(), QStringLiteral("none"));
     QVERIFY(!raw(2, PlanComparison::LiquidationWithRules).isValid());
     QCOMPARE(c.index(PlanComparison::RuleCosts, 2).data().toString(), display::undefinedMark());
+}
+
+void TestPlanComparison::deferredProtectionWaitsForItsFigures()
+{
+    // Deferred (the window's panel): data() never simulates; the rules' cells say "computing…" until
+    // setProtection() brings the figures, which are those of simulateProtectionFigures; figures for a
+    // result no longer on show are refused; a pinned snapshot keeps its figures when the current plan
+    // moves on.
+    Plan plan = test::fixturePlan();
+    plan.horizonDays = 90;
+    ProtectionRule repay = ProtectionRule::ofKind(ProtectionKind::AutoRepay);
+    repay.triggerHealthFactor = 1.3;
+    repay.targetHealthFactor = 1.6;
+    plan.protection = {repay};
+    const auto ruled = std::make_shared<const PlanResult>(*computePlan(plan));
+    const auto bare = resultWithLoops(2);
+    PlanComparison c;
+    QAbstractItemModelTester tester(&c);
+    c.setProtectionDeferred(true);
+    c.setCurrent(ruled);
+    c.pin(bare);
+    const QModelIndex cell = c.index(PlanComparison::LiquidationWithRules, 0);
+    QCOMPARE(cell.data().toString(), QStringLiteral("computing…"));
+    QVERIFY(!cell.data(PlanComparison::RawValueRole).isValid());
+    QVERIFY(!c.hasProtection(ruled.get()));
+    // Only the plan with rules waits; the plan without has its dash at once.
+    QCOMPARE(c.index(PlanComparison::RuleCosts, 1).data().toString(), display::undefinedMark());
+    QCOMPARE(c.protectionPending().size(), size_t(1));
+    QVERIFY(c.protectionPending().front() == ruled);
+
+    const std::optional<PlanComparison::ProtectionFigures> f =
+        PlanComparison::simulateProtectionFigures(*ruled);
+    QVERIFY(f);
+    MonteCarloOptions o;
+    o.threads = 1; // the figures do not depend on the thread count
+    const ProtectionMonteCarloResult direct = simulateProtection(ruled->plan, ruled->opened, o).value();
+    QCOMPARE(f->with, direct.with.liquidationProbability);
+    QCOMPARE(f->without, direct.without.liquidationProbability);
+    QCOMPARE(f->feesUsd, direct.expectedFeesUsd);
+    QVERIFY(!PlanComparison::simulateProtectionFigures(*bare)); // no rules, nothing to simulate
+
+    QSignalSpy changed(&c, &QAbstractItemModel::dataChanged);
+    const auto gone = resultWithLoops(4);
+    QVERIFY(!c.setProtection(gone.get(), f)); // not on show: refused
+    QCOMPARE(changed.count(), 0);
+    QVERIFY(c.setProtection(ruled.get(), f));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(cell.data(PlanComparison::RawValueRole).toDouble(), f->with);
+    QVERIFY(c.protectionPending().empty());
+
+    // Pinned, then the current plan moves on: the snapshot keeps its figures, the new plan waits.
+    QCOMPARE(c.pin(ruled), 1);
+    Plan other = plan;
+    other.strategy.loops = 1;
+    const auto next = std::make_shared<const PlanResult>(*computePlan(other));
+    c.setCurrent(next);
+    QVERIFY(c.hasProtection(ruled.get()));
+    QCOMPARE(c.index(PlanComparison::LiquidationWithRules, 2).data(PlanComparison::RawValueRole).toDouble(),
+             f->with);
+    QCOMPARE(c.protectionPending().size(), size_t(1));
+    QVERIFY(c.protectionPending().front() == next);
+    // Unpinned while not current: its figures go, and a late result for it is stale.
+    c.unpin(1);
+    QVERIFY(!c.hasProtection(ruled.get()));
+    QVERIFY(!c.setProtection(ruled.get(), f));
 }
 
 QTEST_GUILESS_MAIN(TestPlanComparison)

@@ -4,6 +4,7 @@
 // LP_SCREENSHOT_DIR=docs/screenshots writes plan-edit.png.
 #include "closing.h"
 #include "editactions.h"
+#include "machineformat.h"
 #include "mainwindow.h"
 #include "plancomparison.h"
 #include "planeditdialog.h"
@@ -154,9 +155,17 @@ void TestPlanEdit::deleverageReachesTheLeverage()
     QVERIFY(dialog && dialog->targetBox());
     dialog->setTarget(1.5);
     const double equity = m_window->session()->result()->position.equityUsd;
+    // The unwind's swap is charged: the dialog says what it costs, and the equity loses that much.
+    QVERIFY(dialog->canApply());
+    const double cost = dialog->edit()->swapCostUsd;
+    QVERIFY(cost > 0.0);
+    QVERIFY2(
+        dialog->summaryLabel()->text().contains(QStringLiteral("The swap costs %1").arg(machine::usd(cost))),
+        qPrintable(dialog->summaryLabel()->text()));
+    QCOMPARE(dialog->summaryLabel()->text(), deleverageToLeverage(m_window->session()->plan(), 1.5)->summary);
     apply(dialog);
     QVERIFY(relClose(m_window->session()->result()->position.leverage, 1.5, 1e-9));
-    QVERIFY(relClose(m_window->session()->result()->position.equityUsd, equity, 1e-9));
+    QVERIFY(relClose(m_window->session()->result()->position.equityUsd + cost, equity, 1e-9));
     // Above the current leverage is refused.
     PlanEditDialog *again = m_window->editPosition(PlanEditKind::DeleverageToLeverage);
     again->targetBox()->setMaximum(10.0);
@@ -204,6 +213,15 @@ void TestPlanEdit::screenshot()
     const QString path = dir.filePath(QStringLiteral("plan-edit.png"));
     QVERIFY(dialog->grab().save(path));
     QVERIFY(QFileInfo(path).size() > 10000);
+    // Deleverage, with its swap's cost in the sentence: LP_DELEVERAGE_SHOT=<file> keeps a look at it.
+    const QByteArray deleverageShot = qgetenv("LP_DELEVERAGE_SHOT");
+    if (deleverageShot.isEmpty())
+        return;
+    PlanEditDialog *deleverage = m_window->editPosition(PlanEditKind::DeleverageToLeverage);
+    deleverage->setTarget(1.5);
+    deleverage->resize(760, 480);
+    QCoreApplication::processEvents();
+    QVERIFY(deleverage->grab().save(QString::fromLocal8Bit(deleverageShot)));
 }
 
 QTEST_MAIN(TestPlanEdit)
