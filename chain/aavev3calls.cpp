@@ -30,10 +30,11 @@ Expected<ChainHead> chainHead(const QList<QJsonValue> &answers)
 
 QString AaveV3Features::version() const
 {
-    return keepsDeficit   ? QStringLiteral("3.3 or later")
-           : eModeBitmaps ? QStringLiteral("3.2")
-           : rateDataBps  ? QStringLiteral("3.1")
-                          : QStringLiteral("3.0");
+    return keepsDeficit && eModeLtvZero ? QStringLiteral("3.6 or later")
+           : keepsDeficit               ? QStringLiteral("3.3 or later")
+           : eModeBitmaps               ? QStringLiteral("3.2")
+           : rateDataBps                ? QStringLiteral("3.1")
+                                        : QStringLiteral("3.0");
 }
 
 ContractCall reserveDeficitProbe(const QString &pool, const AbiValue &asset)

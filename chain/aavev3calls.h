@@ -50,16 +50,21 @@ struct ChainHead {
 // What differs between Aave v3 versions, known by what the pool answers (POOL_REVISION numbers differ
 // between markets and forks): v3.1's rate data in basis points, v3.2's e-mode categories by id with member
 // bitmaps (and no price source of their own), v3.3's getReserveDeficit (and with it the v3.3 liquidation
-// rules, whose rule set rounds the health factor's values in the protocol's favour as v3.5 does).
+// rules, whose rule set rounds the health factor's values in the protocol's favour as v3.5 does), v3.6's
+// per-category LTV-zero bitmap (getEModeCategoryLtvzeroBitmap, aave-dao/aave-v3-origin
+// src/contracts/interfaces/IPool.sol; with it the v3.6 rule set).
 struct AaveV3Features {
     bool rateDataBps = false;
     bool eModeBitmaps = false;
     bool keepsDeficit = false;
+    bool eModeLtvZero = false;
     [[nodiscard]] LiquidationRuleSet liquidationRules() const
     {
-        return keepsDeficit ? LiquidationRuleSet::AaveV33 : LiquidationRuleSet::AaveV30;
+        return keepsDeficit && eModeLtvZero ? LiquidationRuleSet::AaveV36
+               : keepsDeficit               ? LiquidationRuleSet::AaveV33
+                                            : LiquidationRuleSet::AaveV30;
     }
-    // "3.3 or later", "3.2", "3.1" or "3.0".
+    // "3.6 or later", "3.3 or later", "3.2", "3.1" or "3.0".
     [[nodiscard]] QString version() const;
 };
 

@@ -35,6 +35,9 @@ const AbiFunction kEModeData(u"getEModeCategoryData(uint8)", u"(uint16,uint16,ui
 const AbiFunction kEModeCollateral(u"getEModeCategoryCollateralConfig(uint8)", u"uint16,uint16,uint16");
 const AbiFunction kEModeLabel(u"getEModeCategoryLabel(uint8)", u"string");
 const AbiFunction kEModeCollateralBitmap(u"getEModeCategoryCollateralBitmap(uint8)", u"uint128");
+// v3.6 and later (aave-v3-origin src/contracts/interfaces/IPool.sol): the category's collateral members with
+// LTV 0 in it; older pools revert.
+const AbiFunction kEModeLtvzeroBitmap(u"getEModeCategoryLtvzeroBitmap(uint8)", u"uint128");
 const AbiFunction kPoolReserveData(u"getReserveData(address)",
                                    u"uint256,uint128,uint128,uint128,uint128,uint128,uint40,uint16,address,"
                                    u"address,address,address,uint128,uint128,uint128");
@@ -134,6 +137,13 @@ Expected<FetchedPosition> fetchAaveV3Position(JsonRpcClient &client, const QStri
     calls3 << ContractCall{orc, oracle, &kAssetsPrices, {AbiValue::list(assets)}};
     if (!assets.isEmpty())
         calls3 << reserveDeficitProbe(out.poolAddress, assets.first());
+    // v3.6's LTV-zero bitmap of the account's category (of category 1 without one: only the version shows).
+    const qsizetype ltvZeroAt = calls3.size();
+    calls3 << ContractCall{pl,
+                           out.poolAddress,
+                           &kEModeLtvzeroBitmap,
+                           {AbiValue::uint(UInt256(static_cast<quint64>(eMode != 0 ? eMode : 1)))},
+                           true};
     const qsizetype eModeAt = calls3.size();
     if (eMode != 0) {
         const QList<AbiValue> id{AbiValue::uint(UInt256(static_cast<quint64>(eMode)))};
@@ -153,6 +163,9 @@ Expected<FetchedPosition> fetchAaveV3Position(JsonRpcClient &client, const QStri
     AaveV3Features features;
     features.keepsDeficit = !assets.isEmpty() && (*r3)[pricesAt + 1].has_value();
     features.eModeBitmaps = eMode != 0 && (*r3)[eModeAt + 1].has_value() && (*r3)[eModeAt + 3].has_value();
+    features.eModeLtvZero = features.keepsDeficit && (*r3)[ltvZeroAt].has_value();
+    const UInt256 eModeLtvZeroBitmap =
+        features.eModeBitmaps && features.eModeLtvZero ? (*r3)[ltvZeroAt]->first().word : UInt256();
     double eModeLtv = 0.0;
     double eModeThreshold = 0.0;
     double eModeBonus = 0.0;
@@ -211,9 +224,11 @@ Expected<FetchedPosition> fetchAaveV3Position(JsonRpcClient &client, const QStri
         // The reserve's place in the category: v3.2+ by its id's bit in the collateral bitmap (the id from
         // the pool's reserve data, else its place in the list), v3.0 by the category the reserve names.
         bool inEMode = false;
+        bool ltvZero = false; // v3.6: LTV 0 in the account's category, its threshold kept
         if (features.eModeBitmaps) {
             const int id = poolData ? static_cast<int>((*poolData)[7].word.low64()) : static_cast<int>(i);
             inEMode = id >= 0 && id < 128 && eModeCollateralBitmap.bit(id);
+            ltvZero = inEMode && eModeLtvZeroBitmap.bit(id);
             r.eModeCategory = inEMode ? eMode : 0;
         } else {
             r.eModeCategory =
@@ -225,12 +240,16 @@ Expected<FetchedPosition> fetchAaveV3Position(JsonRpcClient &client, const QStri
         a.collateral = r.collateralUnits.toDouble(r.decimals);
         a.debt = r.debtUnits.toDouble(r.decimals);
         a.priceUsd = inEMode && eModePrice ? *eModePrice : prices[i].word.toDouble(baseDecimals);
-        // The pool counts a reserve as collateral only when its own threshold is not 0; in the account's
-        // e-mode category the category's values replace it.
+        // Before v3.6 the pool counts a reserve as collateral only when its own threshold is not 0, and its
+        // own LTV 0 holds in e-mode too; in the account's e-mode category the category's values replace the
+        // reserve's. v3.6 decouples them (docs/3.6/Aave-v3.6-features.md, "eMode Improvements"): a collateral
+        // member takes the category's values whatever its own, with LTV 0 for a member of the LTV-zero list
+        // (ValidationLogic.getUserReserveLtv): no borrowing power, the category's threshold unchanged.
         const double ownThreshold = bps(config[2]);
         const double ownLtv = bps(config[1]);
-        a.liquidationThreshold = ownThreshold > 0.0 && inEMode ? eModeThreshold : ownThreshold;
-        a.ltv = ownLtv > 0.0 && inEMode ? eModeLtv : ownLtv;
+        const bool decoupled = features.eModeLtvZero;
+        a.liquidationThreshold = (ownThreshold > 0.0 || decoupled) && inEMode ? eModeThreshold : ownThreshold;
+        a.ltv = ltvZero ? 0.0 : (ownLtv > 0.0 || decoupled) && inEMode ? eModeLtv : ownLtv;
         a.liquidationBonus = inEMode ? eModeBonus : bonusOf(config[3]);
         a.usedAsCollateral = r.usedAsCollateral;
         a.decimals = r.decimals;

@@ -54,7 +54,8 @@ struct FetchedPosition {
 // round trips (four when the account's e-mode category has its own price source, v3.0 and v3.1). The pool's
 // version is known by what it answers, as the market reader knows it (aavev3calls.h): v3.2+ e-mode
 // categories by id with a collateral bitmap of reserve ids, or v3.0's category data; v3.3+'s
-// getReserveDeficit selects the aave-v3.3 rule set, which values the health factor as v3.5 rounds it.
+// getReserveDeficit selects the aave-v3.3 rule set, which values the health factor as v3.5 rounds it; v3.6's
+// LTV-zero bitmap of the category gives its members LTV 0 (threshold kept) and selects the aave-v3.6 rules.
 // Any failure names the call and the contract; nothing is returned then.
 [[nodiscard]] Expected<FetchedPosition>
 fetchAaveV3Position(JsonRpcClient &client, const QString &poolAddressesProvider, const QString &user);

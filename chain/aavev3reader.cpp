@@ -54,6 +54,11 @@ const AbiFunction kEModeCollateral(u"getEModeCategoryCollateralConfig(uint8)", u
 const AbiFunction kEModeLabel(u"getEModeCategoryLabel(uint8)", u"string");
 const AbiFunction kEModeCollateralBitmap(u"getEModeCategoryCollateralBitmap(uint8)", u"uint128");
 const AbiFunction kEModeBorrowableBitmap(u"getEModeCategoryBorrowableBitmap(uint8)", u"uint128");
+// v3.6 and later (aave-dao/aave-v3-origin src/contracts/interfaces/IPool.sol, getEModeCategoryLtvzeroBitmap):
+// the category's collateral members that have LTV 0 in it. Older pools revert: the feature is absent.
+const AbiFunction kEModeLtvzeroBitmap(u"getEModeCategoryLtvzeroBitmap(uint8)", u"uint128");
+// The calls per probed category id: collateral config, label, collateral, borrowable and LTV-zero bitmaps.
+constexpr int kPerEMode = 5;
 
 // v3.2+ categories are probed by id (the pool has no count); ids above this are not read.
 constexpr int kEModeProbe = 32;
@@ -217,7 +222,8 @@ Expected<Market> fetchAaveV3Market(JsonRpcClient &client, const QString &provide
         calls4 << ContractCall{pl, pool, &kEModeCollateral, arg, true}
                << ContractCall{pl, pool, &kEModeLabel, arg, true}
                << ContractCall{pl, pool, &kEModeCollateralBitmap, arg, true}
-               << ContractCall{pl, pool, &kEModeBorrowableBitmap, arg, true};
+               << ContractCall{pl, pool, &kEModeBorrowableBitmap, arg, true}
+               << ContractCall{pl, pool, &kEModeLtvzeroBitmap, arg, true};
     }
     Expected<CallResults> r4 = roundTrip(client, calls4, blockTag);
     if (!r4)
@@ -225,6 +231,7 @@ Expected<Market> fetchAaveV3Market(JsonRpcClient &client, const QString &provide
     const qsizetype legacyEModes = assets.size() * kPerReserve4;
     const qsizetype probes = legacyEModes + eModeIds.size();
     features.eModeBitmaps = (*r4)[probes].has_value();
+    features.eModeLtvZero = features.eModeBitmaps && (*r4)[probes + 4].has_value();
 
     Market m;
     const qint64 chain = head->chainId;
@@ -301,7 +308,7 @@ Expected<Market> fetchAaveV3Market(JsonRpcClient &client, const QString &provide
     }
     if (features.eModeBitmaps) {
         for (int id = 1; id <= kEModeProbe; ++id) {
-            const qsizetype k = probes + qsizetype{id - 1} * 4;
+            const qsizetype k = probes + qsizetype{id - 1} * kPerEMode;
             if (!(*r4)[k] || (*(*r4)[k])[1].word.isZero())
                 continue; // an unused id: no liquidation threshold
             EModeCategory category;
@@ -310,15 +317,31 @@ Expected<Market> fetchAaveV3Market(JsonRpcClient &client, const QString &provide
             category.liquidationThreshold = bps((*(*r4)[k])[1]);
             category.liquidationBonus = bonusOf((*(*r4)[k])[2]);
             category.label = (*r4)[k + 1] ? (*(*r4)[k + 1])[0].toText() : QString();
+            // The roles apart: the category's values apply to its collateral members only, and only its
+            // borrowable members may be borrowed in it; v3.6's LTV-zero bit counts for collateral members.
+            const auto bitOf = [&r4, k](int call, int bitIndex) {
+                return (*r4)[k + call] && (*(*r4)[k + call])[0].word.bit(bitIndex);
+            };
+            QStringList collateralMembers;
+            QStringList borrowableMembers;
             for (qsizetype i = 0; i < assets.size(); ++i) {
                 const int bitIndex = reserveIds[i];
                 if (bitIndex < 0 || bitIndex >= 128)
                     continue;
-                const bool collateral = (*r4)[k + 2] && (*(*r4)[k + 2])[0].word.bit(bitIndex);
-                const bool borrowable = (*r4)[k + 3] && (*(*r4)[k + 3])[0].word.bit(bitIndex);
+                const QString &symbol = m.reserves[i].symbol;
+                const bool collateral = bitOf(2, bitIndex);
+                const bool borrowable = bitOf(3, bitIndex);
                 if (collateral || borrowable)
-                    category.members << m.reserves[i].symbol;
+                    category.members << symbol;
+                if (collateral)
+                    collateralMembers << symbol;
+                if (borrowable)
+                    borrowableMembers << symbol;
+                if (collateral && bitOf(4, bitIndex))
+                    category.ltvZero << symbol;
             }
+            category.collateral = collateralMembers;
+            category.borrowable = borrowableMembers;
             if (!category.members.isEmpty())
                 m.eModes << category;
         }

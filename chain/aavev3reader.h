@@ -30,11 +30,13 @@ struct AaveV3FetchOptions {
 // rate strategy and oracle price; the e-mode categories with their members; the flash-loan premium.
 // Four JSON-RPC round trips whatever the number of reserves, three with the known addresses of the options.
 // What differs between versions is read by what the contracts answer: v3.0's rate strategy getters or v3.1's
-// getInterestRateDataBps(reserve); v3.0's per-reserve e-mode id or v3.2's categories by id (1 to 32) with
-// member bitmaps; v3.3's getReserveDeficit, which also selects the v3.3 liquidation rules. The `fetched`
-// record names the version read ("3.2 (pool revision 5)"). Any failure (network, chain, a revert of a call
-// every version has, an answer that does not decode) is an error naming the call and contract; nothing is
-// returned then.
+// getInterestRateDataBps(reserve); v3.0's per-reserve e-mode id (every member in both roles) or v3.2's
+// categories by id (1 to 32) with their collateral and borrowable bitmaps kept apart as the category's roles;
+// v3.3's getReserveDeficit, which also selects the v3.3 liquidation rules; v3.6's LTV-zero bitmap per
+// category (the category's ltvZero list; with it the v3.6 rules). The `fetched` record names the version
+// read ("3.2 (pool revision 5)", "3.6 or later (pool revision 9)"). Any failure (network, chain, a revert of
+// a call every version has, an answer that does not decode) is an error naming the call and contract; nothing
+// is returned then.
 [[nodiscard]] Expected<Market> fetchAaveV3Market(JsonRpcClient &client, const QString &poolAddressesProvider,
                                                  const AaveV3FetchOptions &options = {});
 

@@ -81,11 +81,20 @@ QString marketText(const Market &m)
                    .arg(percent(r.onChain->utilization), 8)
                    .arg(status.isEmpty() ? QStringLiteral("ok") : status.join(QStringLiteral(", ")));
     }
-    for (const EModeCategory &e : m.eModes)
-        out << QStringLiteral("e-mode %1 \"%2\": LTV %3, LT %4, bonus %5; %6")
+    for (const EModeCategory &e : m.eModes) {
+        const QString comma = QStringLiteral(", ");
+        out << QStringLiteral("e-mode %1 \"%2\": LTV %3, LT %4, bonus %5; collateral: %6; borrowable: %7%8")
                    .arg(e.id)
                    .arg(e.label, percent(e.ltv), percent(e.liquidationThreshold), percent(e.liquidationBonus),
-                        e.members.join(QStringLiteral(", ")));
+                        e.collateralMembers().join(comma), e.borrowableMembers().join(comma),
+                        e.ltvZero.isEmpty() ? QString()
+                                            : QStringLiteral("; LTV 0: ") + e.ltvZero.join(comma));
+    }
+    if (!m.eModes.isEmpty())
+        out << QStringLiteral(
+            "e-mode roles: a plan gets the category's LTV, LT and bonus when its collateral is "
+            "a collateral member and its borrowed asset a borrowable member; a collateral "
+            "listed at LTV 0 (Aave v3.6) keeps the LT but adds no borrowing power there");
     if (morpho)
         out << QStringLiteral("prices in %1 (the loan token); the collateral's LTV is an estimate 0.5 points "
                               "under its LLTV (LT)")

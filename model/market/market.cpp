@@ -10,11 +10,6 @@
 
 namespace lp {
 
-bool EModeCategory::hasMember(const QString &symbol) const
-{
-    return members.contains(symbol, Qt::CaseInsensitive);
-}
-
 qsizetype Market::reserveIndex(const QString &symbol) const
 {
     for (qsizetype i = 0; i < reserves.size(); ++i) {
@@ -48,18 +43,6 @@ QStringList Market::borrowSymbols() const
             out << r.symbol;
     }
     return out;
-}
-
-qsizetype Market::eModeIndexFor(const QString &collateralSymbol, const QString &borrowSymbol) const
-{
-    qsizetype best = -1;
-    for (qsizetype i = 0; i < eModes.size(); ++i) {
-        const EModeCategory &e = eModes[i];
-        if (e.hasMember(collateralSymbol) && e.hasMember(borrowSymbol) &&
-            (best < 0 || e.id < eModes[best].id))
-            best = i;
-    }
-    return best;
 }
 
 std::optional<CollateralParameters> collateralParameters(const Market &market,
@@ -108,6 +91,9 @@ const QStringList &eModeFieldNames()
                                    QStringLiteral("liquidationThreshold"),
                                    QStringLiteral("liquidationBonus"),
                                    QStringLiteral("members"),
+                                   QStringLiteral("collateral"),
+                                   QStringLiteral("borrowable"),
+                                   QStringLiteral("ltvZero"),
                                    QStringLiteral("estimates")};
     return names;
 }
@@ -212,6 +198,42 @@ void validateReserve(Checker &c, const Reserve &r, const QString &p)
     c.estimates(p, r.estimates, reserveFieldNames());
 }
 
+// A role list: reserves of the market, each once, each a member (the LTV-zero list: a collateral member, as
+// aave-v3-origin's PoolConfigurator.setAssetLtvzeroInEMode requires, Errors.MustBeEmodeCollateral).
+void validateRoleList(Checker &c, const Market &m, const EModeCategory &e, const QStringList &list,
+                      const QString &path, bool collateralOnly)
+{
+    for (qsizetype j = 0; j < list.size(); ++j) {
+        const QString rp = QStringLiteral("%1[%2]").arg(path).arg(j);
+        if (m.reserveIndex(list[j]) < 0)
+            c.fail(rp, QStringLiteral("no reserve \"%1\" in this market").arg(list[j].left(32)));
+        else if (firstIndexOf(list, list[j]) < j)
+            c.fail(rp, QStringLiteral("\"%1\" is listed twice").arg(list[j]));
+        else if (!e.hasMember(list[j]))
+            c.fail(rp, QStringLiteral("\"%1\" is not in members").arg(list[j]));
+        else if (collateralOnly && !e.isCollateral(list[j]))
+            c.fail(rp, QStringLiteral("\"%1\" is not a collateral member of this category").arg(list[j]));
+    }
+}
+
+// The roles of a category's members: with both role lists stated, every member has one of them.
+void validateRoles(Checker &c, const Market &m, const EModeCategory &e, const QString &p)
+{
+    if (e.collateral)
+        validateRoleList(c, m, e, *e.collateral, p + QStringLiteral(".collateral"), false);
+    if (e.borrowable)
+        validateRoleList(c, m, e, *e.borrowable, p + QStringLiteral(".borrowable"), false);
+    validateRoleList(c, m, e, e.ltvZero, p + QStringLiteral(".ltvZero"), true);
+    if (!e.collateral || !e.borrowable)
+        return;
+    for (qsizetype j = 0; j < e.members.size(); ++j) {
+        if (m.reserveIndex(e.members[j]) >= 0 && !e.isCollateral(e.members[j]) &&
+            !e.isBorrowable(e.members[j]))
+            c.fail(QStringLiteral("%1.members[%2]").arg(p).arg(j),
+                   QStringLiteral("\"%1\" is in neither collateral nor borrowable").arg(e.members[j]));
+    }
+}
+
 } // namespace
 
 ValidationErrors validateMarket(const Market &m)
@@ -287,6 +309,7 @@ ValidationErrors validateMarket(const Market &m)
             else
                 categoryOf.insert(key, k);
         }
+        validateRoles(c, m, e, p);
     }
     return errors;
 }

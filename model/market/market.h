@@ -41,19 +41,32 @@ struct Reserve {
     friend bool operator==(const Reserve &, const Reserve &) = default;
 };
 
-// An efficiency-mode category (docs/markets.md, "E-mode"): when the collateral and the borrowed asset are
-// both members, the category's ltv, liquidation threshold and bonus replace the collateral's.
+// An efficiency-mode category (docs/markets.md, "E-mode"). Aave v3.2+ gives each member roles: its
+// collateral members take the category's ltv, liquidation threshold and bonus in place of their own, and only
+// its borrowable members may be borrowed by an account in it; a collateral member may also be in the
+// category's LTV-zero list (Aave v3.6: LTV 0 there, the category's threshold kept). A file or market without
+// the role lists (v3.0, v3.1, older files) gives every member both roles, as those versions do.
 struct EModeCategory {
     int id = 1;
     QString label;
     double ltv = 0.0;
     double liquidationThreshold = 0.0;
     double liquidationBonus = 0.0;
-    QStringList members; // reserve symbols
+    QStringList members;                   // reserve symbols in either role
+    std::optional<QStringList> collateral; // the collateral members; absent: every member
+    std::optional<QStringList> borrowable; // the borrowable members; absent: every member
+    QStringList ltvZero;                   // collateral members with LTV 0 in this category (v3.6)
     QStringList estimates;
 
     [[nodiscard]] bool isEstimate(const QString &field) const { return estimates.contains(field); }
+    // In either role.
     [[nodiscard]] bool hasMember(const QString &symbol) const;
+    [[nodiscard]] bool isCollateral(const QString &symbol) const;
+    [[nodiscard]] bool isBorrowable(const QString &symbol) const;
+    [[nodiscard]] bool isLtvZero(const QString &symbol) const;
+    // The role lists in force: the stated list, else every member.
+    [[nodiscard]] QStringList collateralMembers() const { return collateral.value_or(members); }
+    [[nodiscard]] QStringList borrowableMembers() const { return borrowable.value_or(members); }
     friend bool operator==(const EModeCategory &, const EModeCategory &) = default;
 };
 
@@ -82,8 +95,15 @@ struct Market {
     // Assets usable in each role, in file order: the market picker's lists.
     [[nodiscard]] QStringList collateralSymbols() const;
     [[nodiscard]] QStringList borrowSymbols() const;
-    // The category both assets belong to (lowest id if several), or -1: an index into eModes.
+    // The category a plan with this pair uses (lowest id if several), or -1: an index into eModes. It has the
+    // collateral as a collateral member, not in its LTV-zero list, and the borrow asset as a borrowable
+    // member. An LTV-zero collateral cannot be collateral in that category (Aave v3.6 refuses to enter an
+    // e-mode with it enabled, or to enable it there: ValidationLogic.validateSetUserEMode and
+    // validateUseAsCollateral), so the pair stays out of it.
     [[nodiscard]] qsizetype eModeIndexFor(const QString &collateralSymbol, const QString &borrowSymbol) const;
+    // Why no category applies to a pair although one lists both assets: "e-mode 1 \"ETH correlated\" lists
+    // WETH as borrowable only"; empty when one applies or none lists both.
+    [[nodiscard]] QString eModeRefusal(const QString &collateralSymbol, const QString &borrowSymbol) const;
     friend bool operator==(const Market &, const Market &) = default;
 };
 
@@ -106,6 +126,12 @@ struct CollateralParameters {
                                                                        const QString &collateralSymbol,
                                                                        const QString &borrowSymbol,
                                                                        bool useEMode = true);
+
+// The values a collateral has for an account in the category eModes[eModeIndex] (-1: no e-mode): the
+// category's for a collateral member, with LTV 0 when it is in the LTV-zero list (threshold and bonus kept);
+// the reserve's own otherwise. Nullopt when the market has no reserve `collateralSymbol`.
+[[nodiscard]] std::optional<CollateralParameters>
+collateralParametersIn(const Market &market, const QString &collateralSymbol, qsizetype eModeIndex);
 
 // Field names a reserve's, a category's and a market's `estimates` may list.
 [[nodiscard]] const QStringList &reserveFieldNames();

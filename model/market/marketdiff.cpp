@@ -1,5 +1,7 @@
 #include "marketdiff.h"
 
+#include "marketdiffemode.h"
+
 #include <QLocale>
 
 #include <algorithm>
@@ -139,51 +141,6 @@ bool same(const QVariant &a, const QVariant &b)
     return a == b;
 }
 
-const EModeCategory *category(const Market &m, int id)
-{
-    for (const EModeCategory &e : m.eModes) {
-        if (e.id == id)
-            return &e;
-    }
-    return nullptr;
-}
-
-struct EModeField {
-    const char *name;
-    Format format;
-    QVariant (*get)(const EModeCategory &);
-};
-
-const QList<EModeField> &eModeFields()
-{
-    static const QList<EModeField> fields{
-        {"ltv", Format::Percent, [](const EModeCategory &e) { return QVariant(e.ltv); }},
-        {"liquidationThreshold", Format::Percent,
-         [](const EModeCategory &e) { return QVariant(e.liquidationThreshold); }},
-        {"liquidationBonus", Format::Percent,
-         [](const EModeCategory &e) { return QVariant(e.liquidationBonus); }},
-        {"label", Format::Text, [](const EModeCategory &e) { return QVariant(e.label); }},
-        {"members", Format::Text,
-         [](const EModeCategory &e) { return QVariant(e.members.join(QStringLiteral(", "))); }},
-    };
-    return fields;
-}
-
-void takeEModeField(EModeCategory &e, const EModeCategory &f, const QString &field)
-{
-    if (field == u"ltv")
-        e.ltv = f.ltv;
-    else if (field == u"liquidationThreshold")
-        e.liquidationThreshold = f.liquidationThreshold;
-    else if (field == u"liquidationBonus")
-        e.liquidationBonus = f.liquidationBonus;
-    else if (field == u"label")
-        e.label = f.label;
-    else if (field == u"members")
-        e.members = f.members;
-    e.estimates.removeAll(field);
-}
-
 void diffReserve(const Reserve &o, const Reserve &f, QList<MarketChange> *out)
 {
     for (const ReserveField &spec : reserveFields()) {
@@ -215,6 +172,11 @@ void diffReserve(const Reserve &o, const Reserve &f, QList<MarketChange> *out)
 }
 
 } // namespace
+
+bool sameChangeValue(const QVariant &a, const QVariant &b)
+{
+    return same(a, b);
+}
 
 QString MarketChange::subject() const
 {
@@ -285,35 +247,7 @@ QList<MarketChange> diffMarkets(const Market &old, const Market &fetched)
         c.flag = QStringLiteral("reserve vanished");
         out << c;
     }
-    QList<int> ids;
-    for (const Market *m : {&old, &fetched}) {
-        for (const EModeCategory &e : m->eModes) {
-            if (!ids.contains(e.id))
-                ids << e.id;
-        }
-    }
-    std::sort(ids.begin(), ids.end());
-    for (const int id : ids) {
-        const EModeCategory *o = category(old, id);
-        const EModeCategory *f = category(fetched, id);
-        MarketChange c;
-        c.scope = MarketChange::Scope::EMode;
-        c.eModeId = id;
-        if (!o || !f) {
-            c.kind = o ? MarketChange::Kind::VanishedEMode : MarketChange::Kind::NewEMode;
-            c.flag = o ? QStringLiteral("category vanished") : QStringLiteral("new category");
-            out << c;
-            continue;
-        }
-        for (const EModeField &spec : eModeFields()) {
-            c.field = QString::fromLatin1(spec.name);
-            c.format = spec.format;
-            c.oldValue = spec.get(*o);
-            c.newValue = spec.get(*f);
-            if (!same(c.oldValue, c.newValue))
-                out << c;
-        }
-    }
+    diffEModes(old, fetched, &out);
     return out;
 }
 
@@ -364,25 +298,11 @@ Market mergeMarket(const Market &old, const Market &fetched, const QList<MarketC
                 }
             }
         } else {
-            const EModeCategory *f = category(fetched, c.eModeId);
-            if (c.kind == MarketChange::Kind::NewEMode && f) {
-                m.eModes << *f;
-            } else if (c.kind == MarketChange::Kind::VanishedEMode) {
-                m.eModes.removeIf([&c](const EModeCategory &e) { return e.id == c.eModeId; });
-            } else if (f) {
-                for (EModeCategory &e : m.eModes) {
-                    if (e.id == c.eModeId)
-                        takeEModeField(e, *f, c.field);
-                }
-            }
+            takeEModeChange(&m, fetched, c);
         }
     }
     m.reserves.removeIf([&vanished](const Reserve &r) { return vanished.contains(r.symbol); });
-    for (EModeCategory &e : m.eModes)
-        e.members.removeIf([&m](const QString &s) { return m.reserveIndex(s) < 0; });
-    m.eModes.removeIf([](const EModeCategory &e) { return e.members.isEmpty(); });
-    std::sort(m.eModes.begin(), m.eModes.end(),
-              [](const EModeCategory &a, const EModeCategory &b) { return a.id < b.id; });
+    reconcileEModes(&m);
     return m;
 }
 

@@ -30,7 +30,8 @@ struct MarketChange {
     QVariant oldValue; // double (Percent, Usd, Amount, Count; Bool as 0/1) or QString; invalid: not recorded
     QVariant newValue;
     // A status the user must notice, in words: "frozen", "paused", "inactive", "LTV 0", "supply cap
-    // reached", "borrow cap reached", "new reserve", "reserve vanished"; empty for an ordinary change.
+    // reached", "borrow cap reached", "new reserve", "reserve vanished", "LTV 0 in e-mode" (a collateral
+    // newly in a category's LTV-zero list); empty for an ordinary change.
     QString flag;
 
     // "WETH", "e-mode 1 (Stablecoins)", "market".

@@ -8,6 +8,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <utility>
+
 namespace lp {
 
 namespace {
@@ -68,6 +70,16 @@ EModeCategory readEMode(const QJsonValue &value, const QString &path, Validation
     in.number(QStringLiteral("liquidationThreshold"), &e.liquidationThreshold, true);
     in.number(QStringLiteral("liquidationBonus"), &e.liquidationBonus, true);
     in.stringList(QStringLiteral("members"), &e.members, true);
+    // The roles (Aave v3.2+): absent, every member has both, as in older files.
+    for (const auto &[key, role] : {std::pair{QStringLiteral("collateral"), &e.collateral},
+                                    std::pair{QStringLiteral("borrowable"), &e.borrowable}}) {
+        if (!in.contains(key))
+            continue;
+        QStringList list;
+        in.stringList(key, &list, true);
+        *role = std::move(list);
+    }
+    in.stringList(QStringLiteral("ltvZero"), &e.ltvZero);
     in.stringList(QStringLiteral("estimates"), &e.estimates);
     in.rejectRest();
     return e;
@@ -195,14 +207,22 @@ QJsonObject marketToJson(const Market &m)
         reserves.append(o);
     }
     QJsonArray eModes;
-    for (const EModeCategory &e : m.eModes)
-        eModes.append(QJsonObject{{QStringLiteral("id"), e.id},
-                                  {QStringLiteral("label"), e.label},
-                                  {QStringLiteral("ltv"), e.ltv},
-                                  {QStringLiteral("liquidationThreshold"), e.liquidationThreshold},
-                                  {QStringLiteral("liquidationBonus"), e.liquidationBonus},
-                                  {QStringLiteral("members"), QJsonArray::fromStringList(e.members)},
-                                  {QStringLiteral("estimates"), QJsonArray::fromStringList(e.estimates)}});
+    for (const EModeCategory &e : m.eModes) {
+        QJsonObject o{{QStringLiteral("id"), e.id},
+                      {QStringLiteral("label"), e.label},
+                      {QStringLiteral("ltv"), e.ltv},
+                      {QStringLiteral("liquidationThreshold"), e.liquidationThreshold},
+                      {QStringLiteral("liquidationBonus"), e.liquidationBonus},
+                      {QStringLiteral("members"), QJsonArray::fromStringList(e.members)},
+                      {QStringLiteral("estimates"), QJsonArray::fromStringList(e.estimates)}};
+        if (e.collateral)
+            o[QStringLiteral("collateral")] = QJsonArray::fromStringList(*e.collateral);
+        if (e.borrowable)
+            o[QStringLiteral("borrowable")] = QJsonArray::fromStringList(*e.borrowable);
+        if (!e.ltvZero.isEmpty())
+            o[QStringLiteral("ltvZero")] = QJsonArray::fromStringList(e.ltvZero);
+        eModes.append(o);
+    }
     QJsonObject root{{QStringLiteral("format"), QLatin1String(kMarketFormatName)},
                      {QStringLiteral("version"), kMarketFormatVersion},
                      {QStringLiteral("id"), m.id},

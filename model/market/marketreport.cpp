@@ -49,7 +49,7 @@ QJsonValue marketReportJson(const Plan &plan, const MarketRegistry &markets)
     const Market *market = markets.find(plan.market);
     const MarketPreset preset = marketPreset(markets, plan);
     const auto text = [market](const QString &s) { return market ? QJsonValue(s) : QJsonValue(); };
-    return QJsonObject{
+    QJsonObject out{
         {QStringLiteral("id"), plan.market},
         {QStringLiteral("known"), market != nullptr},
         {QStringLiteral("name"), text(market ? market->name : QString())},
@@ -68,6 +68,9 @@ QJsonValue marketReportJson(const Plan &plan, const MarketRegistry &markets)
         {QStringLiteral("borrow"),
          side(plan, preset, plan.borrow.symbol, preset.borrowReserve, kBorrowFields)},
     };
+    if (!preset.eModeNote.isEmpty())
+        out.insert(QStringLiteral("eModeNote"), preset.eModeNote);
+    return out;
 }
 
 QStringList marketReportText(const Plan &plan, const MarketRegistry &markets)
@@ -82,7 +85,9 @@ QStringList marketReportText(const Plan &plan, const MarketRegistry &markets)
         out << QStringLiteral("  %1 (%2), as of %3; liquidation rules %4; e-mode %5")
                    .arg(market->name, market->chain, market->asOf.toString(Qt::ISODate),
                         toString(plan.liquidationRules),
-                        preset.eMode >= 0 ? preset.eModeLabel : QStringLiteral("off"));
+                        preset.eMode >= 0            ? preset.eModeLabel
+                        : preset.eModeNote.isEmpty() ? QStringLiteral("off")
+                                                     : QStringLiteral("off (%1)").arg(preset.eModeNote));
     else
         out << QStringLiteral("  \"%1\" is not a known market: every value is the plan's own")
                    .arg(plan.market);

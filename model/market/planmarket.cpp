@@ -130,6 +130,8 @@ MarketPreset marketPreset(const Market &market, const QString &collateralSymbol,
         mark(MarketField::CollateralNativeYield, r.isEstimate(QStringLiteral("nativeYield")));
         if (p.eMode >= 0)
             p.eModeLabel = market.eModes[p.eMode].label;
+        else if (useEMode)
+            p.eModeNote = market.eModeRefusal(collateralSymbol, borrowSymbol);
     }
     const qsizetype b = market.reserveIndex(borrowSymbol);
     if (b >= 0 && market.reserves[b].borrowable) {

@@ -42,6 +42,9 @@ struct MarketPreset {
     qsizetype borrowReserve = -1;     // -1: not borrowable there
     qsizetype eMode = -1;             // index into Market::eModes of the category applied, or -1
     QString eModeLabel;
+    // With e-mode asked for and no category applied: why a category listing both assets does not apply
+    // (Market::eModeRefusal); empty otherwise.
+    QString eModeNote;
 
     // Where the value sits in the market file ("reserves[1].ltv", "eModes[0].liquidationThreshold",
     // "liquidationRules"); empty when the market has none.
@@ -50,7 +53,8 @@ struct MarketPreset {
 };
 
 // The preset for a pair. Collateral values need a reserve usable as collateral, borrow values a
-// borrowable one; with useEMode a category holding both assets supplies ltv, threshold and bonus.
+// borrowable one; with useEMode the category of Market::eModeIndexFor (the collateral a collateral member
+// not at LTV 0, the borrow asset a borrowable member) supplies ltv, threshold and bonus.
 [[nodiscard]] MarketPreset marketPreset(const Market &market, const QString &collateralSymbol,
                                         const QString &borrowSymbol, bool useEMode = true);
 // The same for the plan's own symbols and e-mode switch.

@@ -196,6 +196,42 @@ private slots:
         exact.liquidationRules = LiquidationRuleSet::AaveV30;
         QVERIFY(relative(accountFigures(exact).healthFactor, p.pool.healthFactor) > 5e-8);
     }
+
+    // v3.6 (aave-v3-origin ValidationLogic.getUserReserveLtv, GenericLogic.calculateUserAccountData): the
+    // same small account, with WETH in e-mode 1's LTV-zero bitmap (getEModeCategoryLtvzeroBitmap(1), bit 3).
+    // WETH keeps the category's 95 % threshold, so the pool's collateral, debt and HF are v3.5's above, but
+    // its LTV is 0: the pool's average LTV and available borrows are 0, and so is the app's borrowing power.
+    void readsV36LtvZeroMember()
+    {
+        RecordedNode n = market(true, {"123456936790108", 250001},
+                                {w(38561240), w(25002601), w(0), w(9500), w(0), big("1465174683225957171")});
+        n.on(addr(kPool), QStringLiteral("getEModeCategoryLtvzeroBitmap(uint8)"), {w(1)},
+             QStringLiteral("uint128"), {w(1ULL << 3)});
+        Served s(std::move(n));
+        int trips = 0;
+        const FetchedPosition p = s.read(&trips);
+        QCOMPARE(trips, 3);
+        QVERIFY(p.account.liquidationRules == LiquidationRuleSet::AaveV36);
+        const AccountAsset &weth = p.account.assets[p.account.indexOf(QStringLiteral("WETH"))];
+        QCOMPARE(weth.ltv, 0.0);
+        QCOMPARE(weth.liquidationThreshold, 0.95);
+        QCOMPARE(weth.liquidationBonus, 0.01);
+        const AccountFigures f = accountFigures(p.account);
+        QCOMPARE(f.ltv, p.pool.ltv);
+        QCOMPARE(f.borrowingPowerUsd, 0.0);
+        QCOMPARE(p.pool.availableBorrowsUsd, 0.0);
+        QVERIFY2(relative(f.healthFactor, p.pool.healthFactor) < 1e-9,
+                 qPrintable(QStringLiteral("app %1, pool %2")
+                                .arg(f.healthFactor, 0, 'g', 17)
+                                .arg(p.pool.healthFactor, 0, 'g', 17)));
+        // Without the bitmap (v3.5) the same account had 93 % of its collateral as borrowing capacity.
+        QVERIFY(accountFigures(Served(market(true, {"123456936790108", 250001},
+                                             {w(38561240), w(25002601), w(10859352), w(9500), w(9300),
+                                              big("1465174683225957171")}))
+                                   .read(&trips)
+                                   .account)
+                    .borrowingPowerUsd > 0.1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAaveV3PositionVersions)

@@ -145,6 +145,10 @@ private slots:
         QVERIFY2(run.out.contains(u"block ") && run.out.contains(u"frozen") &&
                      run.out.contains(u"e-mode 1 \"Stablecoins\""),
                  qPrintable(run.out));
+        // v3.0: every member in both roles, and the legend says what the roles mean.
+        QVERIFY2(run.out.contains(u"collateral: USDC, DAI; borrowable: USDC, DAI") &&
+                     run.out.contains(u"e-mode roles: a plan gets the category's LTV"),
+                 qPrintable(run.out));
         const Expected<Market> market = readMarketFile(file);
         QVERIFY2(market.hasValue(), market.hasValue() ? "" : qPrintable(formatErrors(market.errors())));
         QCOMPARE(market->id, QStringLiteral("local-aave"));

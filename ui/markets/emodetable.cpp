@@ -6,6 +6,7 @@
 #include <QLocale>
 
 #include <cmath>
+#include <utility>
 
 namespace lp {
 
@@ -19,8 +20,17 @@ constexpr int kShownRole = Qt::UserRole + 2;
 const char *fieldName(int column)
 {
     static const char *const names[EModeTable::ColumnCount] = {
-        "id", "label", "ltv", "liquidationThreshold", "liquidationBonus", "members"};
+        "id",         "label",      "ltv",    "liquidationThreshold", "liquidationBonus", "members",
+        "collateral", "borrowable", "ltvZero"};
     return names[column];
+}
+
+QStringList symbolsOf(const QString &text)
+{
+    QStringList out;
+    for (const QString &m : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        out << m.trimmed();
+    return out;
 }
 
 } // namespace
@@ -28,13 +38,18 @@ const char *fieldName(int column)
 EModeTable::EModeTable(QWidget *parent) : QTableWidget(0, ColumnCount, parent)
 {
     setObjectName(QStringLiteral("eModeTable"));
-    setHorizontalHeaderLabels({tr("Id"), tr("Label"), tr("LTV %"), tr("LT %"), tr("Bonus %"), tr("Members")});
+    setHorizontalHeaderLabels({tr("Id"), tr("Label"), tr("LTV %"), tr("LT %"), tr("Bonus %"), tr("Members"),
+                               tr("Collateral"), tr("Borrowable"), tr("LTV 0")});
     horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     horizontalHeader()->setStretchLastSection(true);
     verticalHeader()->setVisible(false);
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
-    setToolTip(tr("Efficiency-mode categories: when the collateral and the borrowed asset are both members, "
-                  "the category's LTV, threshold and bonus apply."));
+    setToolTip(
+        tr("Efficiency-mode categories: a plan gets the category's LTV, threshold and bonus when its "
+           "collateral is a collateral member (not at LTV 0) and its borrowed asset a borrowable member.\n"
+           "Collateral, Borrowable: the members in each role (Aave v3.2+); empty, every member.\n"
+           "LTV 0: collateral members with LTV 0 in the category (Aave v3.6): the category's threshold, "
+           "no borrowing power."));
 }
 
 void EModeTable::setCategories(const QList<EModeCategory> &categories)
@@ -58,12 +73,21 @@ void EModeTable::fillRow(int row, const EModeCategory &e)
                             QLocale().toString(e.ltv * 100.0, 'g', 12),
                             QLocale().toString(e.liquidationThreshold * 100.0, 'g', 12),
                             QLocale().toString(e.liquidationBonus * 100.0, 'g', 12),
-                            e.members.join(QStringLiteral(", "))};
+                            e.members.join(QStringLiteral(", ")),
+                            e.collateralMembers().join(QStringLiteral(", ")),
+                            e.borrowableMembers().join(QStringLiteral(", ")),
+                            e.ltvZero.join(QStringLiteral(", "))};
     for (int c = 0; c < ColumnCount; ++c) {
         auto *item = new QTableWidgetItem(texts[c]);
-        const double raw[ColumnCount] = {0, 0, e.ltv, e.liquidationThreshold, e.liquidationBonus, 0};
+        const double raw[ColumnCount] = {0, 0, e.ltv, e.liquidationThreshold, e.liquidationBonus, 0, 0, 0, 0};
         if (c >= Ltv && c <= LiquidationBonus) {
             item->setData(kRawRole, raw[c]);
+            item->setData(kShownRole, texts[c]);
+        }
+        // Whether the category states the role (unstated: shown as every member); an untouched cell reads
+        // back as it was, a stated empty list included.
+        if (c == Collateral || c == Borrowable) {
+            item->setData(kRawRole, (c == Collateral ? e.collateral : e.borrowable).has_value());
             item->setData(kShownRole, texts[c]);
         }
         if (c == Id)
@@ -104,8 +128,16 @@ QList<EModeCategory> EModeTable::categories(ValidationErrors *errors) const
         e.ltv = value(Ltv);
         e.liquidationThreshold = value(LiquidationThreshold);
         e.liquidationBonus = value(LiquidationBonus);
-        for (const QString &m : text(Members).split(QLatin1Char(','), Qt::SkipEmptyParts))
-            e.members << m.trimmed();
+        e.members = symbolsOf(text(Members));
+        for (const auto &[column, role] :
+             {std::pair{int(Collateral), &e.collateral}, std::pair{int(Borrowable), &e.borrowable}}) {
+            const QTableWidgetItem *cell = item(row, column);
+            const bool untouched =
+                cell && cell->data(kRawRole).isValid() && cell->text() == cell->data(kShownRole).toString();
+            if (untouched ? cell->data(kRawRole).toBool() : !text(column).isEmpty())
+                *role = symbolsOf(text(column));
+        }
+        e.ltvZero = symbolsOf(text(LtvZero));
         e.estimates = item(row, Id) ? item(row, Id)->data(kEstimatesRole).toStringList() : QStringList();
         out << e;
     }

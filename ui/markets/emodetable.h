@@ -7,11 +7,24 @@
 namespace lp {
 
 // A market's e-mode categories as an editable table: id, label, ltv, liquidation threshold and bonus (in
-// percent) and the member symbols, comma-separated. Estimate values are amber, as in ReserveTable.
+// percent), the member symbols and their roles (collateral, borrowable, LTV 0), comma-separated. A category
+// without role lists shows every member in both roles and keeps no lists unless the cell is edited; an
+// emptied role cell means every member again. Estimate values are amber, as in ReserveTable.
 class EModeTable : public QTableWidget {
     Q_OBJECT
 public:
-    enum Column { Id, Label, Ltv, LiquidationThreshold, LiquidationBonus, Members, ColumnCount };
+    enum Column {
+        Id,
+        Label,
+        Ltv,
+        LiquidationThreshold,
+        LiquidationBonus,
+        Members,
+        Collateral,
+        Borrowable,
+        LtvZero,
+        ColumnCount
+    };
 
     explicit EModeTable(QWidget *parent = nullptr);
 

@@ -16,6 +16,14 @@ namespace lp {
 
 namespace {
 
+QString eModeHelp()
+{
+    return MarketPicker::tr(
+        "Efficiency mode: when a category takes the collateral as collateral (not at LTV 0) "
+        "and lets the borrowed asset be borrowed, its higher LTV and threshold and its "
+        "smaller bonus apply.");
+}
+
 QString fieldTitle(MarketField f)
 {
     switch (f) {
@@ -65,8 +73,7 @@ MarketPicker::MarketPicker(const MarketRegistry *registry, QWidget *parent)
     m_info->setObjectName(QStringLiteral("marketInfo"));
     m_info->setWordWrap(true);
     m_info->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_eMode->setToolTip(tr("Efficiency mode: when both assets are in one category, its higher LTV and "
-                           "threshold and its smaller bonus apply."));
+    m_eMode->setToolTip(eModeHelp());
     // What the status bar says while the mouse is over each choice.
     m_market->setStatusTip(tr("The lending market whose reserves supply the plan's values"));
     m_collateral->setStatusTip(tr("Token A: the reserve you deposit and loop"));
@@ -267,8 +274,12 @@ void MarketPicker::refresh()
         market ? market->eModeIndexFor(m_plan.collateral.symbol, m_plan.borrow.symbol) : -1;
     m_eMode->setEnabled(category >= 0);
     m_eMode->setChecked(category >= 0 && m_plan.useEMode);
-    m_eMode->setText(category >= 0 ? tr("E-mode \"%1\"").arg(market->eModes[category].label)
-                                   : tr("E-mode: no category holds both assets"));
+    const QString refusal =
+        market ? market->eModeRefusal(m_plan.collateral.symbol, m_plan.borrow.symbol) : QString();
+    m_eMode->setText(category >= 0       ? tr("E-mode \"%1\"").arg(market->eModes[category].label)
+                     : refusal.isEmpty() ? tr("E-mode: no category holds both assets")
+                                         : tr("E-mode: none applies"));
+    m_eMode->setToolTip(refusal.isEmpty() ? eModeHelp() : eModeHelp() + QStringLiteral("\n\n") + refusal);
 
     const MarketPreset p = preset();
     for (int row = 0; row < m_parameters->rowCount(); ++row) {

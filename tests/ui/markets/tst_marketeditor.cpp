@@ -33,6 +33,7 @@ private slots:
     void invalidEditIsNotSavedAndNamesTheField();
     void importAndExport();
     void newRowsStartValid();
+    void eModeRolesRoundTrip();
     void screenshot();
 };
 
@@ -207,6 +208,59 @@ void TestMarketEditor::newRowsStartValid()
     modes.setCurrentCell(1, 0);
     modes.removeCurrentCategory();
     QCOMPARE(modes.rowCount(), 1);
+}
+
+void TestMarketEditor::eModeRolesRoundTrip()
+{
+    // The e-mode table shows each category's roles (every member in both for a category without role
+    // lists); untouched cells read back as they were, an edited role cell states its list, an emptied one
+    // means every member again. LP_SCREENSHOT_DIR also writes market-emode-roles.png.
+    const auto symbols = [](const char *text) {
+        return QString::fromLatin1(text).split(QStringLiteral(", "));
+    };
+    EModeCategory roles;
+    roles.id = 1;
+    roles.label = QStringLiteral("ETH correlated");
+    roles.ltv = 0.93;
+    roles.liquidationThreshold = 0.95;
+    roles.liquidationBonus = 0.01;
+    roles.members = symbols("wstETH, WETH, ezETH");
+    roles.collateral = symbols("wstETH, ezETH");
+    roles.borrowable = symbols("WETH");
+    roles.ltvZero = symbols("ezETH");
+    EModeCategory old = roles;
+    old.id = 2;
+    old.label = QStringLiteral("Stablecoins");
+    old.members = symbols("USDC, USDT");
+    old.collateral.reset();
+    old.borrowable.reset();
+    old.ltvZero.clear();
+    EModeTable t;
+    t.setCategories({roles, old});
+    ValidationErrors errors;
+    QCOMPARE(t.categories(&errors), (QList<EModeCategory>{roles, old}));
+    QCOMPARE(t.item(0, EModeTable::Collateral)->text(), QStringLiteral("wstETH, ezETH"));
+    QCOMPARE(t.item(0, EModeTable::LtvZero)->text(), QStringLiteral("ezETH"));
+    QCOMPARE(t.item(1, EModeTable::Borrowable)->text(), QStringLiteral("USDC, USDT"));
+    QVERIFY(t.item(1, EModeTable::LtvZero)->text().isEmpty());
+    const QByteArray out = qgetenv("LP_SCREENSHOT_DIR");
+    if (!out.isEmpty()) {
+        t.resize(900, 140);
+        t.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&t));
+        QVERIFY(QDir().mkpath(QString::fromLocal8Bit(out)));
+        QVERIFY(t.grab().save(
+            QDir(QString::fromLocal8Bit(out)).filePath(QStringLiteral("market-emode-roles.png"))));
+    }
+    t.item(1, EModeTable::Borrowable)->setText(QStringLiteral("USDC"));
+    t.item(0, EModeTable::Collateral)->setText(QString());
+    const QList<EModeCategory> edited = t.categories(&errors);
+    QVERIFY(errors.isEmpty());
+    QCOMPARE(edited[1].borrowable, std::optional<QStringList>(symbols("USDC")));
+    QVERIFY(!edited[1].collateral);
+    QVERIFY(!edited[0].collateral);
+    QCOMPARE(edited[0].borrowable, roles.borrowable);
+    QCOMPARE(edited[0].ltvZero, roles.ltvZero);
 }
 
 QTEST_MAIN(TestMarketEditor)
