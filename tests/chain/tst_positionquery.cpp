@@ -42,6 +42,15 @@ struct Watched : Served {
     }
 };
 
+// A node where the pool names its provider and nothing else answers.
+RecordedNode poolNamingItsProvider()
+{
+    RecordedNode node;
+    node.on(addr(kPool), QStringLiteral("ADDRESSES_PROVIDER()"), {}, QStringLiteral("address"),
+            {a(kProvider)});
+    return node;
+}
+
 QString errorsOf(const Expected<FetchedPosition> &p)
 {
     return p ? QString() : formatErrors(p.errors());
@@ -77,10 +86,7 @@ private slots:
 
     void aPoolIsAskedForItsProvider()
     {
-        RecordedNode node;
-        node.on(addr(kPool), QStringLiteral("ADDRESSES_PROVIDER()"), {}, QStringLiteral("address"),
-                {a(kProvider)});
-        Watched s(node);
+        Watched s(poolNamingItsProvider());
         JsonRpcClient client(QUrl(s.server.url()));
         PositionQuery query;
         query.pool = addr(kPool);
@@ -99,10 +105,7 @@ private slots:
 
     void aProviderIsReadWithoutAskingThePool()
     {
-        RecordedNode node;
-        node.on(addr(kPool), QStringLiteral("ADDRESSES_PROVIDER()"), {}, QStringLiteral("address"),
-                {a(kProvider)});
-        Watched s(node);
+        Watched s(poolNamingItsProvider());
         JsonRpcClient client(QUrl(s.server.url()));
         PositionQuery query;
         query.poolProvider = addr(kProvider);
