@@ -3,11 +3,10 @@
 // and block queries to that URL, nothing signed or sent.
 #include "positioncommand.h"
 
-#include "aavev3reader.h"
 #include "abi.h"
 #include "cli.h"
 #include "commandsupport.h"
-#include "morphoblue.h"
+#include "positionquery.h"
 
 namespace lp::cli {
 
@@ -83,16 +82,13 @@ Expected<chain::FetchedPosition> readPosition(const PositionSource &source)
 {
     chain::JsonRpcClient client(source.rpc);
     source.configure(client);
-    if (source.isMorpho())
-        return chain::fetchMorphoPosition(client, source.morpho, source.marketIds.first(), source.user);
-    QString provider = source.poolProvider;
-    if (!source.pool.isEmpty()) {
-        const Expected<QString> resolved = chain::poolAddressesProviderOf(client, source.pool);
-        if (!resolved)
-            return resolved.errors();
-        provider = resolved.value();
-    }
-    return chain::fetchAaveV3Position(client, provider, source.user);
+    chain::PositionQuery query;
+    query.poolProvider = source.poolProvider;
+    query.pool = source.pool;
+    query.morpho = source.morpho;
+    query.marketId = source.isMorpho() ? source.marketIds.first() : QString();
+    query.user = source.user;
+    return chain::fetchPosition(client, query);
 }
 
 } // namespace lp::cli

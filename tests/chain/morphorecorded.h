@@ -20,6 +20,11 @@ inline QString e(int mantissa, int zeros)
 {
     return QString::number(mantissa) + QString(zeros, u'0');
 }
+// A whole number written in decimal, as the figures in the comments are.
+inline lp::chain::UInt256 u(const QString &decimal)
+{
+    return *lp::chain::UInt256::fromDecimal(decimal);
+}
 
 inline const QString kWstethWeth = QStringLiteral("0x") + QString(64, u'a');
 inline const QString kWbtcUsdc = QStringLiteral("0x") + QString(63, u'b') + QLatin1Char('c');

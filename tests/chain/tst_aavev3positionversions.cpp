@@ -5,8 +5,7 @@
 // pools' getUserAccountData answers are worked out below with each version's integer math, so the read
 // account's health factor is checked against the pool's as each version computes it.
 #include "aavev3position.h"
-#include "fakerpcserver.h"
-#include "recordednode.h"
+#include "servednode.h"
 
 #include <QtTest>
 
@@ -98,18 +97,8 @@ RecordedNode market(bool v35, const Balances &b, const QList<AbiValue> &accountD
     return n;
 }
 
-struct Served {
-    RecordedNode node;
-    FakeRpcServer server;
-    explicit Served(RecordedNode recorded) : node(std::move(recorded))
-    {
-        server.setResponder([this](const QJsonArray &request) {
-            return FakeRpcServer::answerEach(request,
-                                             [this](const QString &method, const QJsonArray &params) {
-                                                 return node.answer(method, params);
-                                             });
-        });
-    }
+struct Served : ServedNode {
+    using ServedNode::ServedNode;
     FetchedPosition read(int *roundTrips)
     {
         JsonRpcClient client{QUrl(server.url())};

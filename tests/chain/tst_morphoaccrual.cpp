@@ -18,11 +18,6 @@ using namespace morpho_recorded;
 
 namespace {
 
-UInt256 u(const QString &decimal)
-{
-    return *UInt256::fromDecimal(decimal);
-}
-
 // The recorded wstETH/WETH market (morphorecorded.h), last updated 2144 s before the block read.
 MorphoMarketState recordedState()
 {

@@ -1,10 +1,9 @@
-// Morpho Blue on recorded answers (morphorecorded.h): Morpho's compiled contract is in no registry package
-// (@morpho-org/morpho-blue on npm has the sources only), so a fake node on 127.0.0.1 answers the exact
-// calls with values encoded from a hand-made market and account. Every decoded field is checked against
-// values derived by hand in the comments.
-#include "fakerpcserver.h"
+// Morpho Blue on recorded answers (morphorecorded.h, served by servednode.h): Morpho's compiled contract is
+// in no registry package (@morpho-org/morpho-blue on npm has the sources only), so a fake node on 127.0.0.1
+// answers the exact calls with values encoded from a hand-made market and account. Every decoded field is
+// checked against values derived by hand in the comments.
 #include "morphoblue.h"
-#include "morphorecorded.h"
+#include "servednode.h"
 
 #include <QtTest>
 
@@ -13,29 +12,6 @@
 using namespace lp;
 using namespace lp::chain;
 using namespace morpho_recorded;
-
-namespace {
-
-UInt256 u(const QString &decimal)
-{
-    return *UInt256::fromDecimal(decimal);
-}
-
-struct Served {
-    RecordedNode node = morpho_recorded::node();
-    FakeRpcServer server;
-    Served()
-    {
-        server.setResponder([this](const QJsonArray &request) {
-            return FakeRpcServer::answerEach(request,
-                                             [this](const QString &method, const QJsonArray &params) {
-                                                 return node.answer(method, params);
-                                             });
-        });
-    }
-};
-
-} // namespace
 
 class TestMorphoBlue : public QObject {
     Q_OBJECT

@@ -2,8 +2,7 @@
 // answers of morphorecorded.h served on 127.0.0.1 (Morpho is tested on recorded answers: its compiled
 // contract is in no registry package). Bad arguments exit 2, a failed read exits 1 and writes nothing.
 #include "apprun.h"
-#include "fakerpcserver.h"
-#include "morphorecorded.h"
+#include "servednode.h"
 
 #include <QJsonArray>
 #include <QProcess>
@@ -18,20 +17,6 @@ namespace {
 
 using Run = lp::test::AppRun;
 using lp::test::runApp;
-
-struct Served {
-    RecordedNode node;
-    FakeRpcServer server;
-    explicit Served(RecordedNode recorded = morpho_recorded::node()) : node(std::move(recorded))
-    {
-        server.setResponder([this](const QJsonArray &request) {
-            return FakeRpcServer::answerEach(request,
-                                             [this](const QString &method, const QJsonArray &params) {
-                                                 return node.answer(method, params);
-                                             });
-        });
-    }
-};
 
 QStringList fetchArgs(const QString &rpc)
 {

@@ -1,24 +1,18 @@
 #pragma once
 
 #include "aavev3position.h"
+#include "chainread.h"
 #include "expected.h"
+#include "positionquery.h"
 
 #include <QObject>
 #include <QString>
 #include <QUrl>
 
-#include <atomic>
 #include <chrono>
-#include <mutex>
 #include <optional>
 
-class QThread;
-
 namespace lp {
-
-namespace chain {
-class JsonRpcClient;
-}
 
 // Where File > Open Position... and File > Watch Position... read an account: an Aave v3 family market by
 // its PoolAddressesProvider (or a pool that names it), or a Morpho Blue market by Morpho's address and the
@@ -33,25 +27,31 @@ struct PositionRequest {
     std::optional<quint64> chainId; // fail unless the node serves this chain
     std::chrono::milliseconds timeout{20000};
     QString title; // what the window calls it ("aave-v3-ethereum, 0x12...")
+
+    // The account and the market, as chain::fetchPosition reads them (the CLI's `position` too).
+    [[nodiscard]] chain::PositionQuery query() const { return {poolProvider, pool, morpho, marketId, user}; }
 };
 
-// One reading of an account off the GUI thread, as ChainFetch reads a market: its own thread and
+// One reading of an account off the GUI thread, as ChainFetch reads a market (ChainRead): its own thread and
 // JsonRpcClient, cancel() stops the round trip in flight, finished() comes once on the thread that made
 // this object, and result() then holds the position or the errors (a cancel is an error that says so).
 class PositionFetch : public QObject {
     Q_OBJECT
 public:
     explicit PositionFetch(QObject *parent = nullptr);
-    // Cancels a read in flight and waits for its thread.
-    ~PositionFetch() override;
+    // Cancels a read in flight and waits for its thread (the ChainRead's destructor).
+    ~PositionFetch() override = default;
 
     // Starts a read; false (and nothing started) while one runs.
     bool start(const PositionRequest &request);
-    void cancel();
-    [[nodiscard]] bool isRunning() const { return m_thread != nullptr; }
-    [[nodiscard]] const std::optional<Expected<chain::FetchedPosition>> &result() const { return m_result; }
+    void cancel() { m_read.cancel(); }
+    [[nodiscard]] bool isRunning() const { return m_read.isRunning(); }
+    [[nodiscard]] const std::optional<Expected<chain::FetchedPosition>> &result() const
+    {
+        return m_read.result();
+    }
 
-    // The reading itself, on the calling thread (the worker runs this).
+    // The reading itself, on the calling thread (the worker runs this): chain::fetchPosition.
     [[nodiscard]] static Expected<chain::FetchedPosition> read(chain::JsonRpcClient &client,
                                                                const PositionRequest &request);
 
@@ -59,14 +59,7 @@ signals:
     void finished();
 
 private:
-    void onThreadDone();
-
-    QThread *m_thread = nullptr;
-    std::mutex m_mutex; // guards m_client and m_done
-    chain::JsonRpcClient *m_client = nullptr;
-    std::optional<Expected<chain::FetchedPosition>> m_done;
-    std::atomic<bool> m_cancelled{false};
-    std::optional<Expected<chain::FetchedPosition>> m_result;
+    ChainReadOf<chain::FetchedPosition> m_read;
 };
 
 } // namespace lp

@@ -76,6 +76,9 @@ WatchPanel::WatchPanel(QWidget *parent)
     m_banner->setStyleSheet(QStringLiteral("QLabel { background: #b3261e; color: white; padding: 8px; "
                                            "font-weight: bold; border-radius: 4px; }"));
     m_banner->hide();
+    // A long title or a failed reading's message wraps: it never widens the dock (and the window with it).
+    m_title->setWordWrap(true);
+    m_status->setWordWrap(true);
     m_plot->setMinimumHeight(260);
     m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTickerDateTime>::create());
     m_plot->xAxis->setLabel(tr("time (UTC)"));

@@ -4,8 +4,6 @@
 #include "jsonrpcclient.h"
 #include "morphoblue.h"
 
-#include <QThread>
-
 namespace lp {
 
 namespace {
@@ -26,83 +24,28 @@ Expected<Market> fetchMorpho(chain::JsonRpcClient &client, const ChainFetch::Req
 
 } // namespace
 
-ChainFetch::ChainFetch(QObject *parent) : QObject(parent) {}
-
-ChainFetch::~ChainFetch()
+ChainFetch::ChainFetch(QObject *parent) : QObject(parent)
 {
-    if (m_thread) {
-        cancel();
-        m_thread->wait();
-        delete m_thread;
-    }
+    connect(&m_read, &ChainRead::progress, this, &ChainFetch::progress);
+    connect(&m_read, &ChainRead::finished, this, &ChainFetch::finished);
 }
 
 bool ChainFetch::start(const Request &request)
 {
-    if (m_thread)
-        return false;
-    m_cancelled = false;
-    m_result.reset();
-    m_roundTrips = 0;
-    m_thread = QThread::create([this, request] {
-        chain::JsonRpcClient client(request.rpc);
-        client.setExpectedChainId(request.chainId);
-        client.setTimeout(request.timeout);
-        {
-            const std::lock_guard lock(m_mutex);
-            m_client = &client;
-        }
+    const ChainRead::Endpoint endpoint{request.rpc, request.chainId, request.timeout};
+    return m_read.start(endpoint, [read = &m_read, request](chain::JsonRpcClient &client) {
         chain::AaveV3FetchOptions options;
         options.marketId = request.marketId;
         options.knownPool = request.knownPool;
         options.knownDataProvider = request.knownDataProvider;
         options.knownOracle = request.knownOracle;
-        options.progress = [this](int step, int steps, const QString &what) {
-            QMetaObject::invokeMethod(
-                this, [this, step, steps, what] { emit progress(step, steps, what); }, Qt::QueuedConnection);
+        options.progress = [read](int step, int steps, const QString &what) {
+            read->reportProgress(step, steps, what);
         };
-        Expected<Market> market =
-            m_cancelled
-                ? Expected<Market>(ValidationError{QStringLiteral("rpc"), QStringLiteral("cancelled")})
-            : request.morpho.isEmpty()
-                ? chain::fetchAaveV3Market(client, request.poolAddressesProvider, options)
-                : fetchMorpho(client, request, options.progress);
-        const std::lock_guard lock(m_mutex);
-        m_client = nullptr;
-        m_threadRoundTrips = client.roundTrips();
-        m_done = std::move(market);
+        return request.morpho.isEmpty()
+                   ? chain::fetchAaveV3Market(client, request.poolAddressesProvider, options)
+                   : fetchMorpho(client, request, options.progress);
     });
-    connect(m_thread, &QThread::finished, this, &ChainFetch::onThreadDone);
-    m_thread->start();
-    return true;
-}
-
-void ChainFetch::cancel()
-{
-    m_cancelled = true;
-    const std::lock_guard lock(m_mutex);
-    if (m_client) {
-        chain::JsonRpcClient *client = m_client;
-        // Runs on the read's thread, inside the event loop that waits for the answer.
-        QMetaObject::invokeMethod(
-            client, [client] { client->cancelAll(); }, Qt::QueuedConnection);
-    }
-}
-
-void ChainFetch::onThreadDone()
-{
-    m_thread->wait();
-    delete m_thread;
-    m_thread = nullptr;
-    {
-        const std::lock_guard lock(m_mutex);
-        m_result = std::move(m_done);
-        m_done.reset();
-    }
-    m_roundTrips = m_threadRoundTrips;
-    if (m_cancelled && m_result && m_result->hasValue())
-        m_result = Expected<Market>(ValidationError{QStringLiteral("rpc"), QStringLiteral("cancelled")});
-    emit finished();
 }
 
 } // namespace lp

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chainread.h"
 #include "expected.h"
 #include "market.h"
 
@@ -7,23 +8,15 @@
 #include <QString>
 #include <QUrl>
 
-#include <atomic>
 #include <chrono>
-#include <mutex>
 #include <optional>
-
-class QThread;
 
 namespace lp {
 
-namespace chain {
-class JsonRpcClient;
-}
-
 // One read of an Aave v3 market (or a Morpho Blue market) from a JSON-RPC node, off the GUI thread: the
-// window never waits on the network. The read runs in its own thread with its own JsonRpcClient; cancel()
-// stops the round trip in flight. finished() comes once, on the thread that made this object; result() then
-// holds the market or the errors (a cancel is an error that says so).
+// window never waits on the network. The read runs in its own thread with its own JsonRpcClient (ChainRead);
+// cancel() stops the round trip in flight. finished() comes once, on the thread that made this object;
+// result() then holds the market or the errors (a cancel is an error that says so).
 class ChainFetch : public QObject {
     Q_OBJECT
 public:
@@ -42,33 +35,24 @@ public:
     };
 
     explicit ChainFetch(QObject *parent = nullptr);
-    // Cancels a read in flight and waits for its thread.
-    ~ChainFetch() override;
+    // Cancels a read in flight and waits for its thread (the ChainRead's destructor).
+    ~ChainFetch() override = default;
 
     // Starts a read; false (and nothing started) while one runs.
     bool start(const Request &request);
-    void cancel();
-    [[nodiscard]] bool isRunning() const { return m_thread != nullptr; }
-    [[nodiscard]] bool wasCancelled() const { return m_cancelled; }
-    [[nodiscard]] const std::optional<Expected<Market>> &result() const { return m_result; }
+    void cancel() { m_read.cancel(); }
+    [[nodiscard]] bool isRunning() const { return m_read.isRunning(); }
+    [[nodiscard]] bool wasCancelled() const { return m_read.wasCancelled(); }
+    [[nodiscard]] const std::optional<Expected<Market>> &result() const { return m_read.result(); }
     // HTTP round trips of the last read.
-    [[nodiscard]] int roundTrips() const { return m_roundTrips; }
+    [[nodiscard]] int roundTrips() const { return m_read.roundTrips(); }
 
 signals:
     void progress(int step, int steps, const QString &what);
     void finished();
 
 private:
-    void onThreadDone();
-
-    QThread *m_thread = nullptr;
-    std::mutex m_mutex; // guards m_client and m_done
-    chain::JsonRpcClient *m_client = nullptr;
-    std::optional<Expected<Market>> m_done;
-    std::atomic<bool> m_cancelled{false};
-    std::atomic<int> m_threadRoundTrips{0};
-    int m_roundTrips = 0;
-    std::optional<Expected<Market>> m_result;
+    ChainReadOf<Market> m_read;
 };
 
 } // namespace lp

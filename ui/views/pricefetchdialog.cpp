@@ -12,7 +12,6 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QThread>
 #include <QVBoxLayout>
 
 namespace lp {
@@ -61,6 +60,7 @@ PriceFetchDialog::PriceFetchDialog(const QString &coin, const QString &outputPat
     m_fetch->setObjectName(QStringLiteral("fetchButton"));
     m_fetch->setDefault(true);
     m_cancel->setObjectName(QStringLiteral("cancelButton"));
+    connect(&m_read, &ChainRead::finished, this, &PriceFetchDialog::onFinished);
     connect(m_fetch, &QPushButton::clicked, this, [this] { (void)startFetch(); });
     connect(m_cancel, &QPushButton::clicked, this, [this] {
         if (isRunning())
@@ -82,14 +82,8 @@ PriceFetchDialog::PriceFetchDialog(const QString &coin, const QString &outputPat
     resize(560, 300);
 }
 
-PriceFetchDialog::~PriceFetchDialog()
-{
-    if (m_thread) {
-        m_cancelFlag->store(true);
-        m_thread->wait();
-        delete m_thread;
-    }
-}
+// A fetch in flight is cancelled and waited for by m_read's destructor.
+PriceFetchDialog::~PriceFetchDialog() = default;
 
 void PriceFetchDialog::setApiBase(const QUrl &base)
 {
@@ -113,7 +107,7 @@ void PriceFetchDialog::setRequest(const QString &coin, const QDate &from, const 
 
 bool PriceFetchDialog::startFetch()
 {
-    if (m_thread)
+    if (m_read.isRunning())
         return false;
     const auto refuse = [this](const QString &message) {
         m_message->setText(message);
@@ -135,41 +129,31 @@ bool PriceFetchDialog::startFetch()
     request.coin = coin;
     request.from = m_from->date();
     request.to = m_to->date();
-    m_cancelFlag = std::make_shared<std::atomic<bool>>(false);
-    m_result = std::make_shared<std::optional<Expected<chain::PriceHistory>>>();
-    request.cancel = m_cancelFlag.get();
+    // Cancel raises the read's flag, which the GET polls.
+    request.cancel = m_read.cancelFlag();
+    if (!m_read.start([request] { return chain::fetchPriceHistory(request); }))
+        return false;
     m_pendingPath = path;
-    // The worker owns copies of the flag and the result: the dialog may go before the thread ends.
-    m_thread = QThread::create([request, flag = m_cancelFlag, result = m_result] {
-        (void)flag;
-        *result = chain::fetchPriceHistory(request);
-    });
-    connect(m_thread, &QThread::finished, this, &PriceFetchDialog::onFinished);
     m_message->setText(tr("Asking %1 for %2 from %3 to %4...")
                            .arg(chain::redactedEndpoint(m_apiBase), coin, request.from.toString(Qt::ISODate),
                                 request.to.toString(Qt::ISODate)));
     setBusy(true);
-    m_thread->start();
     return true;
 }
 
 void PriceFetchDialog::cancelFetch()
 {
-    if (!m_thread)
+    if (!m_read.isRunning())
         return;
-    m_cancelFlag->store(true);
+    m_read.cancel();
     m_message->setText(tr("Cancelling..."));
 }
 
 void PriceFetchDialog::onFinished()
 {
-    m_thread->wait();
-    delete m_thread;
-    m_thread = nullptr;
     setBusy(false);
-    const bool cancelled = m_cancelFlag->load();
-    const std::optional<Expected<chain::PriceHistory>> &result = *m_result;
-    if (cancelled) {
+    const std::optional<Expected<chain::PriceHistory>> &result = m_read.result();
+    if (m_read.wasCancelled()) {
         m_message->setText(tr("Cancelled: nothing was written."));
         return;
     }
@@ -202,8 +186,8 @@ void PriceFetchDialog::setBusy(bool busy)
 
 void PriceFetchDialog::reject()
 {
-    if (m_thread)
-        m_cancelFlag->store(true);
+    if (m_read.isRunning())
+        m_read.cancel();
     QDialog::reject();
 }
 

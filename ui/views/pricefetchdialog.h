@@ -1,28 +1,24 @@
 #pragma once
 
+#include "chainread.h"
 #include "pricehistory.h"
 
 #include <QDialog>
 #include <QUrl>
-
-#include <atomic>
-#include <memory>
-#include <optional>
 
 class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
-class QThread;
 
 namespace lp {
 
 // "Fetch from DefiLlama...": the daily price CSV a backtest reads, fetched as `prices fetch` does
 // (chain/pricehistory: DefiLlama's keyless coins API, or the base URL of the setting prices/apiBase), on a
-// worker thread with a busy bar and Cancel, then written through the one atomic write path. The request
-// carries the coin id and the dates and nothing else; it is sent only when the user presses Fetch. A
-// failure or a cancel writes nothing and says why.
+// worker thread (ChainRead) with a busy bar and Cancel, then written through the one atomic write path. The
+// request carries the coin id and the dates and nothing else; it is sent only when the user presses Fetch.
+// A failure or a cancel writes nothing and says why.
 class PriceFetchDialog : public QDialog {
     Q_OBJECT
 public:
@@ -38,7 +34,7 @@ public:
     // usable (nothing is sent then).
     bool startFetch();
     void cancelFetch();
-    [[nodiscard]] bool isRunning() const { return m_thread != nullptr; }
+    [[nodiscard]] bool isRunning() const { return m_read.isRunning(); }
     // The file written by the last fetch (empty until one succeeded).
     [[nodiscard]] const QString &savedPath() const { return m_saved; }
     [[nodiscard]] QLabel *messageLabel() const { return m_message; }
@@ -64,9 +60,8 @@ private:
     QProgressBar *m_progress;
     QPushButton *m_fetch;
     QPushButton *m_cancel;
-    QThread *m_thread = nullptr;
-    std::shared_ptr<std::atomic<bool>> m_cancelFlag;
-    std::shared_ptr<std::optional<Expected<chain::PriceHistory>>> m_result;
+    // The fetch in flight; destroyed before the dialog's widgets, it cancels the request and waits.
+    ChainReadOf<chain::PriceHistory> m_read;
     QString m_pendingPath;
     QString m_saved;
 };

@@ -9,11 +9,12 @@
 #include "accountview.h"
 #include "editactions.h"
 #include "engine.h"
-#include "fakerpcserver.h"
 #include "mainwindow.h"
-#include "morphorecorded.h"
 #include "plansession.h"
+#include "positionquery.h"
 #include "positionsourcedialog.h"
+#include "qcustomplot_include.h"
+#include "servednode.h"
 #include "watchpanel.h"
 
 #include <QAction>
@@ -35,20 +36,6 @@ using namespace lp;
 using namespace morpho_recorded;
 
 namespace {
-
-struct Served {
-    RecordedNode node;
-    FakeRpcServer server;
-    explicit Served(RecordedNode recorded = morpho_recorded::node()) : node(std::move(recorded))
-    {
-        server.setResponder([this](const QJsonArray &request) {
-            return FakeRpcServer::answerEach(request,
-                                             [this](const QString &method, const QJsonArray &params) {
-                                                 return node.answer(method, params);
-                                             });
-        });
-    }
-};
 
 // Fills the source dialog for the recorded Morpho account at `rpc`.
 void fill(PositionSourceDialog *dialog, const QString &rpc)
@@ -82,6 +69,7 @@ private slots:
     void aFailedReadIsAClearMessage();
     void cancelStopsTheRead();
     void watchReadsOnTheWorkerAndAlertsOncePerCrossing();
+    void watchScreenshotIsAWatchOverTime();
 
 private:
     std::unique_ptr<MainWindow> m_window;
@@ -277,13 +265,71 @@ void TestPositionWindow::watchReadsOnTheWorkerAndAlertsOncePerCrossing()
                 {id(kWstethWeth), *chain::AbiValue::address(kUser)});
     panel->readNow();
     QTRY_VERIFY_WITH_TIMEOUT(panel->statusText().contains(QStringLiteral("FAILED")), 20000);
+    // Its message (the call, the contract, the reason: one long line) wraps: the dock does not widen.
+    QVERIFY(panel->fontMetrics().horizontalAdvance(panel->statusText()) > 700);
+    QVERIFY2(panel->minimumSizeHint().width() < 600,
+             qPrintable(QString::number(panel->minimumSizeHint().width())));
+}
+
+void TestPositionWindow::watchScreenshotIsAWatchOverTime()
+{
+    // The picture of a watch as it runs: one alert level throughout and readings five minutes apart (the
+    // default interval). The account's first reading comes from the worker; the later ones are what the
+    // reader would give as wstETH's price drifts down (the account read again, its collateral's price
+    // scaled), fed at their times. Oracle price 1.7 WETH per wstETH: HF = 95 x 1.7 x 0.945 /
+    // 105.882352941176470589 = 1.441387...
+    RecordedNode recorded = morpho_recorded::node();
+    recorded.on(addr(kOracle1), QStringLiteral("price()"), {}, QStringLiteral("uint256"), {big(e(17, 35))});
+    Served s(recorded);
+    PositionSourceDialog *dialog = m_window->watchPosition();
+    fill(dialog, s.server.url());
+    dialog->submit();
+    QTRY_VERIFY(m_window->watchPanel() != nullptr);
+    WatchPanel *panel = m_window->watchPanel();
+    QSignalSpy alerts(panel, &WatchPanel::alertRaised);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->statusText().startsWith(QStringLiteral("Last reading")), 20000);
+    const double level = panel->alertBox()->value(); // the default, 1.30, never changed
+    QCOMPARE(static_cast<int>(alerts.count()), 0);
+    const QDateTime first = QDateTime::currentDateTimeUtc();
+    // The same account read here (this thread's event loop serves the node while the client waits).
+    chain::JsonRpcClient client{QUrl(s.server.url())};
+    const Expected<chain::FetchedPosition> read =
+        chain::fetchPosition(client, {QString(), QString(), addr(kMorpho), kWstethWeth, kUser});
+    QVERIFY(read);
+    const double hf = accountFigures(read->account).healthFactor;
+    QVERIFY(std::fabs(hf / 1.441387 - 1.0) < 1e-6);
+    // HF x factor: 1.436, 1.420, 1.427, 1.401, 1.381, 1.356, 1.333, 1.302, then 1.293 (below 1.30: the one
+    // alert) and 1.296.
+    const QList<double> drift{0.996, 0.985, 0.990, 0.972, 0.958, 0.941, 0.925, 0.903, 0.897, 0.899};
+    const int interval = panel->intervalBox()->value();
+    QCOMPARE(interval, 300);
+    for (qsizetype k = 0; k < drift.size(); ++k) {
+        Account later = read->account;
+        later.assets[0].priceUsd *= drift[k];
+        panel->addReading(first.addSecs(interval * (k + 1)), later);
+        QCOMPARE(static_cast<int>(alerts.count()), k < 8 ? 0 : 1);
+    }
+    QVERIFY(panel->banner()->isVisibleTo(panel));
+    // What the picture shows: the alert line flat at the level, the readings `interval` apart.
+    const auto readings = panel->plot()->graph(0)->data();
+    const auto alertLine = panel->plot()->graph(1)->data();
+    QCOMPARE(readings->size(), 11);
+    QCOMPARE(alertLine->size(), 11);
+    for (auto it = alertLine->constBegin(); it != alertLine->constEnd(); ++it)
+        QCOMPARE(it->value, level);
+    for (auto it = readings->constBegin() + 1; it != readings->constEnd(); ++it)
+        QVERIFY((it->key - (it - 1)->key) >= interval - 1);
+    QVERIFY(std::fabs((readings->constEnd() - 1)->value / (hf * 0.899) - 1.0) < 1e-12);
 
     QTemporaryDir tmp;
     const QDir dir = screenshotDir(tmp);
     QVERIFY(QDir().mkpath(dir.path()));
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QVERIFY(m_window->grab().save(dir.filePath(QStringLiteral("watch.png"))));
+    const QPixmap picture = m_window->grab();
+    QVERIFY2(picture.width() >= 1400 && picture.width() <= 1600,
+             qPrintable(QString::number(picture.width())));
+    QVERIFY(picture.save(dir.filePath(QStringLiteral("watch.png"))));
 }
 
 QTEST_MAIN(TestPositionWindow)

@@ -3,11 +3,10 @@
 // address and market id is read in three round trips, reviewed and saved; a second read after the
 // oracle's price moved shows that change against the saved market; bad input and a failed read change
 // nothing.
-#include "fakerpcserver.h"
 #include "marketrefreshdialog.h"
 #include "marketregistry.h"
 #include "marketreviewtable.h"
-#include "morphorecorded.h"
+#include "servednode.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -22,20 +21,6 @@ using namespace lp;
 using namespace morpho_recorded;
 
 namespace {
-
-struct Served {
-    RecordedNode node = morpho_recorded::node();
-    FakeRpcServer server;
-    Served()
-    {
-        server.setResponder([this](const QJsonArray &request) {
-            return FakeRpcServer::answerEach(request,
-                                             [this](const QString &method, const QJsonArray &params) {
-                                                 return node.answer(method, params);
-                                             });
-        });
-    }
-};
 
 bool readAndWait(MarketRefreshDialog &dialog, const QString &rpc)
 {
