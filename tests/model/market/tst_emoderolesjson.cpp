@@ -1,6 +1,7 @@
 // E-mode roles in the market file and in the refresh review: the role lists read, written and validated
 // (each problem with its field path, unknown symbols refused), an old file without them read and written as
 // before, and diffMarkets / mergeMarket carrying them (a collateral newly at LTV 0 flagged).
+#include "marketchangetext.h"
 #include "marketdiff.h"
 #include "marketjson.h"
 #include "testutil.h"
@@ -62,16 +63,6 @@ QJsonArray symbols(std::initializer_list<const char *> list)
     QJsonArray out;
     for (const char *s : list)
         out.append(QString::fromLatin1(s));
-    return out;
-}
-
-QStringList changeTexts(const QList<MarketChange> &changes)
-{
-    QStringList out;
-    for (const MarketChange &c : changes)
-        out << QStringLiteral("%1 %2: %3 -> %4 [%5]")
-                   .arg(c.subject(), c.field, MarketChange::text(c.oldValue, c.format),
-                        MarketChange::text(c.newValue, c.format), c.flag);
     return out;
 }
 
@@ -198,7 +189,7 @@ void TestEModeRolesJson::reviewCarriesRoles()
     old.eModes[0].borrowable.reset();
     old.eModes[0].ltvZero.clear();
     const QList<MarketChange> changes = diffMarkets(old, fetched);
-    QCOMPARE(changeTexts(changes),
+    QCOMPARE(lp::test::changeTexts(changes),
              (QStringList{QStringLiteral("e-mode 1 collateral: wstETH, WETH, ezETH -> wstETH, ezETH []"),
                           QStringLiteral("e-mode 1 borrowable: wstETH, WETH, ezETH -> WETH []"),
                           QStringLiteral("e-mode 1 ltvZero: — -> ezETH [LTV 0 in e-mode]")}));
@@ -208,7 +199,7 @@ void TestEModeRolesJson::reviewCarriesRoles()
     // Two markets without role lists whose members differ: the members' row alone says it.
     Market a = old;
     a.eModes[0].members.removeLast();
-    QCOMPARE(changeTexts(diffMarkets(a, old)),
+    QCOMPARE(lp::test::changeTexts(diffMarkets(a, old)),
              QStringList{QStringLiteral("e-mode 1 members: wstETH, WETH -> wstETH, WETH, ezETH []")});
     // Nothing differs once merged.
     QVERIFY(diffMarkets(merged, fetched).isEmpty());
@@ -236,7 +227,8 @@ void TestEModeRolesJson::partialReviewKeepsListsConsistent()
     Market moreBorrowable = old;
     moreBorrowable.eModes[0].borrowable = QStringList{QStringLiteral("WETH"), QStringLiteral("wstETH")};
     const QList<MarketChange> one = diffMarkets(old, moreBorrowable);
-    QCOMPARE(changeTexts(one), QStringList{QStringLiteral("e-mode 1 borrowable: WETH -> WETH, wstETH []")});
+    QCOMPARE(lp::test::changeTexts(one),
+             QStringList{QStringLiteral("e-mode 1 borrowable: WETH -> WETH, wstETH []")});
     QCOMPARE(mergeMarket(old, moreBorrowable, one).eModes[0], moreBorrowable.eModes[0]);
 }
 

@@ -1,5 +1,6 @@
 // The review of a refresh from the chain: diffMarkets finds exactly the fields that differ, flags the
 // statuses a user must see, and mergeMarket takes only the accepted changes.
+#include "marketchangetext.h"
 #include "marketdiff.h"
 #include "marketjson.h"
 #include "marketregistry.h"
@@ -86,16 +87,6 @@ Market fetchedMarket()
     return m;
 }
 
-QStringList described(const QList<MarketChange> &changes)
-{
-    QStringList out;
-    for (const MarketChange &c : changes)
-        out << QStringLiteral("%1 %2: %3 -> %4 [%5]")
-                   .arg(c.subject(), c.field, MarketChange::text(c.oldValue, c.format),
-                        MarketChange::text(c.newValue, c.format), c.flag);
-    return out;
-}
-
 } // namespace
 
 class TestMarketDiff : public QObject {
@@ -126,7 +117,7 @@ private slots:
             QStringLiteral("OLD : — -> — [reserve vanished]"),
             QStringLiteral("e-mode 1 members: USDC, OLD -> USDC, DAI []"),
         };
-        QCOMPARE(described(changes), expected);
+        QCOMPARE(lp::test::changeTexts(changes), expected);
         QCOMPARE(changes[0].oldValue.toDouble(), 0.83);
         QCOMPARE(changes[0].newValue.toDouble(), 0.85);
     }
@@ -150,10 +141,10 @@ private slots:
             QStringLiteral("DAI borrowCap: no cap -> 50 []"),
             QStringLiteral("DAI supplyCapReached: no -> yes [supply cap reached]"),
         };
-        QCOMPARE(described(diffMarkets(old, now)), expected);
+        QCOMPARE(lp::test::changeTexts(diffMarkets(old, now)), expected);
         // A cap reached before is no news.
         old.reserves[2].onChain->supplyCap = 90;
-        QVERIFY(!described(diffMarkets(old, now))
+        QVERIFY(!lp::test::changeTexts(diffMarkets(old, now))
                      .join(QLatin1Char('\n'))
                      .contains(QStringLiteral("supplyCapReached")));
     }
@@ -215,7 +206,7 @@ private slots:
         // WETH keeps its old price also as its chain price.
         QCOMPARE(merged.reserves[0].onChain->priceUsd, 2000.0);
         // What is left to review is exactly what was refused.
-        QStringList left = described(diffMarkets(merged, now));
+        QStringList left = lp::test::changeTexts(diffMarkets(merged, now));
         QCOMPARE(left, (QStringList{QStringLiteral("WETH liquidationThreshold: 83 % -> 85 % []"),
                                     QStringLiteral("DAI : — -> — [new reserve]"),
                                     QStringLiteral("e-mode 1 members: USDC -> USDC, DAI []")}));
