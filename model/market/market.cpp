@@ -1,5 +1,7 @@
 #include "market.h"
 
+#include <algorithm>
+
 #include "machineformat.h"
 #include "plan.h"
 
@@ -276,6 +278,11 @@ ValidationErrors validateMarket(const Market &m)
 
     QHash<int, qsizetype> firstById;
     QHash<QString, qsizetype> categoryOf; // member -> first category, for aave-v3.0's one-category rule
+    // Categories with role lists come from v3.2+'s bitmaps (read from a pool, or written so): such a pool
+    // allows an asset in several categories whatever its liquidation rules (a v3.2 pool has v3.0's).
+    const bool bitmapCategories = std::any_of(m.eModes.begin(), m.eModes.end(), [](const EModeCategory &e) {
+        return e.collateral.has_value() || e.borrowable.has_value() || !e.ltvZero.isEmpty();
+    });
     for (qsizetype k = 0; k < m.eModes.size(); ++k) {
         const EModeCategory &e = m.eModes[k];
         const QString p = QStringLiteral("eModes[%1]").arg(k);
@@ -298,8 +305,8 @@ ValidationErrors validateMarket(const Market &m)
                 c.fail(mp, QStringLiteral("no reserve \"%1\" in this market").arg(e.members[j].left(32)));
             else if (firstIndexOf(e.members, e.members[j]) < j)
                 c.fail(mp, QStringLiteral("\"%1\" is listed twice").arg(e.members[j]));
-            else if (!allowsSeveralEModesPerAsset(m.liquidationRules) && categoryOf.contains(key) &&
-                     categoryOf.value(key) != k)
+            else if (!allowsSeveralEModesPerAsset(m.liquidationRules) && !bitmapCategories &&
+                     categoryOf.contains(key) && categoryOf.value(key) != k)
                 // v3.0 keeps one category per asset (docs/markets.md, "E-mode"); v3.2+ allows several.
                 c.fail(mp,
                        QStringLiteral("\"%1\" is already in eModes[%2]; aave-v3.0 allows one category per "

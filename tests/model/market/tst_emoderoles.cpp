@@ -92,6 +92,7 @@ private slots:
     void ltvZeroMemberStaysOutOfTheCategory();
     void accountWithAnLtvZeroMemberHasLessBorrowingPower();
     void rolesOnlyTakeEModesAway();
+    void oneCategoryPerAssetOnlyWithoutBitmaps();
 };
 
 void TestEModeRoles::fixtureIsValid()
@@ -314,6 +315,30 @@ void TestEModeRoles::rolesOnlyTakeEModesAway()
     // Both outcomes occur often enough for the checks above to mean something.
     QVERIFY(applied > 500);
     QVERIFY(refused > 500);
+}
+
+// aave-v3.0 keeps one category per asset; a pool with v3.2's bitmaps (role lists) allows several even when
+// its liquidation rules are v3.0's (a v3.1 or v3.2 pool: no getReserveDeficit), so its market still reads.
+void TestEModeRoles::oneCategoryPerAssetOnlyWithoutBitmaps()
+{
+    Market m = liquid(); // WETH and rETH are in e-modes 1 and 2
+    m.liquidationRules = LiquidationRuleSet::AaveV30;
+    QVERIFY2(validateMarket(m).isEmpty(), qPrintable(formatErrors(validateMarket(m))));
+
+    for (EModeCategory &e : m.eModes) {
+        e.collateral.reset();
+        e.borrowable.reset();
+        e.ltvZero.clear();
+    }
+    const ValidationErrors errors = validateMarket(m);
+    QVERIFY(!errors.isEmpty());
+    const QString text = formatErrors(errors);
+    QVERIFY2(text.contains(QStringLiteral("eModes[1].members[")) &&
+                 text.contains(QStringLiteral("is already in eModes[0]; aave-v3.0 allows one category")),
+             qPrintable(text));
+
+    m.liquidationRules = LiquidationRuleSet::AaveV33; // v3.2+ rules: several categories per asset
+    QVERIFY2(validateMarket(m).isEmpty(), qPrintable(formatErrors(validateMarket(m))));
 }
 
 QTEST_GUILESS_MAIN(TestEModeRoles)
